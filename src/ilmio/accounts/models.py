@@ -1,0 +1,61 @@
+"""Users, their organisations and their one role, scoped to a county."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ilmio.areas.models import County
+from ilmio.core.roles import Role
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        COUNTY = "county", _("Wellbeing services county")
+        MUNICIPALITY = "municipality", _("Municipality")
+        NGO = "ngo", _("NGO")
+        PROVIDER = "provider", _("Service provider")
+        PARISH = "parish", _("Parish")
+        NATIONAL = "national", _("National agency")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    county = models.ForeignKey(County, null=True, blank=True, on_delete=models.PROTECT)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["name", "county"], name="organisation_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.REPORTER)
+    county = models.ForeignKey(
+        County, null=True, blank=True, on_delete=models.PROTECT, related_name="users",
+        help_text="Every role but the national analyst works within one county.",
+    )  # fmt: skip
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL)
+    preferred_language = models.CharField(
+        max_length=2, choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")], default="fi"
+    )
+
+    @property
+    def role_label(self) -> str:
+        return str(Role(self.role).label)
+
+
+class ApiToken(models.Model):
+    """A bearer token for systems that use the API. Only a hash is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.name

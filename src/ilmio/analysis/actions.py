@@ -1,0 +1,125 @@
+"""Write-side functions of analysis: triage, status changes, cases, coding, signals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from ilmio.analysis.models import Code, CodedPassage, PhenomenonCase, SignalReview, StatusChange
+from ilmio.analysis.pipeline import TransitionError, check_transition
+from ilmio.areas.models import Municipality
+from ilmio.reports.actions import set_areas
+from ilmio.reports.models import Report
+from ilmio.taxonomy.models import Phenomenon, TargetGroup
+
+
+def change_status(report: Report, new_status: str, *, by: Any, reason: str = "") -> StatusChange:
+    """Move a report along the pipeline; refuses transitions the pipeline does not allow."""
+    check_transition(report.status, new_status)
+    with transaction.atomic():
+        change = StatusChange.objects.create(
+            report=report, from_status=report.status, to_status=new_status, changed_by=by, reason=reason[:500]
+        )
+        report.status = new_status
+        report.save(update_fields=["status", "updated_at"])
+    return change
+
+
+def bulk_change_status(reports: Iterable[Report], new_status: str, *, by: Any, reason: str = "") -> tuple[int, list[str]]:
+    """Apply one change to many reports; those that cannot move are reported, not changed."""
+    changed, refused = 0, []
+    for report in reports:
+        try:
+            change_status(report, new_status, by=by, reason=reason)
+            changed += 1
+        except TransitionError as error:
+            refused.append(f"{report.title}: {error}")
+    return changed, refused
+
+
+def classify_report(
+    report: Report,
+    *,
+    primary: Phenomenon,
+    secondary: Sequence[Phenomenon] = (),
+    target_groups: Sequence[TargetGroup] | None = None,
+    municipalities: Sequence[Municipality] | None = None,
+    by: Any,
+) -> Report:
+    """A coordinator's confirmed classification: exactly one primary phenomenon."""
+    with transaction.atomic():
+        report.primary_phenomenon = primary
+        report.classification_confirmed_at = timezone.now()
+        report.classification_confirmed_by = by
+        report.save(update_fields=["primary_phenomenon", "classification_confirmed_at",
+                                   "classification_confirmed_by", "updated_at"])  # fmt: skip
+        report.phenomena.set([primary, *[p for p in secondary if p != primary]])
+        if target_groups is not None:
+            report.target_groups.set(target_groups)
+        if municipalities is not None:
+            set_areas(report, list(municipalities), whole_county=not municipalities)
+        if report.status in ("received", "in_review"):
+            change_status(report, "analysed", by=by, reason="classified")
+    return report
+
+
+def mark_duplicate(report: Report, original: Report, *, by: Any, reason: str = "") -> Report:
+    if original.pk == report.pk or original.county_id != report.county_id:
+        raise TransitionError("a report can only duplicate another report of the same county")
+    with transaction.atomic():
+        report.duplicate_of = original
+        report.save(update_fields=["duplicate_of", "updated_at"])
+        change_status(report, "duplicate", by=by, reason=reason or f"duplicate of {original.public_id}")
+    return report
+
+
+def create_case(*, county: Any, title: str, by: Any, phenomenon: Phenomenon | None = None,
+                description: str = "", analysis_notes: str = "", reports: Iterable[Report] = ()) -> PhenomenonCase:  # fmt: skip
+    case = PhenomenonCase.objects.create(county=county, title=title, phenomenon=phenomenon, description=description,
+                                         analysis_notes=analysis_notes, created_by=by)  # fmt: skip
+    add_reports_to_case(case, reports)
+    return case
+
+
+def add_reports_to_case(case: PhenomenonCase, reports: Iterable[Report]) -> int:
+    same_county = [r for r in reports if r.county_id == case.county_id]
+    case.reports.add(*same_county)
+    return len(same_county)
+
+
+def update_case(case: PhenomenonCase, **fields: Any) -> PhenomenonCase:
+    allowed = {"title", "description", "analysis_notes", "phenomenon", "links"}
+    for name, value in fields.items():
+        if name not in allowed:
+            raise ValueError(f"cannot update {name}")
+        setattr(case, name, value)
+    case.save()
+    return case
+
+
+def create_code(*, county: Any, name: str, description: str = "", parent: Code | None = None) -> Code:
+    if parent is not None and parent.county_id != county.pk:
+        raise ValueError("a code's parent must belong to the same county")
+    return Code.objects.create(county=county, name=name.strip(), description=description, parent=parent)
+
+
+def code_passage(report: Report, code: Code, start: int, end: int, *, by: Any) -> CodedPassage:
+    """Attach a code to description[start:end]; offsets are checked against the text."""
+    if code.county_id != report.county_id:
+        raise ValueError("the code belongs to another county")
+    if not (0 <= start < end <= len(report.description)):
+        raise ValueError("the passage is outside the report text")
+    return CodedPassage.objects.create(report=report, code=code, start=start, end=end,
+                                       snippet=report.description[start:end], created_by=by)  # fmt: skip
+
+
+def review_signal(*, county: Any, phenomenon: Phenomenon, municipality_code: str, last_month: str,
+                  decision: str, by: Any, note: str = "") -> SignalReview:  # fmt: skip
+    review, _ = SignalReview.objects.update_or_create(
+        phenomenon=phenomenon, municipality_code=municipality_code, last_month=last_month,
+        defaults={"county": county, "decision": decision, "note": note[:500], "reviewed_by": by},
+    )  # fmt: skip
+    return review

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ilmio.analysis.models import Code
+from ilmio.analysis.pipeline import allowed_next, label, statuses
+from ilmio.areas.models import Municipality
+from ilmio.reports.forms import CodeChoiceField
+from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup
+
+
+class TriageFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    phenomenon = forms.ModelChoiceField(Phenomenon.objects.filter(active=True), to_field_name="code",
+                                        required=False, label=_("Phenomenon"))
+    municipality = forms.ModelChoiceField(Municipality.objects.none(), to_field_name="code", required=False,
+                                          label=_("Municipality"))
+    service_area = forms.ModelChoiceField(ServiceArea.objects.filter(active=True), to_field_name="code",
+                                          required=False, label=_("Service area"))
+    language = forms.ChoiceField(label=_("Language"), required=False,
+                                 choices=[("", "—"), ("fi", "suomi"), ("sv", "svenska"), ("en", "English")])
+    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    q = forms.CharField(label=_("Search text"), required=False, max_length=100)
+
+    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("open", _("All open")), ("all", _("All"))] + [
+            (s, label(s)) for s in statuses()
+        ]
+        self.fields["municipality"].queryset = Municipality.objects.filter(county=county, active=True)
+
+
+class ClassifyForm(forms.Form):
+    primary = forms.ModelChoiceField(Phenomenon.objects.filter(active=True), to_field_name="code",
+                                     label=_("Primary phenomenon"),
+                                     help_text=_("Exactly one, so that counts are comparable."))
+    secondary = CodeChoiceField(Phenomenon.objects.filter(active=True), label=_("Other phenomena"),
+                                widget=forms.CheckboxSelectMultiple)
+    target_groups = CodeChoiceField(TargetGroup.objects.filter(active=True), label=_("Target groups"),
+                                    widget=forms.CheckboxSelectMultiple)
+    municipalities = forms.ModelMultipleChoiceField(Municipality.objects.none(), to_field_name="code",
+                                                    required=False, label=_("Municipalities"),
+                                                    widget=forms.SelectMultiple(attrs={"size": 6}))
+
+    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].queryset = Municipality.objects.filter(county=county, active=True)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"))
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, current: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        options = allowed_next(current) if current else statuses()
+        self.fields["status"].choices = [(s, label(s)) for s in options]
+
+
+class DuplicateForm(forms.Form):
+    original = forms.UUIDField(label=_("Original report"))
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+
+
+class CaseForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    phenomenon = forms.ModelChoiceField(Phenomenon.objects.filter(active=True), to_field_name="code",
+                                        required=False, label=_("Phenomenon"))
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    analysis_notes = forms.CharField(label=_("Analysis notes"), required=False,
+                                     widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class CodeForm(forms.Form):
+    name = forms.CharField(label=_("Code"), max_length=100)
+    description = forms.CharField(label=_("Description"), required=False, max_length=1000)
+    parent = forms.ModelChoiceField(Code.objects.none(), required=False, label=_("Parent code"))
+
+    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Code.objects.filter(county=county)
+
+
+class PassageForm(forms.Form):
+    code = forms.ModelChoiceField(Code.objects.none(), label=_("Code"))
+    start = forms.IntegerField(min_value=0, label=_("Start"))
+    end = forms.IntegerField(min_value=1, label=_("End"))
+
+    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].queryset = Code.objects.filter(county=county)

@@ -1,0 +1,66 @@
+"""Read-side text analysis for triage: suggestions and similar reports.
+
+The model is loaded once per process (``ilmio.text.get_default_model``); the similarity
+index of a county is rebuilt only when its reports change.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Max
+
+from ilmio.reports.models import Report
+from ilmio.taxonomy.models import Phenomenon, TargetGroup
+
+_indexes: dict[int, tuple[tuple[int, Any], Any]] = {}
+_lock = threading.Lock()
+
+
+@dataclass
+class ScoredTerm:
+    term: Any
+    score: float
+    words: list[str]
+
+
+def suggestions(report: Report, top: int = 3) -> dict[str, list[ScoredTerm]]:
+    from ilmio.analysis.retraining import current_model
+
+    model = current_model()
+    text = f"{report.title}. {report.description}"
+    result = model.suggest(text, report.language)
+    phenomena = {p.code: p for p in Phenomenon.objects.all()}
+    groups = {g.code: g for g in TargetGroup.objects.all()}
+    return {
+        "phenomena": [ScoredTerm(phenomena[s.code], s.score, result.explain(s.code)) for s in result.phenomena[:top]
+                      if s.code in phenomena],
+        "target_groups": [ScoredTerm(groups[s.code], s.score, result.explain(s.code)) for s in result.target_groups[:2]
+                          if s.code in groups],
+    }  # fmt: skip
+
+
+def _county_index(county_id: int) -> Any:
+    from ilmio.text import SimilarityIndex
+
+    reports = Report.objects.filter(county_id=county_id)
+    version = tuple(reports.aggregate(n=Count("pk"), last=Max("updated_at")).values())
+    with _lock:
+        cached = _indexes.get(county_id)
+        if cached and cached[0] == version:
+            return cached[1]
+    docs = [(pk, f"{title}. {description}", language)
+            for pk, title, description, language in reports.values_list("pk", "title", "description", "language")]  # fmt: skip
+    index = SimilarityIndex.build(docs)
+    with _lock:
+        _indexes[county_id] = (version, index)
+    return index
+
+
+def similar_reports(report: Report, k: int = 5) -> list[tuple[Report, float, bool]]:
+    index = _county_index(report.county_id)
+    hits = index.most_similar(f"{report.title}. {report.description}", report.language, k=k, exclude_id=report.pk)
+    by_id = Report.objects.in_bulk([hit.id for hit in hits])
+    return [(by_id[hit.id], hit.score, hit.near_duplicate) for hit in hits if hit.id in by_id]

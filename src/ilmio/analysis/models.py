@@ -1,0 +1,114 @@
+"""Analysis: status history, phenomenon cases, the codebook and coded passages."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ilmio.areas.models import County
+from ilmio.reports.models import Report
+from ilmio.taxonomy.models import Phenomenon
+
+
+class StatusChange(models.Model):
+    """Every status change of a report: who, when, from what to what, and why."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20)
+    to_status = models.CharField(max_length=20)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    changed_at = models.DateTimeField(auto_now_add=True)
+    reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.from_status} → {self.to_status}"
+
+
+class PhenomenonCase(models.Model):
+    """Ilmiökortti: related reports grouped into one phenomenon, with analysis notes."""
+
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="cases")
+    title = models.CharField(max_length=200)
+    phenomenon = models.ForeignKey(Phenomenon, null=True, blank=True, on_delete=models.PROTECT)
+    description = models.TextField(blank=True)
+    analysis_notes = models.TextField(blank=True)
+    reports = models.ManyToManyField(Report, blank=True, related_name="cases")
+    # Links to other knowledge (statistics, ombudsman reports, welfare reports …).
+    links = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Code(models.Model):
+    """A code of the county's qualitative codebook; codes nest."""
+
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="codes")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    name = models.CharField(max_length=100)
+    description = models.TextField(blank=True)
+    colour = models.CharField(max_length=7, default="#0b5394")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["county", "parent", "name"], name="code_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def path(self) -> str:
+        return f"{self.parent.path} / {self.name}" if self.parent else self.name
+
+
+class CodedPassage(models.Model):
+    """A highlighted passage of a report's description with a code attached."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="coded_passages")
+    code = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="passages")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    snippet = models.TextField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report_id", "start"]
+        constraints = [models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="passage_not_empty")]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.snippet[:40]}"
+
+
+class SignalReview(models.Model):
+    """A coordinator's decision on an emerging-signal alert."""
+
+    class Decision(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    county = models.ForeignKey(County, on_delete=models.PROTECT)
+    phenomenon = models.ForeignKey(Phenomenon, on_delete=models.PROTECT)
+    municipality_code = models.CharField(max_length=3)
+    last_month = models.CharField(max_length=7)
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    note = models.CharField(max_length=500, blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    reviewed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["phenomenon", "municipality_code", "last_month"],
+                                               name="signal_review_unique")]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.phenomenon_id} {self.municipality_code} {self.last_month}: {self.decision}"

@@ -1,0 +1,99 @@
+"""Coordinators' confirmed classifications as training data for the suggestion model.
+
+The retrained model is saved in the data directory and becomes the one the web process
+uses (it is reloaded when the file changes); the shipped model stays as the fallback.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from ilmio.reports.models import Report
+
+_lock = threading.Lock()
+_loaded: tuple[float, Any] | None = None
+
+
+def model_path() -> Path:
+    return Path(settings.DATA_DIR) / "models" / "phenomena.npz"
+
+
+def current_model() -> Any:
+    """The county-trained model if one was activated, else the shipped one; loaded once."""
+    global _loaded
+    from ilmio.text import PhenomenonModel, get_default_model
+
+    path = model_path()
+    if not path.exists():
+        return get_default_model()
+    mtime = path.stat().st_mtime
+    with _lock:
+        if _loaded is None or _loaded[0] != mtime:
+            _loaded = (mtime, PhenomenonModel.load(path))
+        return _loaded[1]
+
+
+def confirmed_examples() -> list[Any]:
+    from ilmio.text import LabelledText
+
+    examples = []
+    reports = (Report.objects.exclude(classification_confirmed_at=None).exclude(primary_phenomenon=None)
+               .select_related("primary_phenomenon").prefetch_related("phenomena", "target_groups"))  # fmt: skip
+    for report in reports:
+        primary = report.primary_phenomenon.code
+        others = [p.code for p in report.phenomena.all() if p.code != primary]
+        examples.append(LabelledText(f"{report.title}. {report.description}", report.language,
+                                     [primary, *others], [t.code for t in report.target_groups.all()]))  # fmt: skip
+    return examples
+
+
+@dataclass
+class RetrainResult:
+    examples: int
+    before: Any
+    after: Any
+    before_confirmed: Any
+    after_confirmed: Any
+    saved_to: Path | None
+
+    def format(self) -> str:
+        def line(name: str, result: Any) -> str:
+            overall = result.overall
+            return (f"  {name:<34} n {overall.n:>4}  top-1 {overall.phenomena_top1:.3f}  "
+                    f"top-3 {overall.phenomena_top3:.3f}  macro-F1 {overall.phenomena_macro_f1:.3f}")  # fmt: skip
+
+        lines = [f"Confirmed classifications used: {self.examples}",
+                 line("held-out corpus, before", self.before), line("held-out corpus, after", self.after)]  # fmt: skip
+        if self.before_confirmed is not None:
+            lines += [line("held-out confirmed reports, before", self.before_confirmed),
+                      line("held-out confirmed reports, after", self.after_confirmed)]  # fmt: skip
+        lines.append(f"Activated: {self.saved_to}" if self.saved_to else "Not activated (use --activate).")
+        return "\n".join(lines)
+
+
+def retrain_from_decisions(*, activate: bool = False, seed: int = 0) -> RetrainResult:
+    """Retrain on the shipped corpus + 80 % of confirmed reports; report before/after on
+    the shipped held-out split and on the other 20 % of confirmed reports."""
+    from ilmio.text import retrain
+
+    examples = confirmed_examples()
+    random.Random(seed).shuffle(examples)
+    cut = len(examples) // 5
+    held_confirmed, train_confirmed = examples[:cut], examples[cut:]
+    previous = current_model()
+    model, before, after = retrain(train_confirmed)
+    before_confirmed = previous.evaluate(held_confirmed) if held_confirmed else None
+    after_confirmed = model.evaluate(held_confirmed) if held_confirmed else None
+    saved = None
+    if activate:
+        path = model_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        model.save(path)
+        saved = path
+    return RetrainResult(len(examples), before, after, before_confirmed, after_confirmed, saved)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from ilmio.analysis import views
+
+app_name = "analysis"
+urlpatterns = [
+    path("", views.triage_queue, name="queue"),
+    path("bulk/", views.bulk_status, name="bulk_status"),
+    path("reports/<uuid:public_id>/", views.triage_report, name="report"),
+    path("cases/", views.case_list, name="cases"),
+    path("cases/<int:pk>/", views.case_detail, name="case"),
+    path("codebook/", views.codebook, name="codebook"),
+    path("codebook/export.<str:fmt>", views.codebook_export, name="codebook_export"),
+    path("signals/review/", views.review_signal, name="review_signal"),
+]

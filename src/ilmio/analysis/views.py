@@ -1,0 +1,251 @@
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ilmio.analysis import actions
+from ilmio.analysis.forms import (
+    CaseForm,
+    ClassifyForm,
+    CodeForm,
+    DuplicateForm,
+    PassageForm,
+    StatusForm,
+    TriageFilterForm,
+)
+from ilmio.analysis.insights import similar_reports, suggestions
+from ilmio.analysis.models import Code, CodedPassage, PhenomenonCase
+from ilmio.analysis.pipeline import TransitionError, open_statuses
+from ilmio.core.models import record_access
+from ilmio.core.permissions import Capability, requires
+from ilmio.reports.models import Report
+
+
+def county_reports(request: HttpRequest) -> QuerySet[Report]:
+    return Report.objects.filter(county_id=request.user.county_id)
+
+
+def get_report(request: HttpRequest, public_id: uuid.UUID) -> Report:
+    report = county_reports(request).filter(public_id=public_id).first()
+    if report is None:
+        raise Http404
+    return report
+
+
+def filtered_queue(request: HttpRequest, form: TriageFilterForm) -> QuerySet[Report]:
+    reports = county_reports(request).select_related("primary_phenomenon").prefetch_related("municipalities")
+    data = form.cleaned_data if form.is_valid() else {}
+    status = data.get("status") or "open"
+    if status == "open":
+        reports = reports.filter(status__in=open_statuses())
+    elif status != "all":
+        reports = reports.filter(status=status)
+    if data.get("phenomenon"):
+        reports = reports.filter(phenomena=data["phenomenon"])
+    if data.get("municipality"):
+        reports = reports.filter(municipalities=data["municipality"])
+    if data.get("service_area"):
+        reports = reports.filter(service_area=data["service_area"])
+    if data.get("language"):
+        reports = reports.filter(language=data["language"])
+    if data.get("date_from"):
+        reports = reports.filter(created_at__date__gte=data["date_from"])
+    if data.get("date_to"):
+        reports = reports.filter(created_at__date__lt=data["date_to"] + timedelta(days=1))
+    if data.get("q"):
+        reports = reports.filter(Q(title__icontains=data["q"]) | Q(description__icontains=data["q"]))
+    return reports.distinct()
+
+
+@requires(Capability.TRIAGE)
+def triage_queue(request: HttpRequest) -> HttpResponse:
+    form = TriageFilterForm(request.GET or None, county=request.user.county)
+    reports = filtered_queue(request, form)
+    page = Paginator(reports, 30).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "analysis/queue.html", {
+        "form": form, "page": page, "bulk_form": StatusForm(), "query": query.urlencode(),
+        "counts": dict(county_reports(request).values_list("status").annotate(n=Count("pk"))),
+    })  # fmt: skip
+
+
+@requires(Capability.TRIAGE)
+@require_POST
+def bulk_status(request: HttpRequest) -> HttpResponse:
+    form = StatusForm(request.POST)
+    ids = [value for value in request.POST.getlist("reports") if value]
+    if not form.is_valid() or not ids:
+        messages.error(request, _("Choose reports and a status."))
+        return redirect("analysis:queue")
+    try:
+        selected = list(county_reports(request).filter(public_id__in=ids))
+    except Exception:  # noqa: BLE001 - malformed ids from the client
+        selected = []
+    changed, refused = actions.bulk_change_status(selected, form.cleaned_data["status"], by=request.user,
+                                                  reason=form.cleaned_data["reason"])  # fmt: skip
+    messages.success(request, _("%(count)d reports changed.") % {"count": changed})
+    for line in refused[:10]:
+        messages.warning(request, line)
+    return redirect("analysis:queue")
+
+
+@requires(Capability.TRIAGE)
+def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    report = get_report(request, public_id)
+    county = request.user.county
+    classify = ClassifyForm(county=county, initial={
+        "primary": report.primary_phenomenon.code if report.primary_phenomenon else None,
+        "secondary": [p.code for p in report.phenomena.all()],
+        "target_groups": [t.code for t in report.target_groups.all()],
+        "municipalities": [m.code for m in report.municipalities.all()],
+    })  # fmt: skip
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "classify":
+                classify = ClassifyForm(request.POST, county=county)
+                if classify.is_valid():
+                    data = classify.cleaned_data
+                    actions.classify_report(report, primary=data["primary"], secondary=list(data["secondary"]),
+                                            target_groups=list(data["target_groups"]),
+                                            municipalities=list(data["municipalities"]) or None, by=request.user)  # fmt: skip
+                    messages.success(request, _("Classification saved."))
+                    return redirect("analysis:report", public_id=report.public_id)
+            elif action == "status":
+                status_form = StatusForm(request.POST, current=report.status)
+                if status_form.is_valid():
+                    actions.change_status(report, status_form.cleaned_data["status"], by=request.user,
+                                          reason=status_form.cleaned_data["reason"])  # fmt: skip
+                    messages.success(request, _("Status changed."))
+                    return redirect("analysis:report", public_id=report.public_id)
+                messages.error(request, _("Choose an allowed status."))
+            elif action == "duplicate":
+                duplicate_form = DuplicateForm(request.POST)
+                original = None
+                if duplicate_form.is_valid():
+                    original = county_reports(request).filter(public_id=duplicate_form.cleaned_data["original"]).first()
+                if original is None:
+                    messages.error(request, _("The original report was not found in your county."))
+                else:
+                    actions.mark_duplicate(report, original, by=request.user, reason=duplicate_form.cleaned_data["reason"])
+                    messages.success(request, _("Marked as a duplicate."))
+                    return redirect("analysis:report", public_id=report.public_id)
+            elif action == "case":
+                case = PhenomenonCase.objects.filter(county=county, pk=request.POST.get("case") or 0).first()
+                if case is None:
+                    messages.error(request, _("Choose a case."))
+                else:
+                    actions.add_reports_to_case(case, [report])
+                    messages.success(request, _("Added to the case."))
+                    return redirect("analysis:report", public_id=report.public_id)
+            elif action == "code":
+                passage = PassageForm(request.POST, county=county)
+                if passage.is_valid():
+                    data = passage.cleaned_data
+                    actions.code_passage(report, data["code"], data["start"], data["end"], by=request.user)
+                    messages.success(request, _("Passage coded."))
+                    return redirect("analysis:report", public_id=report.public_id)
+                messages.error(request, _("Choose a code and a passage of the text."))
+        except (TransitionError, ValueError) as error:
+            messages.error(request, str(error))
+    record_access(request.user, "triage_report", report)
+    return render(request, "analysis/report.html", {
+        "report": report, "classify": classify, "status_form": StatusForm(current=report.status),
+        "duplicate_form": DuplicateForm(), "passage_form": PassageForm(county=county),
+        "suggestions": suggestions(report), "similar": similar_reports(report),
+        "cases": PhenomenonCase.objects.filter(county=county),
+        "history": report.status_changes.select_related("changed_by"),
+        "passages": report.coded_passages.select_related("code"),
+    })  # fmt: skip
+
+
+@requires(Capability.TRIAGE)
+def case_list(request: HttpRequest) -> HttpResponse:
+    form = CaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        case = actions.create_case(county=request.user.county, by=request.user, **form.cleaned_data)
+        return redirect("analysis:case", pk=case.pk)
+    cases = PhenomenonCase.objects.filter(county_id=request.user.county_id).annotate(n=Count("reports"))
+    return render(request, "analysis/cases.html", {"cases": cases, "form": form})
+
+
+@requires(Capability.TRIAGE)
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = PhenomenonCase.objects.filter(county_id=request.user.county_id, pk=pk).first()
+    if case is None:
+        raise Http404
+    form = CaseForm(request.POST or None, initial={
+        "title": case.title, "phenomenon": case.phenomenon.code if case.phenomenon else None,
+        "description": case.description, "analysis_notes": case.analysis_notes})  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        actions.update_case(case, **form.cleaned_data)
+        messages.success(request, _("Case saved."))
+        return redirect("analysis:case", pk=case.pk)
+    return render(request, "analysis/case.html", {"case": case, "form": form,
+                                                  "reports": case.reports.select_related("primary_phenomenon")})
+
+
+@requires(Capability.TRIAGE)
+def codebook(request: HttpRequest) -> HttpResponse:
+    county = request.user.county
+    form = CodeForm(request.POST or None, county=county)
+    if request.method == "POST" and form.is_valid():
+        actions.create_code(county=county, **form.cleaned_data)
+        messages.success(request, _("Code added."))
+        return redirect("analysis:codebook")
+    codes = Code.objects.filter(county=county).annotate(n=Count("passages")).select_related("parent")
+    return render(request, "analysis/codebook.html", {"codes": codes, "form": form})
+
+
+@requires(Capability.TRIAGE)
+def codebook_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    from ilmio.analysis.exports import codebook_qdc, passages_table
+    from ilmio.indicators.export import table_download
+
+    county = request.user.county
+    if fmt == "qdc":
+        response = HttpResponse(codebook_qdc(Code.objects.filter(county=county)), content_type="application/xml")
+        response["Content-Disposition"] = 'attachment; filename="ilmio-codebook.qdc"'
+        return response
+    columns, rows = passages_table(CodedPassage.objects.filter(code__county=county).select_related("code", "report"))
+    response = table_download(rows, columns, fmt, "ilmio-coded-passages", title="Coded passages")
+    if response is None:
+        raise Http404
+    return response
+
+
+@requires(Capability.TRIAGE)
+@require_POST
+def review_signal(request: HttpRequest) -> HttpResponse:
+    """A coordinator confirms or dismisses an emerging-signal alert of their county."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from ilmio.analysis.models import SignalReview
+    from ilmio.areas.models import Municipality
+    from ilmio.taxonomy.models import Phenomenon
+
+    phenomenon = Phenomenon.objects.filter(code=request.POST.get("phenomenon", "")).first()
+    municipality = Municipality.objects.filter(code=request.POST.get("municipality", ""),
+                                               county_id=request.user.county_id).first()  # fmt: skip
+    decision = request.POST.get("decision", "")
+    last_month = request.POST.get("last_month", "")[:7]
+    if phenomenon is None or municipality is None or decision not in SignalReview.Decision.values or not last_month:
+        messages.error(request, _("The signal could not be reviewed."))
+    else:
+        actions.review_signal(county=request.user.county, phenomenon=phenomenon, municipality_code=municipality.code,
+                              last_month=last_month, decision=decision, by=request.user,
+                              note=request.POST.get("note", ""))  # fmt: skip
+        messages.success(request, _("Signal reviewed."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/situation/"
+    return redirect(target)

@@ -1,0 +1,62 @@
+"""The JSON API (django-ninja): one OpenAPI schema for every app's router."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import path
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer, django_auth
+
+from ilmio.accounts.actions import user_for_token
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="Ilmiö API",
+    version="1",
+    description="Social reports, taxonomy and geography of Ilmiö. Authenticate with a bearer token "
+    "(`ilmio token create`) or a logged-in session.",
+    auth=[BearerToken(), django_auth],
+    urls_namespace="api",
+    # The interactive docs page loads Swagger UI from a CDN; Ilmiö serves no third-party
+    # assets, so only the schema itself is published.
+    docs_url=None,
+)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorised(request: HttpRequest, exc: Exception) -> Any:
+    return api.create_response(request, {"detail": "Authentication required."}, status=401)
+
+
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, exc: ValidationError) -> Any:
+    errors = [
+        {"field": ".".join(str(p) for p in e.get("loc", []) if p not in ("body", "payload")), "message": str(e.get("msg", ""))}
+        for e in exc.errors
+    ]
+    return api.create_response(request, {"detail": "Invalid input.", "errors": errors}, status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> Any:
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+from ilmio.reports.api import router as reports_router  # noqa: E402
+from ilmio.taxonomy.api import router as taxonomy_router  # noqa: E402
+
+api.add_router("/v1/", taxonomy_router)
+api.add_router("/v1/", reports_router)
+
+urlpatterns = [path("", api.urls)]

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from ilmio.core.permissions import PUBLIC, Capability, capabilities_of
+
+# (url name, label, capability). The menu shows only what the user may open.
+NAVIGATION: list[tuple[str, Any, str]] = [
+    ("reports:new", _("New report"), Capability.SUBMIT_REPORT),
+    ("reports:mine", _("My reports"), Capability.VIEW_OWN_REPORTS),
+    ("reports:list", _("Reports"), Capability.READ_REPORT_TEXT),
+    ("analysis:queue", _("Triage"), Capability.TRIAGE),
+    ("analysis:cases", _("Cases"), Capability.TRIAGE),
+    ("knowledge:summaries", _("Summaries"), Capability.READ_FORWARDED),
+    ("knowledge:proposals", _("Proposals"), Capability.READ_FORWARDED),
+    ("knowledge:actions", _("Actions"), Capability.READ_FORWARDED),
+    ("knowledge:notifications", _("Notifications"), Capability.VIEW_OWN_REPORTS),
+    ("reports:public_new", _("Report a phenomenon"), PUBLIC),
+    ("indicators:situation", _("Situational picture"), "any"),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    held = capabilities_of(user)
+    items = []
+    for url_name, label, capability in NAVIGATION:
+        if capability == "any":
+            pass
+        elif capability == PUBLIC:
+            if user is not None and user.is_authenticated:
+                continue
+        elif capability not in held:
+            continue
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"url": url, "label": label, "active": request.path == url})
+    return {"navigation": items}

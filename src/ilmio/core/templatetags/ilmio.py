@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import re
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from ilmio.privacy import PLACEHOLDERS, localize_placeholders
+
+register = template.Library()
+
+PII_LABELS = {
+    "person_name": "Name", "hetu": "Personal identity code", "phone": "Phone number",
+    "email": "E-mail address", "address": "Street address", "iban": "Bank account number",
+}  # fmt: skip
+
+
+def _all_tokens() -> re.Pattern[str]:
+    tokens = {token for per_language in PLACEHOLDERS.values() for token in per_language.values()}
+    return re.compile("|".join(re.escape(escape(t)) for t in sorted(tokens, key=len, reverse=True)))
+
+
+@register.filter
+def redacted(text: str) -> SafeString:
+    """Escape stored text, show placeholders in the UI language and mark them."""
+    language = (get_language() or "fi")[:2]
+    html = escape(localize_placeholders(text or "", language))
+    marked = _all_tokens().sub(lambda m: f'<mark class="redacted">{m.group(0)}</mark>', html)
+    return mark_safe(marked.replace("\n", "<br>"))  # noqa: S308 - escaped above
+
+
+@register.filter
+def pii_label(pii_type: str) -> str:
+    return _(PII_LABELS.get(pii_type, pii_type))
+
+
+@register.filter
+def placeholder_for(pii_type: str) -> str:
+    language = (get_language() or "fi")[:2]
+    return PLACEHOLDERS.get(language, PLACEHOLDERS["fi"]).get(pii_type, "")
+
+
+@register.filter
+def get_field_label(form: object, name: str) -> str:
+    field = getattr(form, "fields", {}).get(name)
+    return str(field.label) if field is not None else name

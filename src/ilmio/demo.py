@@ -1,0 +1,443 @@
+"""Demo data that looks real: users for every role and a synthetic history of reports.
+
+Central Finland (Keski-Suomen hyvinvointialue, county 15): reports weighted by municipal
+population over the last 24 months, with winter peaks, a summer dip, Finnish and some
+Swedish, every phenomenon, and one clearly emerging phenomenon in one area
+(substance use in Äänekoski over the last three months). All of it is synthetic.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from django.db import transaction
+
+from ilmio.accounts.models import Organisation, User
+from ilmio.areas.loading import latest_population, load_municipalities, load_population
+from ilmio.areas.models import County, Municipality
+from ilmio.core.roles import Role
+from ilmio.reports.actions import submit_report
+from ilmio.reports.models import Report
+from ilmio.taxonomy.loading import load_taxonomy
+from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup
+
+DEMO_COUNTY = "15"  # Keski-Suomi
+OTHER_COUNTY = "13"  # Pohjois-Savo, to show that counties do not see each other
+EMERGING_PHENOMENON = "paihteet"
+EMERGING_MUNICIPALITY = "992"  # Äänekoski
+EMERGING_EXTRA_PER_MONTH = (6, 9, 12)  # the last three months
+MONTHS = 24
+
+# username, role, county, organisation
+DEMO_USERS: list[tuple[str, Role, str | None, str]] = [
+    ("sosiaalityontekija", Role.REPORTER, DEMO_COUNTY, "Keski-Suomen hyvinvointialue"),
+    ("koordinaattori", Role.COORDINATOR, DEMO_COUNTY, "Keski-Suomen hyvinvointialue"),
+    ("johtaja", Role.MANAGER, DEMO_COUNTY, "Keski-Suomen hyvinvointialue"),
+    ("paattaja", Role.DECISION_MAKER, DEMO_COUNTY, "Keski-Suomen aluehallitus"),
+    ("kumppani", Role.PARTNER, DEMO_COUNTY, "Jyväskylän Katulähetys ry"),
+    ("yllapitaja", Role.ADMIN, DEMO_COUNTY, "Keski-Suomen hyvinvointialue"),
+    ("analyytikko", Role.NATIONAL_ANALYST, None, "Terveyden ja hyvinvoinnin laitos"),
+    ("koordinaattori_ps", Role.COORDINATOR, OTHER_COUNTY, "Pohjois-Savon hyvinvointialue"),
+]
+
+
+def demo_password(username: str) -> str:
+    return f"{username}-demo-2026"
+
+
+# Per phenomenon: (title, description) pairs in Finnish; {place} is filled in.
+FI_TEXTS: dict[str, list[tuple[str, str]]] = {
+    "asuminen": [
+        ("Vuokrarästit kasautuvat etuusmuutosten jälkeen",
+         "Asiakkailla on kertynyt vuokrarästejä asumistuen muutosten jälkeen. {place} useampi asiakas on saanut häätöuhan, eikä kohtuuhintaisia vuokra-asuntoja löydy."),
+        ("Nuoret jäävät ilman omaa asuntoa",
+         "Itsenäistyvät nuoret eivät saa vuokra-asuntoa ilman takaajaa. {place} tilapäismajoitusta käytetään viikkoja, koska tuettua asumista ei ole tarjolla."),
+        ("Asunnottomuus piiloutuu sohvasurffaukseen",
+         "Asiakkaat asuvat tuttavien luona, jolloin asunnottomuus ei näy tilastoissa. Asumisneuvontaa tarvittaisiin enemmän {place}."),
+    ],
+    "mielenterveys": [
+        ("Mielenterveyspalveluihin pääsy viivästyy",
+         "Aikuisten mielenterveyspalveluihin on kuukausien jonot. {place} asiakkaat odottavat hoitoon pääsyä ilman tukea ja tilanne ehtii kriisiytyä."),
+        ("Nuorten ahdistus ja koulu-uupumus lisääntyneet",
+         "Nuorten ahdistus ja masennusoireet näkyvät sosiaalityössä. Matalan kynnyksen keskusteluapua ei ole riittävästi {place}."),
+        ("Omaisten kuormitus kasvaa",
+         "Omaiset kantavat vastuuta psyykkisesti oireilevista läheisistään, koska avopalvelut eivät riitä. Omaisten tuki puuttuu {place}."),
+    ],
+    "paihteet": [
+        ("Päihdekuntoutukseen pääsy vaikeutunut",
+         "Päihdekuntoutukseen on pitkä odotus ja maksusitoumuksia myönnetään harvoin. {place} asiakkaat retkahtavat odottaessaan."),
+        ("Huumeiden käyttö näkyy nuorissa aikuisissa",
+         "Nuorten aikuisten huumeiden käyttö ja sekakäyttö on lisääntynyt. {place} korvaushoitoon ohjautuminen kestää liian kauan."),
+        ("Rahapelaaminen ajaa velkakierteeseen",
+         "Rahapeliongelmat tulevat esiin vasta, kun velat ovat jo ulosotossa. Peliriippuvuuden hoitoa ei ole tarjolla {place}."),
+    ],
+    "toimeentulo": [
+        ("Toimeentulotuen käsittely viivästyy",
+         "Kelan perustoimeentulotuen päätökset viipyvät ja asiakkaat jäävät ilman rahaa ruokaan ja lääkkeisiin. {place} ruoka-apuun turvautuu yhä useampi."),
+        ("Energiakulut ja velat kuormittavat perheitä",
+         "Sähkölaskut ja pikavipit ovat ajaneet perheitä maksuvaikeuksiin. Talous- ja velkaneuvontaan on jonoa {place}."),
+        ("Etuuksien yhteensovitus jättää aukkoja",
+         "Etuuksien väliin jää katkoksia, kun työmarkkinatuki ja asumistuki muuttuvat. {place} täydentävää toimeentulotukea haetaan yhä useammin."),
+    ],
+    "palvelujarjestelma": [
+        ("Asiakkaat putoavat palvelujen väliin",
+         "Asiakas ohjataan palvelusta toiseen, eikä kukaan ota kokonaisvastuuta. {place} yhteistyö sosiaali- ja terveyspalvelujen välillä katkeilee."),
+        ("Sosiaalityöntekijöiden vaihtuvuus näkyy asiakkaille",
+         "Työntekijät vaihtuvat usein ja asiakkaat joutuvat kertomaan asiansa yhä uudelleen. {place} asiakkuudet pitkittyvät."),
+    ],
+    "osallisuus": [
+        ("Yksinäisyys ikääntyneiden arjessa",
+         "Kotona asuvat ikääntyneet kertovat yksinäisyydestä ja siitä, ettei heillä ole ketään, jolle puhua. {place} kohtaamispaikkoja on vähän."),
+        ("Nuoret jäävät harrastusten ulkopuolelle",
+         "Pienituloisten perheiden lapset eivät pääse harrastuksiin maksujen ja kuljetusten vuoksi. {place} syrjäytymisen riski kasvaa."),
+    ],
+    "yhdenvertaisuus": [
+        ("Tulkkauksen puute estää asioinnin",
+         "Asiakkaat eivät saa tulkkia ajoissa, jolloin he eivät ymmärrä päätöksiä. {place} yhdenvertainen palveluihin pääsy ei toteudu."),
+        ("Esteettömyys puuttuu palvelupisteistä",
+         "Liikkumisesteiset asiakkaat eivät pääse asioimaan palvelupisteissä. {place} kuljetuspalvelut eivät joustaa."),
+    ],
+    "tyo_koulutus": [
+        ("Kuntouttavaa työtoimintaa ei ole riittävästi",
+         "Pitkäaikaistyöttömille ei ole tarjolla kuntouttavaa työtoimintaa. {place} työkyvyn arviointiin on pitkä jono."),
+        ("Toisen asteen opinnot keskeytyvät",
+         "Nuoret keskeyttävät ammatilliset opinnot ja jäävät tyhjän päälle. {place} etsivä nuorisotyö ei tavoita kaikkia."),
+    ],
+    "vakivalta": [
+        ("Lähisuhdeväkivalta tulee esiin myöhään",
+         "Lähisuhdeväkivalta tulee esiin vasta kriisissä. {place} turvakotipaikkoja on liian vähän ja matkat pitkiä."),
+        ("Ikääntyneiden kaltoinkohtelu",
+         "Ikääntyneiden taloudellinen hyväksikäyttö ja kaltoinkohtelu läheisten taholta on lisääntynyt. {place} ilmoituksia tulee aiempaa enemmän."),
+    ],
+    "digitalisaatio": [
+        ("Vahva tunnistautuminen estää asioinnin",
+         "Asiakkailla ei ole pankkitunnuksia, eivätkä he pysty hakemaan etuuksia verkossa. {place} digitukea tarvitaan kasvokkain."),
+        ("Sähköinen asiointi syrjäyttää ikääntyneitä",
+         "Ikääntyneet eivät osaa käyttää sähköisiä palveluja, ja puhelinpalvelu ruuhkautuu. {place} asiointipisteitä on suljettu."),
+    ],
+}
+SV_TEXTS: dict[str, list[tuple[str, str]]] = {
+    "asuminen": [("Hyresskulder efter ändringar i bostadsbidraget",
+                  "Klienter har fått hyresskulder efter ändringarna i bostadsbidraget. {place_sv} hotas flera av vräkning.")],
+    "mielenterveys": [("Långa köer till mentalvården",
+                       "Unga vuxna väntar månader på psykiatrisk vård. {place_sv} saknas lågtröskeltjänster.")],
+    "paihteet": [("Missbruk bland unga vuxna ökar",
+                  "Blandmissbruk bland unga vuxna har ökat och vägen till substitutionsbehandling är lång. {place_sv}")],
+    "toimeentulo": [("Utkomststödet dröjer",
+                     "FPA:s beslut om grundläggande utkomststöd dröjer och familjer saknar pengar till mat. {place_sv}")],
+    "osallisuus": [("Ensamhet bland äldre",
+                    "Äldre som bor hemma berättar om ensamhet. {place_sv} finns få mötesplatser.")],
+    "digitalisaatio": [("Stark autentisering stänger ute",
+                        "Klienter utan bankkoder kan inte ansöka om förmåner på nätet. {place_sv} behövs digitalt stöd.")],
+    "palvelujarjestelma": [("Klienter faller mellan tjänsterna",
+                            "Ingen tar helhetsansvar när klienten skickas mellan tjänster. {place_sv}")],
+}
+PHENOMENON_WEIGHTS = {
+    "asuminen": 14, "mielenterveys": 16, "paihteet": 11, "toimeentulo": 15, "palvelujarjestelma": 12,
+    "osallisuus": 9, "yhdenvertaisuus": 5, "tyo_koulutus": 7, "vakivalta": 5, "digitalisaatio": 6,
+}  # fmt: skip
+TARGET_GROUPS_BY_PHENOMENON = {
+    "asuminen": ["tyoikaiset", "lapset_nuoret"], "mielenterveys": ["tyoikaiset", "lapset_nuoret"],
+    "paihteet": ["tyoikaiset"], "toimeentulo": ["lapsiperheet", "tyoikaiset"],
+    "palvelujarjestelma": ["koko_vaesto"], "osallisuus": ["ikaantyneet", "lapset_nuoret"],
+    "yhdenvertaisuus": ["maahanmuuttajat", "vammaiset"], "tyo_koulutus": ["tyoikaiset", "lapset_nuoret"],
+    "vakivalta": ["lapsiperheet", "ikaantyneet"], "digitalisaatio": ["ikaantyneet", "maahanmuuttajat"],
+}  # fmt: skip
+SERVICE_AREA_BY_PHENOMENON = {
+    "asuminen": "aikuissosiaalityo", "mielenterveys": "mielenterveys_paihde", "paihteet": "mielenterveys_paihde",
+    "toimeentulo": "aikuissosiaalityo", "palvelujarjestelma": "muu", "osallisuus": "ikaantyneet_palvelut",
+    "yhdenvertaisuus": "tyollisyys_kotoutuminen", "tyo_koulutus": "tyollisyys_kotoutuminen",
+    "vakivalta": "lapsiperheet_palvelut", "digitalisaatio": "aikuissosiaalityo",
+}  # fmt: skip
+# Related phenomena that often appear together as secondary ones.
+SECONDARY = {
+    "asuminen": ["toimeentulo", "paihteet"], "mielenterveys": ["paihteet", "palvelujarjestelma"],
+    "paihteet": ["mielenterveys", "asuminen"], "toimeentulo": ["asuminen", "digitalisaatio"],
+    "palvelujarjestelma": ["mielenterveys"], "osallisuus": ["mielenterveys"],
+    "yhdenvertaisuus": ["palvelujarjestelma"], "tyo_koulutus": ["toimeentulo", "osallisuus"],
+    "vakivalta": ["paihteet"], "digitalisaatio": ["palvelujarjestelma", "yhdenvertaisuus"],
+}  # fmt: skip
+# A few busy professionals write client details anyway: the redaction removes them.
+CARELESS_ADDITIONS = [
+    " Esimerkiksi asiakas Mikko Virtanen odotti kolme kuukautta.",
+    " Asiakkaan puhelinnumero on 040 123 4567, jos tarvitaan lisätietoa.",
+    " Yhteyshenkilö Leena K. tietää tilanteesta lisää.",
+    " Tilanne koskee myös perhettä osoitteessa Kauppakatu 12 B 7.",
+]
+
+
+@dataclass
+class DemoSummary:
+    users: list[tuple[str, str, str]] = field(default_factory=list)
+    reports_created: int = 0
+    reports_existing: int = 0
+
+    def format(self) -> str:
+        lines = ["", "Ilmiö demo is ready.", "", "Demo users (username / password / role):"]
+        lines += [f"  {u:<20} {p:<32} {r}" for u, p, r in self.users]
+        lines += ["", f"Reports: {self.reports_created} created, {self.reports_existing} already there.",
+                  f"Emerging signal planted: {EMERGING_PHENOMENON} in Äänekoski over the last three months.", ""]  # fmt: skip
+        return "\n".join(lines)
+
+
+def month_starts(now: datetime, months: int) -> list[datetime]:
+    starts = []
+    year, month = now.year, now.month
+    for _ in range(months):
+        starts.append(datetime(year, month, 1, tzinfo=UTC))
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return list(reversed(starts))
+
+
+def seasonal_factor(month: int) -> float:
+    # Winter peak (rent, heating, darkness), summer holiday dip.
+    return {1: 1.25, 2: 1.2, 3: 1.1, 4: 1.0, 5: 0.95, 6: 0.8, 7: 0.55, 8: 0.85, 9: 1.05, 10: 1.1, 11: 1.15, 12: 1.0}[month]
+
+
+def ensure_users(summary: DemoSummary) -> dict[str, User]:
+    users = {}
+    for username, role, county_code, organisation_name in DEMO_USERS:
+        county = County.objects.get(code=county_code) if county_code else None
+        kind = Organisation.Kind.NATIONAL if county is None else (
+            Organisation.Kind.NGO if role is Role.PARTNER else Organisation.Kind.COUNTY)
+        organisation, _ = Organisation.objects.get_or_create(name=organisation_name, county=county, defaults={"kind": kind})
+        user, _ = User.objects.get_or_create(username=username)
+        user.role, user.county, user.organisation = role, county, organisation
+        user.email = f"{username}@demo.ilmio.invalid"
+        user.set_password(demo_password(username))
+        user.save()
+        users[username] = user
+        summary.users.append((username, demo_password(username), str(role.label)))
+    return users
+
+
+def build_demo(*, reports: int = 2400, seed: int = 2025, reset: bool = False, now: datetime | None = None,
+               with_loop: bool = True, with_statistics: bool = True) -> DemoSummary:  # fmt: skip
+    summary = DemoSummary()
+    if not Municipality.objects.exists():
+        load_municipalities()
+        load_population()
+    load_taxonomy()
+    users = ensure_users(summary)
+    county = County.objects.get(code=DEMO_COUNTY)
+    if reset:
+        Report.objects.filter(channel=Report.Channel.DEMO).delete()
+    existing = Report.objects.filter(channel=Report.Channel.DEMO, county=county).count()
+    if existing:
+        summary.reports_existing = existing
+        return summary
+    rng = random.Random(seed)
+    now = now or datetime.now(UTC)
+    municipalities = list(Municipality.objects.filter(county=county, active=True))
+    population = latest_population([m.code for m in municipalities])
+    weights = [population.get(m.code, 500) for m in municipalities]
+    phenomena = {p.code: p for p in Phenomenon.objects.all()}
+    target_groups = {t.code: t for t in TargetGroup.objects.all()}
+    service_areas = {s.code: s for s in ServiceArea.objects.all()}
+    starts = month_starts(now, MONTHS)
+    factors = [seasonal_factor(s.month) * (1 + 0.01 * i) for i, s in enumerate(starts)]
+    per_month = [reports * f / sum(factors) for f in factors]
+    emerging = next(m for m in municipalities if m.code == EMERGING_MUNICIPALITY)
+
+    plan: list[tuple[datetime, str, Municipality]] = []
+    for index, start in enumerate(starts):
+        month_end = starts[index + 1] if index + 1 < len(starts) else now
+        span = max((month_end - start).total_seconds(), 3600)
+        count = round(per_month[index])
+        for _ in range(count):
+            code = rng.choices(list(PHENOMENON_WEIGHTS), weights=list(PHENOMENON_WEIGHTS.values()))[0]
+            municipality = rng.choices(municipalities, weights=weights)[0]
+            plan.append((start + timedelta(seconds=rng.uniform(0, span)), code, municipality))
+        months_from_end = len(starts) - index
+        if months_from_end <= 3:
+            extra = EMERGING_EXTRA_PER_MONTH[3 - months_from_end]
+            for _ in range(extra):
+                plan.append((start + timedelta(seconds=rng.uniform(0, span)), EMERGING_PHENOMENON, emerging))
+
+    # One log line per demo report would drown the demo's own output; restored afterwards.
+    report_logger = logging.getLogger("ilmio.reports")
+    previous_level = report_logger.level
+    report_logger.setLevel(logging.WARNING)
+    try:
+        create_reports(plan, rng, county, users, phenomena, target_groups, service_areas)
+        if with_loop:
+            build_loop(users, county, now)
+    finally:
+        report_logger.setLevel(previous_level)
+    summary.reports_created = len(plan)
+    if with_statistics:
+        load_statistics()
+    warm_aggregates()
+    return summary
+
+
+def create_reports(plan: list[tuple[datetime, str, Municipality]], rng: random.Random, county: County,
+                   users: dict[str, User], phenomena: dict[str, Phenomenon], target_groups: dict[str, TargetGroup],
+                   service_areas: dict[str, ServiceArea]) -> None:  # fmt: skip
+    reporters = [users["sosiaalityontekija"], users["koordinaattori"], users["kumppani"], None]
+    with transaction.atomic():
+        for created_at, code, municipality in sorted(plan, key=lambda p: p[0]):
+            swedish = code in SV_TEXTS and rng.random() < 0.08
+            title, description = rng.choice(SV_TEXTS[code] if swedish else FI_TEXTS[code])
+            place = f"{municipality.name_fi}ssa" if not municipality.name_fi.endswith(("ä", "y")) else f"{municipality.name_fi}ssä"
+            description = description.format(place=f"{place.capitalize()}", place_sv=f"I {municipality.name_sv}")
+            if not swedish and rng.random() < 0.06:
+                description += rng.choice(CARELESS_ADDITIONS)
+            chosen = [phenomena[code]]
+            if rng.random() < 0.45:
+                chosen.append(phenomena[rng.choice(SECONDARY[code])])
+            groups = [target_groups[g] for g in TARGET_GROUPS_BY_PHENOMENON[code][: rng.randint(1, 2)]]
+            reporter = rng.choices(reporters, weights=[6, 1, 2, 1])[0]
+            data = {
+                "title": title, "description": description,
+                "kind": Report.Kind.GOOD_PRACTICE if rng.random() < 0.07 else Report.Kind.CONCERN,
+                "phenomena": chosen, "target_groups": groups, "municipalities": [municipality],
+                "whole_county": rng.random() < 0.05, "service_area": service_areas[SERVICE_AREA_BY_PHENOMENON[code]],
+                "prevalence": rng.choice(list(Report.Prevalence)), "observed_since": rng.choice(list(Report.ObservedSince)),
+                "trend": rng.choices(list(Report.Trend), weights=[4, 3, 1, 2])[0],
+                "language": "sv" if swedish else "fi",
+                "reporter_type": (Report.ReporterType.PARTNER if reporter is users["kumppani"] else
+                                  Report.ReporterType.PROFESSIONAL if reporter else
+                                  rng.choice([Report.ReporterType.RESIDENT, Report.ReporterType.CLIENT])),
+                "partner_organisation_type": Organisation.Kind.NGO if reporter is users["kumppani"] else "",
+                "wants_feedback": reporter is users["sosiaalityontekija"] and rng.random() < 0.3,
+            }  # fmt: skip
+            submit_report(data, county=county, channel=Report.Channel.DEMO, submitted_by=reporter, created_at=created_at)
+
+
+def load_statistics(rows: int = 60_000) -> None:
+    """The shipped Sotkanet sample and a synthetic register extract, both marked as samples."""
+    import tempfile
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from ilmio.indicators.statistics import (
+        SAMPLE_DIR,
+        area_rows,
+        import_register_values,
+        import_sotkanet_dir,
+    )
+    from ilmio.stats.register import aggregate_extract, generate_extract
+
+    import_sotkanet_dir(SAMPLE_DIR, sample=True)
+    population = latest_population()
+    municipalities = [(code, county_code, population.get(code, 1000)) for code, county_code in
+                      Municipality.objects.filter(active=True).values_list("code", "county__code")]  # fmt: skip
+    with tempfile.TemporaryDirectory() as directory:
+        path = generate_extract(Path(directory) / "extract.parquet", rows, municipalities=municipalities, seed=7)
+        values = aggregate_extract(path, area_rows(), threshold=settings.SUPPRESSION_THRESHOLD)
+    import_register_values(values, sample=True)
+
+
+def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
+    """Cases, coding, summaries, proposals, decisions and actions in every state."""
+    from ilmio.analysis import actions as analysis
+    from ilmio.knowledge import actions as loop
+    from ilmio.knowledge.models import Action, FollowUp
+
+    coordinator, manager = users["koordinaattori"], users["johtaja"]
+    reports = list(Report.objects.filter(county=county).select_related("primary_phenomenon").order_by("created_at"))
+    recent = [r for r in reports if r.created_at >= now - timedelta(days=92)]
+    # Triage: the older half is confirmed; some are duplicates, not actionable or closed.
+    for index, report in enumerate(reports[: len(reports) // 2]):
+        if report.primary_phenomenon is None:
+            continue
+        analysis.classify_report(report, primary=report.primary_phenomenon, by=coordinator)
+        if index % 41 == 0:
+            analysis.change_status(report, "not_actionable", by=coordinator, reason="Yksittäistapaus, ohjattu palveluun")
+        elif index % 37 == 0 and index > 0:
+            analysis.mark_duplicate(report, reports[index - 1], by=coordinator, reason="Sama havainto")
+        elif index % 29 == 0:
+            analysis.change_status(report, "closed", by=coordinator, reason="Käsitelty")
+    for report in recent[:40]:
+        analysis.change_status(report, "in_review", by=coordinator, reason="Luettavana")
+    # Cases and coding.
+    substance = [r for r in recent if r.primary_phenomenon and r.primary_phenomenon.code == EMERGING_PHENOMENON]
+    housing = [r for r in reports if r.primary_phenomenon and r.primary_phenomenon.code == "asuminen"][-30:]
+    analysis.create_case(county=county, title="Päihteiden käyttö lisääntyy Äänekoskella", by=coordinator,
+                         phenomenon=Phenomenon.objects.get(code=EMERGING_PHENOMENON),
+                         description="Kolmen kuukauden aikana selvästi aiempaa enemmän raportteja.", reports=substance)
+    analysis.create_case(county=county, title="Häätöuhka asumistuen muutosten jälkeen", by=coordinator,
+                         phenomenon=Phenomenon.objects.get(code="asuminen"), reports=housing)  # fmt: skip
+    root = analysis.create_code(county=county, name="Syyt", description="Mistä ilmiö johtuu")
+    causes = [analysis.create_code(county=county, name=name, parent=root) for name in ("Etuusmuutokset", "Jonot", "Asuntopula")]
+    effects = analysis.create_code(county=county, name="Vaikutukset asiakkaisiin")
+    for index, report in enumerate(housing[:12]):
+        text = report.description
+        cut = text.find(".") if "." in text else len(text)
+        if cut > 5:
+            analysis.code_passage(report, causes[index % 3], 0, cut, by=coordinator)
+            if cut + 2 < len(text):
+                analysis.code_passage(report, effects, cut + 1, len(text), by=coordinator)
+    # Summaries in every state.
+    today = now.date()
+    quarter_start = today - timedelta(days=90)
+
+    def summary_of(title: str, codes: list[str]) -> object:
+        return loop.draft_summary(county=county, title=title, period_start=quarter_start, period_end=today,
+                                  by=coordinator, phenomena=list(Phenomenon.objects.filter(code__in=codes)))  # fmt: skip
+
+    summary_of("Digitaaliset palvelut – luonnos", ["digitalisaatio"])
+    loop.submit_summary(summary_of("Yksinäisyys ja osallisuus", ["osallisuus"]), by=coordinator)
+    loop.approve_summary(summary_of("Työ ja koulutus", ["tyo_koulutus"]), by=manager)
+    internal = summary_of("Mielenterveyspalvelujen jonot", ["mielenterveys"])
+    loop.approve_summary(internal, by=manager)
+    loop.publish_summary(internal, "internal", by=manager)
+    for_decision = summary_of("Toimeentulo ja velat", ["toimeentulo"])
+    loop.approve_summary(for_decision, by=manager)
+    loop.publish_summary(for_decision, "decision_makers", by=manager)
+    public = summary_of("Asunnottomuus ja asumisen ongelmat Keski-Suomessa", ["asuminen"])
+    loop.approve_summary(public, by=manager)
+    first_quote = public.quotes.first()
+    if first_quote is not None:
+        loop.approve_quote(first_quote, True, by=manager)
+    loop.publish_summary(public, "public", by=manager)
+    # Proposals → decisions → actions, in every state.
+    plans = [
+        (public, "Lisää asumisneuvontaa kaikkiin kuntiin", "steering_group", "accepted", Action.Status.DONE),
+        (public, "Takuuvuokrajärjestelmä nuorille", "regional_board", "partly", Action.Status.IN_PROGRESS),
+        (for_decision, "Velkaneuvonnan jonot puretaan", "service_area_management", "accepted", Action.Status.PLANNED),
+        (for_decision, "Ruoka-apu kunnan tehtäväksi", "municipality", "rejected", None),
+        (internal, "Matalan kynnyksen mielenterveyspiste", "steering_group", "no_decision", None),
+        (internal, "Yhteistyö järjestöjen kanssa", "ngo", None, None),
+    ]
+    for source, title, body, outcome, action_status in plans:
+        area_code = {public: "aikuissosiaalityo", for_decision: "aikuissosiaalityo"}.get(source, "mielenterveys_paihde")
+        proposal = loop.create_proposal(county=county, title=title, text=f"{title}. Perustelut yhteenvedosta.",
+                                        addressed_to=body, summary=source, by=coordinator,
+                                        service_area=ServiceArea.objects.get(code=area_code))  # fmt: skip
+        if outcome is None:
+            continue
+        loop.record_decision(proposal, outcome=outcome, decided_on=today - timedelta(days=20), body="Ohjausryhmä",
+                             rationale="Käsitelty kokouksessa.", by=manager, due_date=today + timedelta(days=120))  # fmt: skip
+        for action in proposal.actions.all():
+            child_a = loop.create_action(county=county, title=f"{title}: suunnitelma", owner="Koordinaatiotiimi", parent=action)
+            child_b = loop.create_action(county=county, title=f"{title}: toteutus", owner="Palvelualue", parent=action)
+            loop.add_milestone(action, "Suunnitelma valmis", today + timedelta(days=30))
+            loop.update_action(child_a, status=Action.Status.DONE, by=manager)
+            if action_status == Action.Status.DONE:
+                loop.update_action(child_b, status=Action.Status.DONE, by=manager)
+                loop.update_action(action, status=Action.Status.DONE, by=manager)
+            else:
+                loop.update_action(child_b, status=Action.Status.NOT_STARTED, by=manager)
+                loop.update_action(action, status=action_status, by=manager, progress=None)
+    loop.create_action(county=county, title="Raportoinnin koulutus kaikille tiimeille", owner="Koordinaatiotiimi",
+                       due_date=today - timedelta(days=10))
+    cancelled = loop.create_action(county=county, title="Erillinen kysely (korvattu)", owner="Koordinaatiotiimi")
+    loop.update_action(cancelled, status=Action.Status.CANCELLED, by=manager)
+    for follow_up in FollowUp.objects.all()[:6]:
+        loop.answer_follow_up(follow_up.token, ["yes", "partly", "yes", "no", "dont_know", "yes"][follow_up.pk % 6])
+
+
+def warm_aggregates() -> None:
+    """Compute the suppressed aggregates once, so the first page view is fast."""
+    from ilmio.indicators.aggregates import PERIODS, Aggregates
+
+    for period in PERIODS:
+        Aggregates(period).tables  # noqa: B018 - computing fills the cache

@@ -1,0 +1,314 @@
+"""Write-side functions of the knowledge loop: summarise → propose → decide → act → feed back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from ilmio.analysis.actions import change_status
+from ilmio.analysis.pipeline import allowed_next
+from ilmio.knowledge.models import (
+    ACTION_STATUS_PROGRESS,
+    Action,
+    Decision,
+    FollowUp,
+    Milestone,
+    Notification,
+    Proposal,
+    Quote,
+    Statement,
+    Summary,
+)
+from ilmio.reports.models import FeedbackContact, Report
+from ilmio.taxonomy.models import Phenomenon
+
+FOLLOW_UP_AFTER = timedelta(weeks=4)
+
+
+class LoopError(ValueError):
+    """A step of the loop that is not possible in the object's current state."""
+
+
+# --- reports along the loop -----------------------------------------------------------
+
+
+def advance_reports(reports: Iterable[Report], status: str, *, by: Any, reason: str) -> int:
+    """Move reports forward where the pipeline allows it; others stay where they are."""
+    moved = 0
+    for report in reports:
+        if status in allowed_next(report.status):
+            change_status(report, status, by=by, reason=reason)
+            moved += 1
+    return moved
+
+
+def summary_reports(summary: Summary) -> QuerySet[Report]:
+    return Report.objects.filter(pk__in=set(
+        summary.statements.values_list("citations", flat=True)) | set(summary.quotes.values_list("report", flat=True))
+    ).exclude(pk=None)  # fmt: skip
+
+
+def proposal_reports(proposal: Proposal) -> QuerySet[Report]:
+    ids: set[int] = set()
+    if proposal.summary_id:
+        ids |= set(summary_reports(proposal.summary).values_list("pk", flat=True))
+    if proposal.case_id:
+        ids |= set(proposal.case.reports.values_list("pk", flat=True))
+    return Report.objects.filter(pk__in=ids)
+
+
+def notify_reporters(reports: Iterable[Report], kind: str, subject_id: int) -> list[Notification]:
+    """Tell consenting reporters; one notification per report, kind and subject."""
+    from ilmio.knowledge.tasks import send_notification_email
+
+    created = []
+    for contact in FeedbackContact.objects.filter(report__in=list(reports)).select_related("report", "user"):
+        notification, is_new = Notification.objects.get_or_create(
+            report=contact.report, kind=kind, subject_id=subject_id, defaults={"user": contact.user}
+        )
+        if is_new:
+            created.append(notification)
+            transaction.on_commit(lambda pk=notification.pk: send_notification_email.enqueue(pk))
+    return created
+
+
+# --- summaries ------------------------------------------------------------------------
+
+
+def first_sentence(text: str, limit: int = 240) -> str:
+    sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def draft_summary(*, county: Any, title: str, period_start: date, period_end: date, by: Any,
+                  phenomena: Sequence[Phenomenon] = (), municipalities: Sequence[Any] = ()) -> Summary:  # fmt: skip
+    """A draft with counts, themes and representative quotes filled in, every statement cited."""
+    if period_end < period_start:
+        raise LoopError("the period ends before it starts")
+    reports = Report.objects.filter(county=county, created_at__date__gte=period_start,
+                                    created_at__date__lte=period_end).exclude(status__in=["duplicate", "not_actionable"])  # fmt: skip
+    if phenomena:
+        reports = reports.filter(primary_phenomenon__in=phenomena)
+    if municipalities:
+        reports = reports.filter(municipalities__in=municipalities)
+    reports = list(reports.distinct().select_related("primary_phenomenon").order_by("created_at"))
+    with transaction.atomic():
+        summary = Summary.objects.create(county=county, title=title, period_start=period_start,
+                                         period_end=period_end, created_by=by)  # fmt: skip
+        summary.phenomena.set(phenomena)
+        summary.municipalities.set(municipalities)
+        position = 0
+
+        def state(text: str, cited: Sequence[Report], count: int | None = None) -> None:
+            nonlocal position
+            statement = Statement.objects.create(summary=summary, position=position, text=text, count=count)
+            statement.citations.set(cited)
+            position += 1
+
+        state(f"{len(reports)} reports in {period_start:%d.%m.%Y}–{period_end:%d.%m.%Y}.", reports, len(reports))
+        by_phenomenon: dict[str, list[Report]] = {}
+        for report in reports:
+            if report.primary_phenomenon:
+                by_phenomenon.setdefault(report.primary_phenomenon.label, []).append(report)
+        for label, group in sorted(by_phenomenon.items(), key=lambda item: -len(item[1])):
+            state(f"{label}: {len(group)} reports.", group, len(group))
+        for term, cited in themes_of(reports):
+            state(f"Recurring theme: “{term}” ({len(cited)} reports).", cited, len(cited))
+        step = max(1, len(reports) // 3)
+        for report in reports[::step][:3]:
+            Quote.objects.create(summary=summary, report=report, text=first_sentence(report.description))
+    return summary
+
+
+def themes_of(reports: Sequence[Report], k: int = 5) -> list[tuple[str, list[Report]]]:
+    """Distinctive terms of these reports and the reports each appears in."""
+    if len(reports) < 3:
+        return []
+    from ilmio.text.themes import keywords
+
+    texts = [f"{r.title}. {r.description}" for r in reports]
+    background = list(Report.objects.exclude(pk__in=[r.pk for r in reports])
+                      .order_by("-created_at").values_list("description", flat=True)[:2000])  # fmt: skip
+    result = []
+    for keyword in keywords(texts, background or None, k=k):
+        needle = keyword.term.lower()[: max(4, len(keyword.term) - 2)]  # inflected forms share a stem
+        cited = [r for r, text in zip(reports, texts, strict=True) if needle in text.lower()]
+        if len(cited) >= 2:
+            result.append((keyword.term, cited))
+    return result
+
+
+def add_statement(summary: Summary, text: str, citations: Iterable[Report]) -> Statement:
+    if summary.status not in (Summary.Status.DRAFT, Summary.Status.IN_REVIEW):
+        raise LoopError("an approved summary cannot be edited")
+    cited = [r for r in citations if r.county_id == summary.county_id]
+    statement = Statement.objects.create(summary=summary, text=text.strip(), position=summary.statements.count())
+    statement.citations.set(cited)
+    queue_pdfs(summary)
+    return statement
+
+
+def submit_summary(summary: Summary, *, by: Any) -> Summary:
+    if summary.status != Summary.Status.DRAFT:
+        raise LoopError("only a draft can be sent for approval")
+    summary.status = Summary.Status.IN_REVIEW
+    summary.save(update_fields=["status"])
+    return summary
+
+
+def approve_summary(summary: Summary, *, by: Any) -> Summary:
+    if summary.status not in (Summary.Status.DRAFT, Summary.Status.IN_REVIEW):
+        raise LoopError("this summary is already approved")
+    summary.status, summary.approved_by, summary.approved_at = Summary.Status.APPROVED, by, timezone.now()
+    summary.save(update_fields=["status", "approved_by", "approved_at"])
+    queue_pdfs(summary)
+    return summary
+
+
+def queue_pdfs(summary: Summary) -> None:
+    """Render the summary's PDFs in the background once this transaction commits."""
+    from ilmio.knowledge.tasks import render_summary_pdfs
+
+    transaction.on_commit(lambda: render_summary_pdfs.enqueue(summary.pk))
+
+
+def publish_summary(summary: Summary, audience: str, *, by: Any) -> Summary:
+    if summary.status not in (Summary.Status.APPROVED, Summary.Status.PUBLISHED):
+        raise LoopError("a summary must be approved before it is published")
+    if audience not in Summary.Audience.values:
+        raise LoopError(f"unknown audience {audience!r}")
+    with transaction.atomic():
+        summary.status, summary.audience = Summary.Status.PUBLISHED, audience
+        summary.published_at = summary.published_at or timezone.now()
+        summary.save(update_fields=["status", "audience", "published_at"])
+        reports = list(summary_reports(summary))
+        advance_reports(reports, "in_summary", by=by, reason=f"summary {summary.pk}")
+        notify_reporters(reports, Notification.Kind.IN_SUMMARY, summary.pk)
+        queue_pdfs(summary)
+    return summary
+
+
+def approve_quote(quote: Quote, approved: bool, *, by: Any) -> Quote:
+    quote.approved_for_public = approved
+    quote.save(update_fields=["approved_for_public"])
+    queue_pdfs(quote.summary)
+    return quote
+
+
+# --- proposals, decisions, actions --------------------------------------------------------
+
+
+def create_proposal(*, county: Any, title: str, text: str, addressed_to: str, by: Any, addressed_to_name: str = "",
+                    summary: Summary | None = None, case: Any = None, service_area: Any = None) -> Proposal:  # fmt: skip
+    if addressed_to not in Proposal.Body.values:
+        raise LoopError(f"unknown body {addressed_to!r}")
+    with transaction.atomic():
+        proposal = Proposal.objects.create(county=county, title=title, text=text, addressed_to=addressed_to,
+                                           addressed_to_name=addressed_to_name, summary=summary, case=case,
+                                           service_area=service_area, created_by=by)  # fmt: skip
+        advance_reports(proposal_reports(proposal), "forwarded", by=by, reason=f"proposal {proposal.pk}")
+    return proposal
+
+
+def record_decision(proposal: Proposal, *, outcome: str, decided_on: date, body: str, by: Any,
+                    rationale: str = "", owner: str = "", due_date: date | None = None) -> Decision:  # fmt: skip
+    """Record a decision; an accepted (or partly accepted) proposal becomes an action."""
+    if hasattr(proposal, "decision"):
+        raise LoopError("this proposal already has a decision")
+    if outcome not in Decision.Outcome.values:
+        raise LoopError(f"unknown outcome {outcome!r}")
+    with transaction.atomic():
+        decision = Decision.objects.create(proposal=proposal, outcome=outcome, decided_on=decided_on, body=body,
+                                           rationale=rationale, recorded_by=by)  # fmt: skip
+        if outcome in (Decision.Outcome.ACCEPTED, Decision.Outcome.PARTLY):
+            create_action(county=proposal.county, title=proposal.title, owner=owner or body,
+                          proposal=proposal, due_date=due_date)  # fmt: skip
+        notify_reporters(proposal_reports(proposal), Notification.Kind.DECISION, decision.pk)
+    return decision
+
+
+def create_action(*, county: Any, title: str, owner: str, proposal: Proposal | None = None,
+                  parent: Action | None = None, due_date: date | None = None, description: str = "",
+                  reference: str = "") -> Action:  # fmt: skip
+    if parent is not None and parent.county_id != county.pk:
+        raise LoopError("a sub-action must belong to the same county")
+    action = Action.objects.create(county=county, title=title, owner=owner, proposal=proposal, parent=parent,
+                                   due_date=due_date, description=description, reference=reference)  # fmt: skip
+    if parent is not None:
+        roll_up(parent)
+    return action
+
+
+def roll_up(action: Action | None) -> None:
+    """A parent's progress is the mean of its children's, up the tree."""
+    while action is not None:
+        children = list(action.children.exclude(status=Action.Status.CANCELLED).values_list("progress", flat=True))
+        if children:
+            progress = round(sum(children) / len(children))
+            if progress != action.progress:
+                action.progress = progress
+                action.save(update_fields=["progress", "updated_at"])
+        action = action.parent
+
+
+def update_action(action: Action, *, status: str, by: Any, progress: int | None = None) -> Action:
+    if status not in Action.Status.values:
+        raise LoopError(f"unknown status {status!r}")
+    if progress is not None and not 0 <= progress <= 100:
+        raise LoopError("progress is a percentage from 0 to 100")
+    was_done = action.status == Action.Status.DONE
+    with transaction.atomic():
+        action.status = status
+        action.progress = progress if progress is not None else ACTION_STATUS_PROGRESS[status]
+        action.completed_at = (action.completed_at or timezone.now()) if status == Action.Status.DONE else None
+        action.save()
+        roll_up(action.parent)
+        if status == Action.Status.DONE and not was_done:
+            complete_action(action, by=by)
+    return action
+
+
+def complete_action(action: Action, *, by: Any) -> None:
+    reports = list(proposal_reports(action.proposal)) if action.proposal_id else []
+    advance_reports(reports, "acted_on", by=by, reason=f"action {action.pk} done")
+    notify_reporters(reports, Notification.Kind.ACTION_DONE, action.pk)
+    due = (action.completed_at or timezone.now()) + FOLLOW_UP_AFTER
+    for contact in FeedbackContact.objects.filter(report__in=reports):
+        FollowUp.objects.get_or_create(report=contact.report, action=action, defaults={"due_at": due})
+
+
+def add_milestone(action: Action, title: str, due_date: date | None = None) -> Milestone:
+    return Milestone.objects.create(action=action, title=title, due_date=due_date)
+
+
+def send_due_follow_ups(now: Any = None) -> int:
+    """Ask reporters, four weeks after an action was done, whether things changed."""
+    now = now or timezone.now()
+    sent = 0
+    for follow_up in FollowUp.objects.filter(sent_at=None, due_at__lte=now).select_related("report", "action"):
+        notifications = notify_reporters([follow_up.report], Notification.Kind.FOLLOW_UP, follow_up.pk)
+        follow_up.sent_at = now
+        follow_up.save(update_fields=["sent_at"])
+        sent += len(notifications)
+    return sent
+
+
+def answer_follow_up(token: str, answer: str) -> FollowUp:
+    follow_up = FollowUp.objects.filter(token=token).first()
+    if follow_up is None:
+        raise LoopError("unknown or expired link")
+    if answer not in FollowUp.Answer.values:
+        raise LoopError("choose one of the answers")
+    follow_up.answer, follow_up.answered_at = answer, timezone.now()
+    follow_up.save(update_fields=["answer", "answered_at"])
+    return follow_up
+
+
+def mark_notifications_read(user: Any) -> int:
+    return Notification.objects.filter(user=user, read_at=None).update(read_at=timezone.now())

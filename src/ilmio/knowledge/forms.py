@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ilmio.areas.models import Municipality
+from ilmio.knowledge.models import Action, Decision, Proposal, Summary
+from ilmio.reports.forms import CodeChoiceField
+from ilmio.taxonomy.models import Phenomenon
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class SummaryForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    period_start = forms.DateField(label=_("Period starts"), widget=DATE)
+    period_end = forms.DateField(label=_("Period ends"), widget=DATE)
+    phenomena = CodeChoiceField(Phenomenon.objects.filter(active=True), label=_("Phenomena"),
+                                widget=forms.CheckboxSelectMultiple)
+    municipalities = forms.ModelMultipleChoiceField(Municipality.objects.none(), to_field_name="code", required=False,
+                                                    label=_("Municipalities"), widget=forms.SelectMultiple(attrs={"size": 6}))
+
+    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].queryset = Municipality.objects.filter(county=county, active=True)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("period_start") and data.get("period_end") and data["period_end"] < data["period_start"]:
+            self.add_error("period_end", _("The period cannot end before it starts."))
+        return data
+
+
+class StatementForm(forms.Form):
+    text = forms.CharField(label=_("Statement"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    citations = forms.CharField(label=_("Cited reports"), required=False,
+                                help_text=_("Report identifiers, separated by spaces or commas."))
+
+
+class PublishForm(forms.Form):
+    audience = forms.ChoiceField(label=_("Publish to"), choices=Summary.Audience.choices)
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    text = forms.CharField(label=_("Proposal"), widget=forms.Textarea(attrs={"rows": 4}))
+    addressed_to = forms.ChoiceField(label=_("Addressed to"), choices=Proposal.Body.choices)
+    addressed_to_name = forms.CharField(label=_("Name of the body"), required=False, max_length=200)
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Decision"), choices=Decision.Outcome.choices)
+    decided_on = forms.DateField(label=_("Date"), widget=DATE)
+    body = forms.CharField(label=_("Decided by"), max_length=200)
+    rationale = forms.CharField(label=_("Rationale"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    owner = forms.CharField(label=_("Owner of the action"), required=False, max_length=200)
+    due_date = forms.DateField(label=_("Action due"), required=False, widget=DATE)
+
+
+class ActionUpdateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
+    progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100, required=False)
+
+
+class ActionImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV or XLSX file"))
+
+
+class FollowUpForm(forms.Form):
+    answer = forms.ChoiceField(label=_("Did things change?"), widget=forms.RadioSelect,
+                               choices=[("yes", _("Yes, things changed")), ("partly", _("Partly")),
+                                        ("no", _("No")), ("dont_know", _("I don't know"))])  # fmt: skip

@@ -1,0 +1,238 @@
+"""Summaries with cited evidence, proposals → decisions → actions, and feedback."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ilmio.analysis.models import PhenomenonCase
+from ilmio.areas.models import County, Municipality
+from ilmio.reports.models import Report
+from ilmio.taxonomy.models import Phenomenon, ServiceArea
+
+
+class Summary(models.Model):
+    """Yhteenveto for a period × phenomena × area; every statement cites its reports."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        PUBLISHED = "published", _("Published")
+
+    class Audience(models.TextChoices):
+        INTERNAL = "internal", _("Internal")
+        DECISION_MAKERS = "decision_makers", _("Decision-makers")
+        PUBLIC = "public", _("Public")
+
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="summaries")
+    title = models.CharField(max_length=200)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    phenomena = models.ManyToManyField(Phenomenon, blank=True)
+    municipalities = models.ManyToManyField(Municipality, blank=True)
+    introduction = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    # The widest audience it is published to: internal < decision-makers < public.
+    audience = models.CharField(max_length=20, choices=Audience.choices, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    approved_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    cases = models.ManyToManyField(PhenomenonCase, blank=True, related_name="summaries")
+    # Rendered in the background (ilmio.knowledge.tasks), never in a request.
+    pdf_internal = models.FileField(upload_to="summaries/", blank=True)
+    pdf_public = models.FileField(upload_to="summaries/", blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "summaries"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def visible_to(self, audience: str) -> bool:
+        order = [self.Audience.INTERNAL, self.Audience.DECISION_MAKERS, self.Audience.PUBLIC]
+        if self.status != self.Status.PUBLISHED or not self.audience:
+            return False
+        return order.index(self.Audience(audience)) <= order.index(self.Audience(self.audience))
+
+
+class Statement(models.Model):
+    summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="statements")
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField()
+    citations = models.ManyToManyField(Report, blank=True, related_name="cited_in")
+    # Counts quoted in a statement are stored raw; the public rendering suppresses them.
+    count = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Quote(models.Model):
+    """A representative (already redacted) passage of a report."""
+
+    summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="quotes")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="quoted_in")
+    text = models.TextField()
+    approved_for_public = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Proposal(models.Model):
+    """Toimenpide-ehdotus addressed to a named body."""
+
+    class Body(models.TextChoices):
+        SERVICE_AREA_MANAGEMENT = "service_area_management", _("Service-area management group")
+        STEERING_GROUP = "steering_group", _("Steering group")
+        REGIONAL_BOARD = "regional_board", _("Regional board")
+        MUNICIPALITY = "municipality", _("Municipality")
+        NGO = "ngo", _("NGO")
+        OTHER = "other", _("Other body")
+
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="proposals")
+    summary = models.ForeignKey(Summary, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals")
+    case = models.ForeignKey(PhenomenonCase, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals")
+    title = models.CharField(max_length=200)
+    text = models.TextField()
+    addressed_to = models.CharField(max_length=30, choices=Body.choices)
+    addressed_to_name = models.CharField(max_length=200, blank=True)
+    service_area = models.ForeignKey(ServiceArea, null=True, blank=True, on_delete=models.PROTECT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Decision(models.Model):
+    class Outcome(models.TextChoices):
+        ACCEPTED = "accepted", _("Accepted")
+        PARTLY = "partly", _("Partly accepted")
+        REJECTED = "rejected", _("Rejected")
+        NO_DECISION = "no_decision", _("No decision")
+
+    proposal = models.OneToOneField(Proposal, on_delete=models.CASCADE, related_name="decision")
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    decided_on = models.DateField()
+    body = models.CharField(max_length=200)
+    rationale = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.proposal}: {self.outcome}"
+
+
+# Decidim's accountability model: each status carries a default progress.
+ACTION_STATUS_PROGRESS = {"not_started": 0, "planned": 10, "in_progress": 50, "done": 100, "cancelled": 0}
+
+
+class Action(models.Model):
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="actions")
+    proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    reference = models.CharField(max_length=40, blank=True, help_text="Stable id for import and export")
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    owner = models.CharField(max_length=200)
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        constraints = [models.UniqueConstraint(fields=["county", "reference"], condition=~models.Q(reference=""),
+                                               name="action_reference_unique")]  # fmt: skip
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Milestone(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(max_length=200)
+    due_date = models.DateField(null=True, blank=True)
+    done = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Notification(models.Model):
+    """What came of a report, told to the reporter who consented (in-app and e-mail)."""
+
+    class Kind(models.TextChoices):
+        IN_SUMMARY = "in_summary", _("Your report is part of a summary")
+        DECISION = "decision", _("A decision was made")
+        ACTION_DONE = "action_done", _("An action was completed")
+        FOLLOW_UP = "follow_up", _("Did things change?")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notifications")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="notifications")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    subject_id = models.PositiveIntegerField(help_text="The summary, decision or action it is about")
+    created_at = models.DateTimeField(auto_now_add=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["report", "kind", "subject_id"], name="notification_once")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for report {self.report_id}"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class FollowUp(models.Model):
+    """Four weeks after an action is done, the reporters are asked whether things changed."""
+
+    class Answer(models.TextChoices):
+        YES = "yes", _("Yes, things changed")
+        PARTLY = "partly", _("Partly")
+        NO = "no", _("No")
+        DONT_KNOW = "dont_know", _("I don't know")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="follow_ups")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="follow_ups")
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    due_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    answer = models.CharField(max_length=20, choices=Answer.choices, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "action"], name="follow_up_once")]
+
+    def __str__(self) -> str:
+        return f"follow-up of report {self.report_id} on action {self.action_id}"

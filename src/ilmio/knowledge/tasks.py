@@ -1,0 +1,67 @@
+"""Background work (django-tasks): e-mails and PDFs never run inside a request."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from ilmio.knowledge.models import FollowUp, Notification
+
+
+@task()
+def render_summary_pdfs(summary_id: int) -> list[str]:
+    """The internal PDF, and the public one once the summary is published to the public."""
+    from django.core.files.base import ContentFile
+
+    from ilmio.knowledge.models import Summary
+    from ilmio.knowledge.pdf import summary_pdf
+
+    summary = Summary.objects.filter(pk=summary_id).first()
+    if summary is None:
+        return []
+    rendered = []
+    versions = [("pdf_internal", False)] + ([("pdf_public", True)] if summary.visible_to("public") else [])
+    for field_name, public in versions:
+        field = getattr(summary, field_name)
+        if field:
+            field.delete(save=False)
+        field.save(f"summary-{summary.pk}-{'public' if public else 'internal'}.pdf",
+                   ContentFile(summary_pdf(summary, public=public)), save=False)
+        rendered.append(field_name)
+    summary.save(update_fields=[name for name, _ in versions])
+    return rendered
+
+
+@task()
+def send_notification_email(notification_id: int) -> bool:
+    notification = Notification.objects.select_related("report", "user").filter(pk=notification_id).first()
+    if notification is None or notification.emailed_at is not None:
+        return False
+    contact = getattr(notification.report, "feedback_contact", None)
+    address = (contact.email if contact else "") or (notification.user.email if notification.user else "")
+    if not address:
+        return False
+    language = notification.user.preferred_language if notification.user else notification.report.language
+    with translation.override(language if language in ("fi", "sv", "en") else "fi"):
+        subject = f"Ilmiö: {notification.get_kind_display()}"
+        lines = [
+            _("Thank you for your report “%(title)s”.") % {"title": notification.report.title},
+            str(notification.get_kind_display()) + ".",
+        ]
+        if notification.kind == Notification.Kind.FOLLOW_UP:
+            follow_up = FollowUp.objects.filter(pk=notification.subject_id).first()
+            if follow_up is not None:
+                url = settings.SITE_URL + reverse("knowledge:follow_up", args=[follow_up.token])
+                lines.append(_("Did things change? Answer here: %(url)s") % {"url": url})
+        else:
+            lines.append(_("See what came of your report: %(url)s") % {
+                "url": settings.SITE_URL + reverse("knowledge:outcomes", args=[notification.report.county.code])})
+        lines.append(_("You can withdraw your consent at any time by replying to this message."))
+    send_mail(subject, "\n\n".join(lines), None, [address])
+    notification.emailed_at = timezone.now()
+    notification.save(update_fields=["emailed_at"])
+    return True

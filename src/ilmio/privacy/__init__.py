@@ -1,0 +1,17 @@
+"""ilmio.privacy — redaction of personal data from social-report free text.
+
+Pure Python: no Django import anywhere in this package.
+"""
+
+from .core import PII_TYPES, PLACEHOLDERS, Redaction, RedactionResult, localize_placeholders
+from .engine import detect_lang, redact
+
+__all__ = [
+    "PII_TYPES",
+    "PLACEHOLDERS",
+    "Redaction",
+    "RedactionResult",
+    "detect_lang",
+    "localize_placeholders",
+    "redact",
+]

@@ -1,0 +1,173 @@
+"""Evaluate the redaction engine on a labelled corpus (JSONL, see corpus_builder)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .core import PII_TYPES, Redaction
+from .engine import redact
+
+DEFAULT_CORPUS = Path(__file__).parent / "data" / "eval_corpus.jsonl"
+
+TARGET_OVERALL = 0.98
+TARGET_STRICT = {"hetu": 1.0, "phone": 1.0, "email": 1.0, "iban": 1.0}
+TARGET_KEEP_MAX = 0.02
+
+
+@dataclass
+class Miss:
+    id: str
+    type: str
+    value: str
+    text: str
+
+
+@dataclass
+class EvaluationReport:
+    n_texts: int = 0
+    gold: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PII_TYPES, 0))
+    found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PII_TYPES, 0))
+    redacted_chars: int = 0
+    redacted_outside_gold: int = 0
+    keep_total: int = 0
+    keep_redacted: int = 0
+    misses: list[Miss] = field(default_factory=list)
+    keep_violations: list[Miss] = field(default_factory=list)
+    nopii_texts: int = 0
+    nopii_touched: int = 0
+
+    def recall(self, typ: str) -> float | None:
+        return self.found[typ] / self.gold[typ] if self.gold[typ] else None
+
+    @property
+    def overall_recall(self) -> float:
+        gold = sum(self.gold.values())
+        return sum(self.found.values()) / gold if gold else 1.0
+
+    @property
+    def outside_share(self) -> float:
+        return self.redacted_outside_gold / self.redacted_chars if self.redacted_chars else 0.0
+
+    @property
+    def keep_share(self) -> float:
+        return self.keep_redacted / self.keep_total if self.keep_total else 0.0
+
+    def meets_targets(self) -> bool:
+        if self.overall_recall < TARGET_OVERALL or self.keep_share > TARGET_KEEP_MAX:
+            return False
+        for typ, target in TARGET_STRICT.items():
+            r = self.recall(typ)
+            if r is not None and r < target:
+                return False
+        return True
+
+
+def load_corpus(path: Path | None = None) -> list[dict[str, object]]:
+    with (path or DEFAULT_CORPUS).open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _covered(redactions: list[Redaction], start: int, end: int) -> bool:
+    # all characters of the gold span (ignoring spaces) lie inside some redaction
+    need = set(range(start, end))
+    for r in redactions:
+        if r.end > start and r.start < end:
+            need -= set(range(r.start, r.end))
+    return not need
+
+
+def _occurrences(text: str, needle: str) -> Iterable[int]:
+    i = text.find(needle)
+    while i >= 0 and needle:
+        yield i
+        i = text.find(needle, i + 1)
+
+
+def evaluate(corpus_path: Path | None = None,
+             redactor: Callable[[str, str | None], list[Redaction]] | None = None
+             ) -> EvaluationReport:
+    """Recall per type, redaction outside gold, and must-keep violations."""
+    report = EvaluationReport()
+    for rec in load_corpus(corpus_path):
+        text = str(rec["text"])
+        lang = rec.get("lang")
+        spans = rec.get("spans") or []
+        reds = redactor(text, lang) if redactor else redact(text, lang).redactions  # type: ignore[arg-type]
+        report.n_texts += 1
+        gold_chars: set[int] = set()
+        for s in spans:  # type: ignore[union-attr]
+            typ, start, end = s["type"], int(s["start"]), int(s["end"])
+            gold_chars.update(range(start, end))
+            if typ not in report.gold:
+                continue
+            report.gold[typ] += 1
+            if _covered(reds, start, end):
+                report.found[typ] += 1
+            else:
+                report.misses.append(Miss(str(rec["id"]), typ, text[start:end], text))
+        for r in reds:
+            chars = set(range(r.start, r.end))
+            report.redacted_chars += len(chars)
+            report.redacted_outside_gold += len(chars - gold_chars)
+        for keep in rec.get("keep") or []:  # type: ignore[union-attr]
+            occ = [i for i in _occurrences(text, keep)
+                   if not gold_chars.intersection(range(i, i + len(keep)))]
+            if not occ:
+                continue
+            report.keep_total += 1
+            if any(r.start < i + len(keep) and r.end > i for i in occ for r in reds):
+                report.keep_redacted += 1
+                report.keep_violations.append(Miss(str(rec["id"]), "keep", keep, text))
+        if not spans:
+            report.nopii_texts += 1
+            if reds:
+                report.nopii_touched += 1
+    return report
+
+
+def format_report(report: EvaluationReport, show_errors: int = 10) -> str:
+    lines = [f"Redaction evaluation on {report.n_texts} texts", "",
+             "| type | gold | found | recall | target |", "|---|---:|---:|---:|---:|"]
+    for typ in PII_TYPES:
+        r = report.recall(typ)
+        target = TARGET_STRICT.get(typ)
+        lines.append(f"| {typ} | {report.gold[typ]} | {report.found[typ]} | "
+                     f"{'—' if r is None else f'{r:.3f}'} | "
+                     f"{'' if target is None else f'{target:.2f}'} |")
+    lines.append(f"| **overall** | {sum(report.gold.values())} | {sum(report.found.values())} | "
+                 f"**{report.overall_recall:.3f}** | {TARGET_OVERALL:.2f} |")
+    lines += [
+        "",
+        f"Redacted characters outside gold spans: {report.redacted_outside_gold}"
+        f"/{report.redacted_chars} ({report.outside_share:.1%})",
+        f"Must-keep strings wrongly redacted: {report.keep_redacted}/{report.keep_total} "
+        f"({report.keep_share:.1%}; target ≤ {TARGET_KEEP_MAX:.0%})",
+        f"Texts without PII that were changed: {report.nopii_touched}/{report.nopii_texts}",
+        f"Targets met: {'yes' if report.meets_targets() else 'NO'}",
+    ]
+    if show_errors and report.misses:
+        lines += ["", "Missed spans (first ones):"]
+        lines += [f"- {m.id} {m.type}: {m.value!r}" for m in report.misses[:show_errors]]
+    if show_errors and report.keep_violations:
+        lines += ["", "Must-keep strings redacted (first ones):"]
+        lines += [f"- {m.id}: {m.value!r}" for m in report.keep_violations[:show_errors]]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI entry: ``ilmio evaluate redaction [--corpus PATH]``; exit 1 if targets are missed."""
+    parser = argparse.ArgumentParser(prog="ilmio evaluate redaction")
+    parser.add_argument("--corpus", type=Path, default=None, help="JSONL corpus (default: shipped)")
+    parser.add_argument("--errors", type=int, default=10, help="how many errors to list")
+    args = parser.parse_args(argv)
+    report = evaluate(args.corpus)
+    print(format_report(report, args.errors))
+    return 0 if report.meets_targets() else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

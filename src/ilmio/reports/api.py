@@ -1,0 +1,184 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Header, Router, Schema, Status
+from ninja.errors import HttpError
+
+from ilmio.core.models import record_access
+from ilmio.core.permissions import Capability, has_capability
+from ilmio.privacy import PII_TYPES, redact
+from ilmio.reports.actions import submit_report
+from ilmio.reports.forms import TEXT_LIMITS, StaffReportForm
+from ilmio.reports.models import Report
+
+router = Router(tags=["reports"])
+
+PiiType = Literal["person_name", "hetu", "phone", "email", "address", "iban"]
+assert set(PII_TYPES) == set(PiiType.__args__)  # type: ignore[attr-defined]
+
+
+class RedactIn(Schema):
+    text: str = Field(..., max_length=TEXT_LIMITS["description"])
+    lang: Literal["fi", "sv", "en"] | None = None
+
+
+class RedactionOut(Schema):
+    start: int
+    end: int
+    type: PiiType
+
+
+class RedactOut(Schema):
+    redacted_text: str
+    redactions: list[RedactionOut]
+
+
+class ReportIn(Schema):
+    title: str = Field(..., max_length=TEXT_LIMITS["title"])
+    description: str = Field(..., max_length=TEXT_LIMITS["description"])
+    kind: Literal["concern", "good_practice"] = "concern"
+    phenomena: list[str] = Field(default_factory=list, max_length=10)
+    target_groups: list[str] = Field(default_factory=list, max_length=7)
+    municipalities: list[str] = Field(default_factory=list, max_length=400)
+    whole_county: bool = False
+    service_area: str | None = None
+    prevalence: Literal["one_client", "several", "widespread"] = "several"
+    observed_since: Literal["under_month", "months", "half_year", "over_year", "unknown"] = "unknown"
+    trend: Literal["growing", "stable", "easing", "unknown"] = "unknown"
+    effects: str = Field("", max_length=TEXT_LIMITS["effects"])
+    proposed_action: str = Field("", max_length=TEXT_LIMITS["proposed_action"])
+    language: Literal["fi", "sv", "en"] = "fi"
+    reporter_type: Literal["professional", "partner"] | None = Field(
+        None, description="Defaults to partner for partner accounts, otherwise professional."
+    )
+    partner_organisation_type: str = ""
+    wants_feedback: bool = False
+
+
+class ReportOut(Schema):
+    id: UUID
+    county: str
+    title: str
+    description: str
+    kind: str
+    phenomena: list[str]
+    target_groups: list[str]
+    municipalities: list[str]
+    whole_county: bool
+    service_area: str | None
+    prevalence: str
+    observed_since: str
+    trend: str
+    effects: str
+    proposed_action: str
+    language: str
+    reporter_type: str
+    created_at: datetime
+    redaction_counts: dict[str, int]
+
+
+class FieldError(Schema):
+    field: str
+    message: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: list[FieldError] = Field(default_factory=list)
+
+
+# Every authenticated operation may answer: 400 unparsable body, 401 no credentials,
+# 403 no access, 422 invalid input (the API's own error handlers in ilmio.api.urls).
+ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut}
+
+
+def _require(request: HttpRequest, capability: Capability) -> None:
+    if not has_capability(request.user, capability):
+        raise HttpError(403, "You do not have access to this.")
+
+
+def _out(report: Report) -> ReportOut:
+    return ReportOut(
+        id=report.public_id, county=report.county.code, title=report.title,
+        description=report.description, kind=report.kind,
+        phenomena=[p.code for p in report.phenomena.all()],
+        target_groups=[t.code for t in report.target_groups.all()],
+        municipalities=[m.code for m in report.municipalities.all()],
+        whole_county=report.whole_county,
+        service_area=report.service_area.code if report.service_area else None,
+        prevalence=report.prevalence, observed_since=report.observed_since, trend=report.trend,
+        effects=report.effects, proposed_action=report.proposed_action, language=report.language,
+        reporter_type=report.reporter_type, created_at=report.created_at,
+        redaction_counts=report.redaction_counts,
+    )  # fmt: skip
+
+
+def _reports() -> object:
+    return Report.objects.select_related("county", "service_area").prefetch_related(
+        "phenomena", "target_groups", "municipalities"
+    )
+
+
+@router.post("/redact", response={200: RedactOut, **ERRORS}, summary="Preview what redaction removes")
+def redact_text(request: HttpRequest, payload: RedactIn) -> RedactOut:
+    """Nothing is stored: returns the text as it would be saved."""
+    _require(request, Capability.SUBMIT_REPORT)
+    result = redact(payload.text, payload.lang)
+    return RedactOut(
+        redacted_text=result.text,
+        redactions=[RedactionOut(start=r.start, end=r.end, type=r.type) for r in result.redactions],
+    )
+
+
+@router.post(
+    "/reports",
+    response={200: ReportOut, 201: ReportOut, **ERRORS},
+    summary="Submit a social report",
+)
+def create_report(
+    request: HttpRequest,
+    payload: ReportIn,
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=100),
+) -> Status:
+    """Validated and redacted exactly like the form. Repeating a request with the same
+    `Idempotency-Key` returns the report created by the first one (200) instead of a copy."""
+    _require(request, Capability.SUBMIT_REPORT)
+    data = payload.dict()
+    form = StaffReportForm(data, user=request.user)
+    data["reporter_type"] = data["reporter_type"] or form.default_reporter_type()
+    if not form.is_valid():
+        errors = [FieldError(field=name if name != "__all__" else "", message=str(message))
+                  for name, messages in form.errors.items() for message in messages]  # fmt: skip
+        return Status(422, ErrorOut(detail="Invalid report.", errors=errors))
+    report, created = submit_report(
+        form.cleaned_data, county=request.user.county, channel=Report.Channel.API,
+        submitted_by=request.user, idempotency_key=idempotency_key or None,
+    )  # fmt: skip
+    report = _reports().get(pk=report.pk)  # type: ignore[attr-defined]
+    return Status(201 if created else 200, _out(report))
+
+
+@router.get("/reports", response={200: list[ReportOut], **ERRORS}, summary="Reports of your county")
+def list_reports(request: HttpRequest, limit: int = 50, offset: int = 0) -> list[ReportOut]:
+    _require(request, Capability.READ_REPORT_TEXT)
+    limit = max(1, min(limit, 500))
+    offset = max(0, offset)
+    reports = _reports().filter(county_id=request.user.county_id)[offset : offset + limit]  # type: ignore[attr-defined]
+    return [_out(r) for r in reports]
+
+
+@router.get("/reports/{report_id}", response={200: ReportOut, 404: ErrorOut, **ERRORS}, summary="One report")
+def get_report(request: HttpRequest, report_id: UUID) -> ReportOut:
+    _require(request, Capability.VIEW_OWN_REPORTS)
+    report = get_object_or_404(_reports(), public_id=report_id)
+    own = report.submitted_by_id == request.user.pk
+    reader = has_capability(request.user, Capability.READ_REPORT_TEXT) and report.county_id == request.user.county_id
+    if not (own or reader):
+        raise HttpError(404, "Not found.")
+    record_access(request.user, "view_report", report)
+    return _out(report)

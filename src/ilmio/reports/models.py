@@ -1,0 +1,132 @@
+"""The social report (sosiaalinen raportti): a phenomenon seen in client work.
+
+Every free-text field holds redacted text only: the write functions in
+``ilmio.reports.actions`` redact before anything reaches the database.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ilmio.accounts.models import Organisation
+from ilmio.areas.models import County, Municipality
+from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup
+
+
+class Report(models.Model):
+    class Kind(models.TextChoices):
+        CONCERN = "concern", _("Concern")
+        GOOD_PRACTICE = "good_practice", _("Good practice")
+
+    class Prevalence(models.TextChoices):
+        ONE_CLIENT = "one_client", _("One client")
+        SEVERAL = "several", _("Several clients")
+        WIDESPREAD = "widespread", _("Widespread")
+
+    class ObservedSince(models.TextChoices):
+        UNDER_MONTH = "under_month", _("Less than a month")
+        MONTHS = "months", _("1–6 months")
+        HALF_YEAR = "half_year", _("6–12 months")
+        OVER_YEAR = "over_year", _("Over a year")
+        UNKNOWN = "unknown", _("Don't know")
+
+    class Trend(models.TextChoices):
+        GROWING = "growing", _("Growing")
+        STABLE = "stable", _("Stable")
+        EASING = "easing", _("Easing")
+        UNKNOWN = "unknown", _("Don't know")
+
+    class ReporterType(models.TextChoices):
+        PROFESSIONAL = "professional", _("Social-care professional")
+        PARTNER = "partner", _("Partner organisation")
+        CLIENT = "client", _("Client")
+        RESIDENT = "resident", _("Resident")
+
+    class Channel(models.TextChoices):
+        FORM = "form", _("Form")
+        PUBLIC_FORM = "public_form", _("Public form")
+        API = "api", _("API")
+        IMPORT = "import", _("Import")
+        DEMO = "demo", _("Demo data")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="reports")
+    title = models.CharField(max_length=200)
+    description = models.TextField()
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CONCERN)
+    phenomena = models.ManyToManyField(Phenomenon, blank=True, related_name="reports")
+    # Exactly one phenomenon per report for comparable counts: the reporter's first choice
+    # until a coordinator confirms it in triage.
+    primary_phenomenon = models.ForeignKey(
+        Phenomenon, null=True, blank=True, on_delete=models.PROTECT, related_name="primary_reports"
+    )
+    target_groups = models.ManyToManyField(TargetGroup, blank=True, related_name="reports")
+    municipalities = models.ManyToManyField(Municipality, blank=True, related_name="reports")
+    whole_county = models.BooleanField(default=False)
+    # Where the report counts in statistics: its municipality when it names exactly one,
+    # else none (it counts at county level). Kept by reports.actions.set_areas so that
+    # aggregates are one GROUP BY over a million reports, not a join per report.
+    statistics_municipality = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    service_area = models.ForeignKey(ServiceArea, null=True, blank=True, on_delete=models.PROTECT)
+    prevalence = models.CharField(max_length=20, choices=Prevalence.choices, default=Prevalence.SEVERAL)
+    observed_since = models.CharField(max_length=20, choices=ObservedSince.choices, default=ObservedSince.UNKNOWN)
+    trend = models.CharField(max_length=20, choices=Trend.choices, default=Trend.UNKNOWN)
+    effects = models.TextField(blank=True)
+    proposed_action = models.TextField(blank=True)
+    reporter_type = models.CharField(max_length=20, choices=ReporterType.choices)
+    partner_organisation_type = models.CharField(
+        max_length=20, choices=Organisation.Kind.choices, blank=True
+    )
+    language = models.CharField(max_length=2, default="fi")
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL)
+    # The status pipeline is declared in settings.REPORT_PIPELINE; changes go through
+    # ilmio.analysis.actions.change_status, which records each one.
+    status = models.CharField(
+        max_length=20, default=settings.REPORT_INITIAL_STATUS, db_index=True,
+        choices=[(code, spec["label"]) for code, spec in settings.REPORT_PIPELINE.items()],
+    )  # fmt: skip
+    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates")
+    # Set when a coordinator confirms the classification: such reports are training data.
+    classification_confirmed_at = models.DateTimeField(null=True, blank=True)
+    classification_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # How many details of each type the redaction removed: the count, never the text.
+    redaction_counts = models.JSONField(default=dict, blank=True)
+    # A client-chosen key makes a retried submission return the first report, not a copy.
+    idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["county", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def redaction_total(self) -> int:
+        return sum(int(v) for v in self.redaction_counts.values())
+
+
+class FeedbackContact(models.Model):
+    """Consent to hear what came of a report. Kept apart from the report; erasable."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="feedback_contact")
+    email = models.EmailField(blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"feedback contact of report {self.report_id}"

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django_ratelimit.decorators import ratelimit
+
+from ilmio.core.models import record_access
+from ilmio.core.permissions import PUBLIC, Capability, has_capability, requires
+from ilmio.privacy import localize_placeholders
+from ilmio.reports.actions import preview_redaction, submit_report
+from ilmio.reports.forms import TEXT_FIELDS, PublicReportForm, ReportForm, StaffReportForm
+from ilmio.reports.models import Report
+from ilmio.reports.placeholders import canonical_placeholders
+
+IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,100}$")
+
+
+def _language() -> str:
+    return (get_language() or "fi")[:2]
+
+
+def _idempotency_key(request: HttpRequest) -> str | None:
+    key = request.POST.get("idempotency_key", "")
+    return key if IDEMPOTENCY_KEY.match(key) else None
+
+
+def _report_form_flow(
+    request: HttpRequest, form: ReportForm, *, channel: str, template: str
+) -> tuple[Report | None, HttpResponse | None]:
+    """Validate → preview with highlighted redactions → confirm. One flow for both forms."""
+    context: dict[str, Any] = {"form": form, "idempotency_key": uuid.uuid4().hex}
+    if request.method == "POST":
+        context["idempotency_key"] = _idempotency_key(request) or context["idempotency_key"]
+        if form.is_valid():
+            county = form.report_county()
+            if county is None:
+                form.add_error(None, _("Choose municipalities of one county."))
+            elif request.POST.get("step") == "confirm":
+                data = dict(form.cleaned_data)
+                for name in TEXT_FIELDS:
+                    data[name] = canonical_placeholders(data.get(name) or "")
+                report, _created = submit_report(
+                    data, county=county, channel=channel, submitted_by=request.user,
+                    idempotency_key=_idempotency_key(request),
+                    feedback_email=form.cleaned_data.get("feedback_email") or "",
+                )  # fmt: skip
+                return report, None
+            else:
+                preview = preview_redaction(form.cleaned_data, form.cleaned_data.get("language"))
+                bound = request.POST.copy()
+                for name, text in preview.redacted_values.items():
+                    bound[name] = localize_placeholders(text, _language())
+                context["form"] = type(form)(bound, **_form_kwargs(form))
+                context["preview"] = preview
+                context["suggestions"] = suggest_phenomena(preview)
+    else:
+        form.initial.setdefault("language", _language())
+    return None, render(request, template, context)
+
+
+def suggest_phenomena(preview: Any) -> list[dict[str, Any]]:
+    """Top phenomena for the redacted text, with the words that drove them."""
+    from ilmio.analysis.retraining import current_model
+    from ilmio.taxonomy.models import Phenomenon
+
+    values = preview.redacted_values
+    text = f"{values.get('title', '')}. {values.get('description', '')}"
+    result = current_model().suggest(text)
+    labels = {p.code: p.label for p in Phenomenon.objects.filter(active=True)}
+    return [{"label": labels[s.code], "score": s.score, "words": result.explain(s.code)}
+            for s in result.phenomena[:3] if s.code in labels]  # fmt: skip
+
+
+def _form_kwargs(form: ReportForm) -> dict[str, Any]:
+    return {"user": form.user} if isinstance(form, StaffReportForm) else {}
+
+
+@requires(Capability.SUBMIT_REPORT)
+@sensitive_post_parameters(*TEXT_FIELDS)
+@never_cache
+def new_report(request: HttpRequest) -> HttpResponse:
+    form = StaffReportForm(request.POST or None, user=request.user)
+    report, response = _report_form_flow(request, form, channel=Report.Channel.FORM, template="reports/new.html")
+    if report is not None:
+        messages.success(request, _("Thank you. Your report has been received."))
+        return redirect("reports:detail", public_id=report.public_id)
+    assert response is not None
+    return response
+
+
+@requires(PUBLIC)
+@sensitive_post_parameters(*TEXT_FIELDS, "feedback_email")
+@never_cache
+@ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_PUBLIC_REPORTS, method="POST", block=False)
+def public_new_report(request: HttpRequest) -> HttpResponse:
+    if getattr(request, "limited", False):
+        return render(request, "core/error.html", {
+            "title": _("Too many reports"),
+            "message": _("Too many reports have been sent from your network. Please try again in an hour."),
+        }, status=429)  # fmt: skip
+    form = PublicReportForm(request.POST or None)
+    report, response = _report_form_flow(
+        request, form, channel=Report.Channel.PUBLIC_FORM, template="reports/public_new.html"
+    )
+    if report is not None:
+        return redirect("reports:public_thanks")
+    assert response is not None
+    return response
+
+
+@requires(PUBLIC)
+def public_thanks(request: HttpRequest) -> HttpResponse:
+    return render(request, "reports/public_thanks.html")
+
+
+@requires(Capability.VIEW_OWN_REPORTS)
+def my_reports(request: HttpRequest) -> HttpResponse:
+    reports = Report.objects.filter(submitted_by=request.user).prefetch_related("phenomena")
+    page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    return render(request, "reports/mine.html", {"page": page})
+
+
+@requires(Capability.READ_REPORT_TEXT)
+def report_list(request: HttpRequest) -> HttpResponse:
+    reports = (
+        Report.objects.filter(county_id=request.user.county_id)
+        .select_related("service_area")
+        .prefetch_related("phenomena", "municipalities")
+    )
+    phenomenon = request.GET.get("phenomenon", "")
+    if phenomenon:
+        reports = reports.filter(phenomena__code=phenomenon)
+    page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    return render(request, "reports/list.html", {"page": page, "phenomenon": phenomenon})
+
+
+@requires(Capability.VIEW_OWN_REPORTS)
+def report_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    report = (
+        Report.objects.select_related("county", "service_area")
+        .prefetch_related("phenomena", "target_groups", "municipalities")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if report is None:
+        raise Http404
+    own = report.submitted_by_id == request.user.pk
+    county_reader = has_capability(request.user, Capability.READ_REPORT_TEXT) and report.county_id == request.user.county_id
+    if not (own or county_reader):
+        raise Http404  # not 403: do not confirm that the report exists
+    record_access(request.user, "view_report", report)
+    from ilmio.knowledge.paths import report_path
+
+    return render(request, "reports/detail.html", {"report": report, "path": report_path(report, request.user)})

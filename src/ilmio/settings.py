@@ -1,0 +1,286 @@
+"""Django settings for Ilmiö.
+
+Everything that differs between a laptop demo and production comes from ``ILMIO_*``
+environment variables with safe defaults. Production = ``ILMIO_DEBUG`` unset/false with
+``ILMIO_SECRET_KEY`` set; that combination passes ``manage.py check --deploy``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("ILMIO_DEBUG", False)
+# Under pytest the suite needs no secrets from the environment.
+TESTING = env_bool("ILMIO_TESTING", False) or "pytest" in sys.modules
+
+# The data directory holds the embedded SQLite database and uploaded files.
+DATA_DIR = Path(os.environ.get("ILMIO_DATA_DIR", Path.cwd() / "var")).resolve()
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"
+
+SECRET_KEY = os.environ.get("ILMIO_SECRET_KEY", "")
+if not SECRET_KEY:
+    if DEBUG or TESTING:
+        SECRET_KEY = "django-insecure-ilmio-development-key-not-for-production"
+    else:
+        raise ImproperlyConfigured(
+            "ILMIO_SECRET_KEY is not set. Set it in the environment (50+ random characters); "
+            "'ilmio demo' and 'ilmio serve' create one for local use."
+        )
+
+ALLOWED_HOSTS = env_list("ILMIO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("ILMIO_CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "ilmio.core",
+    "ilmio.areas",
+    "ilmio.taxonomy",
+    "ilmio.accounts",
+    "ilmio.reports",
+    "ilmio.indicators",
+    "ilmio.analysis",
+    "ilmio.knowledge",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "ilmio.urls"
+WSGI_APPLICATION = "ilmio.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "ilmio.core.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("ILMIO_DATABASE_URL", f"sqlite:///{DATA_DIR / 'ilmio.sqlite3'}"),
+        conn_max_age=int(os.environ.get("ILMIO_DB_CONN_MAX_AGE", "60")),
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # WAL + a busy timeout lets the embedded database take concurrent writers without
+    # "database is locked" under a multi-worker server.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+
+# Internationalisation: Finnish first, Swedish and English always.
+LANGUAGE_CODE = "fi"
+LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "ilmio_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+TIME_ZONE = "Europe/Helsinki"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+# Only for collectstatic in production; WhiteNoise serves from the package otherwise.
+STATIC_ROOT = os.environ.get("ILMIO_STATIC_ROOT") or None
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+# Serve static files straight from the package: no collectstatic step, no CDN.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ilmio_cache",
+    }
+}
+
+# Security. Behind a TLS-terminating proxy in production; ILMIO_INSECURE_HTTP=1 for a
+# local plain-HTTP server (the demo), which turns off only the HTTPS-only settings.
+INSECURE_HTTP = env_bool("ILMIO_INSECURE_HTTP", DEBUG or TESTING)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = not INSECURE_HTTP
+SESSION_COOKIE_SECURE = not INSECURE_HTTP
+CSRF_COOKIE_SECURE = not INSECURE_HTTP
+LANGUAGE_COOKIE_SECURE = not INSECURE_HTTP
+SECURE_HSTS_SECONDS = 0 if INSECURE_HTTP else 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not INSECURE_HTTP
+SECURE_HSTS_PRELOAD = not INSECURE_HTTP
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS: list[str] = []
+
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+# Login throttling (django-axes): 5 failures per username+IP lock for 15 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("ILMIO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_ENABLED = env_bool("ILMIO_LOGIN_THROTTLING", True)
+
+# Rate limiting of anonymous intake (django-ratelimit); the value is "count/period".
+RATELIMIT_PUBLIC_REPORTS = os.environ.get("ILMIO_RATELIMIT_PUBLIC_REPORTS", "20/h")
+RATELIMIT_ENABLE = env_bool("ILMIO_RATELIMIT", True)
+RATELIMIT_USE_CACHE = "default"
+
+# Background work: Django's task framework via the django-tasks backport.
+TASKS = {
+    "default": {
+        # Production: the database queue, run by `ilmio manage db_worker`. Tests and the
+        # demo run tasks at once, in process.
+        "BACKEND": os.environ.get(
+            "ILMIO_TASKS_BACKEND",
+            "django_tasks.backends.immediate.ImmediateBackend" if TESTING or DEBUG
+            else "django_tasks_db.DatabaseBackend",
+        )
+    }
+}
+
+EMAIL_BACKEND = os.environ.get(
+    "ILMIO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("ILMIO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("ILMIO_EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("ILMIO_FROM_EMAIL", "ilmio@localhost")
+
+# One place for the small-cell rule: counts below this are never shown.
+SUPPRESSION_THRESHOLD = int(os.environ.get("ILMIO_SUPPRESSION_THRESHOLD", "5"))
+
+# Error reports never carry request bodies: report text must not leak into e-mails.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "ilmio.core.logging.NoRequestDataFilter"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "ilmio.core.logging.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("ILMIO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.server": {"level": "WARNING"},
+    },
+}
+AXES_LOCKOUT_CALLABLE = "ilmio.core.views.locked_out"
+
+# The status pipeline of a report, declared once (django-oscar style). Each status is open
+# or closed and lists the statuses it may move to; every change is recorded with who,
+# when and why (ilmio.analysis.actions.change_status).
+REPORT_PIPELINE: dict[str, dict[str, object]] = {
+    "received": {"label": _("Received"), "open": True,
+                 "next": ["in_review", "analysed", "duplicate", "not_actionable"]},
+    "in_review": {"label": _("In review"), "open": True,
+                  "next": ["analysed", "duplicate", "not_actionable", "received"]},
+    "analysed": {"label": _("Analysed"), "open": True,
+                 "next": ["in_summary", "in_review", "duplicate", "not_actionable", "closed"]},
+    "in_summary": {"label": _("In a summary"), "open": True, "next": ["forwarded", "analysed", "closed"]},
+    "forwarded": {"label": _("Forwarded"), "open": True, "next": ["acted_on", "closed"]},
+    "acted_on": {"label": _("Acted on"), "open": True, "next": ["closed"]},
+    "closed": {"label": _("Closed"), "open": False, "next": ["in_review"]},
+    "duplicate": {"label": _("Duplicate"), "open": False, "next": ["in_review"]},
+    "not_actionable": {"label": _("Not actionable"), "open": False, "next": ["in_review"]},
+}  # fmt: skip
+REPORT_INITIAL_STATUS = "received"
+
+# The address people see in e-mailed links.
+SITE_URL = os.environ.get("ILMIO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+if os.environ.get("ILMIO_EMAIL_BACKEND", "").endswith("filebased.EmailBackend"):
+    EMAIL_FILE_PATH = str(DATA_DIR / "mail")
+
+# How long report counts may be reused before the next GROUP BY (seconds); 0 = always fresh.
+AGGREGATES_CACHE_SECONDS = int(os.environ.get("ILMIO_AGGREGATES_CACHE_SECONDS", "0" if TESTING else "60"))

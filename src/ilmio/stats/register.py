@@ -1,0 +1,709 @@
+"""Register-extract aggregation (the monitoring register's role), with DuckDB.
+
+Extract schema
+==============
+One row per service episode, CSV (header row) or Parquet:
+
+=====================  ===========  ==================================================
+column                 type         meaning
+=====================  ===========  ==================================================
+``person_id``          BIGINT/TEXT  pseudonymous person id (never a henkilötunnus)
+``county_code``        TEXT(2)      wellbeing services county, 01–21, 90, 91
+``municipality_code``  TEXT(3)      municipality where the service was given
+``service``            TEXT         service code, see :data:`SERVICES`
+``start_date``         DATE         first day of the episode
+``end_date``           DATE/NULL    last day; NULL = ongoing
+``age_group``          TEXT         one of :data:`AGE_GROUPS`
+``sex``                TEXT/NULL    ``'1'`` male, ``'2'`` female, NULL unknown
+=====================  ===========  ==================================================
+
+Indicators
+==========
+Each indicator is one ``.sql`` file in ``ilmio/stats/indicators/`` (metadata in the
+header comments, a portable ``SELECT person_id, municipality_code, start_date,
+end_date FROM register_extract WHERE …``).  ``_levels.sql`` rolls all of them up to
+distinct clients per indicator × period × area level with ``GROUPING SETS``.
+:func:`indicator_sql` gives the complete statement; it runs unchanged on DuckDB and
+PostgreSQL (tested) and needs only the relations ``register_extract``,
+``register_areas`` and ``register_periods`` (see ``docs/scaling.md``).
+
+Results pass through :mod:`ilmio.stats.suppression` before anyone sees them.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+from ilmio.stats.suppression import DEFAULT_THRESHOLD, Constraint, suppress_hierarchy
+
+__all__ = [
+    "AGE_GROUPS",
+    "SERVICES",
+    "AreaRow",
+    "Indicator",
+    "IndicatorValue",
+    "Period",
+    "COUNTRY_CODE",
+    "aggregate_extract",
+    "aggregate_raw",
+    "apply_suppression",
+    "generate_extract",
+    "indicator_sql",
+    "indicators",
+    "load_areas_csv",
+    "reference_tables",
+    "selected_indicators",
+    "yearly_and_quarterly",
+]
+
+# service code → phenomenon code
+SERVICES: dict[str, str] = {
+    "asumispalvelu": "asuminen",
+    "asumisneuvonta": "asuminen",
+    "tilapainen_majoitus": "asuminen",
+    "toimeentulotuki_taydentava": "toimeentulo",
+    "toimeentulotuki_ehkaiseva": "toimeentulo",
+    "talous_ja_velkaneuvonta": "toimeentulo",
+    "paihdekuntoutus": "paihteet",
+    "paihdehuollon_avopalvelu": "paihteet",
+    "mielenterveyskuntoutus": "mielenterveys",
+    "mielenterveyden_avopalvelu": "mielenterveys",
+    "lastensuojelu_avohuolto": "palvelujarjestelma",
+    "kotihoito": "palvelujarjestelma",
+    "tyollistymista_tukeva": "tyo_koulutus",
+    "kuntouttava_tyotoiminta": "tyo_koulutus",
+    "turvakoti": "vakivalta",
+    "lahisuhdevakivaltatyo": "vakivalta",
+    "sosiaaliohjaus": "osallisuus",
+    "tulkkaus_ja_asiointiapu": "yhdenvertaisuus",
+    "digituki": "digitalisaatio",
+}
+AGE_GROUPS: tuple[str, ...] = (
+    "0-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+",
+)
+
+AreaLevel = Literal["municipality", "county", "cooperation_area", "country"]
+LEVELS: tuple[AreaLevel, ...] = ("municipality", "county", "cooperation_area", "country")
+COUNTRY_CODE = "FI"
+
+
+class AreaRow(NamedTuple):
+    municipality_code: str
+    county_code: str
+    cooperation_area_code: str
+
+
+class Period(NamedTuple):
+    code: str  # "2024" or "2024-Q1"
+    start: date
+    end: date  # inclusive
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A declarative indicator: a person is a client in an area and period when they have
+    an episode there, then, in one of ``services`` (and, if given, ``age_groups``)."""
+
+    code: str
+    phenomenon: str
+    title_fi: str
+    title_en: str
+    services: tuple[str, ...]
+    age_groups: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorValue:
+    indicator_code: str
+    area_level: AreaLevel
+    area_code: str
+    period: str
+    value: int | None  # None when suppressed
+    suppressed: bool = False
+    reason: str | None = None
+
+
+def yearly_and_quarterly(years: Iterable[int]) -> list[Period]:
+    out: list[Period] = []
+    for y in sorted(set(years)):
+        out.append(Period(str(y), date(y, 1, 1), date(y, 12, 31)))
+        for q, (m1, m2, d2) in enumerate(((1, 3, 31), (4, 6, 30), (7, 9, 30), (10, 12, 31)), 1):
+            out.append(Period(f"{y}-Q{q}", date(y, m1, 1), date(y, m2, d2)))
+    return out
+
+
+def load_areas_csv(path: Path | str) -> list[AreaRow]:
+    """Areas from a municipalities CSV with municipality_code, county_code and
+    cooperation_area_code columns (``src/ilmio/data/municipalities_2025.csv``)."""
+    import csv
+
+    with open(path, newline="", encoding="utf-8") as f:
+        return [
+            AreaRow(r["municipality_code"], r["county_code"], r["cooperation_area_code"])
+            for r in csv.DictReader(f)
+        ]
+
+
+@cache
+def indicators() -> tuple[Indicator, ...]:
+    """All indicator definitions (``ilmio/stats/indicators/*.json``), sorted by code."""
+    import json
+
+    out = []
+    folder = resources.files("ilmio.stats") / "indicators"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".json"):
+            continue
+        d = json.loads(entry.read_text(encoding="utf-8"))
+        ind = Indicator(
+            d["code"], d["phenomenon"], d["title"]["fi"], d["title"]["en"],
+            tuple(d["services"]), tuple(d["age_groups"]) if d.get("age_groups") else None,
+        )
+        if not re.fullmatch(r"[a-z0-9_]+", ind.code) or entry.name != f"{ind.code}.json":
+            raise ValueError(f"bad indicator code {ind.code!r} in {entry.name}")
+        unknown = set(ind.services) - set(SERVICES)
+        if unknown or (ind.age_groups and set(ind.age_groups) - set(AGE_GROUPS)):
+            raise ValueError(f"{ind.code}: unknown service or age group {unknown}")
+        out.append(ind)
+    return tuple(out)
+
+
+def selected_indicators(codes: Sequence[str] | None = None) -> list[Indicator]:
+    chosen = [i for i in indicators() if codes is None or i.code in codes]
+    if not chosen:
+        raise ValueError("no indicators selected")
+    return chosen
+
+
+@cache
+def indicator_sql() -> str:
+    """The complete, portable aggregation statement (``indicators/_levels.sql``).
+
+    It is static text: the indicator definitions, areas and periods enter as relations
+    (:func:`reference_tables`), so the same statement runs on any SQL engine.
+    Output columns: indicator_code, area_level, area_code, period, value."""
+    return (resources.files("ilmio.stats") / "indicators" / "_levels.sql").read_text("utf-8")
+
+
+def _quarter_index(d: date, first_year: int) -> int:
+    return (d.year - first_year) * 4 + (d.month - 1) // 3
+
+
+def _period_masks(periods: Sequence[Period]) -> tuple[int, int, list[int]]:
+    """(first_year, n_quarters, quarter mask per period); periods must be whole quarters."""
+    if not periods:
+        raise ValueError("no periods")
+    first_year = min(p.start for p in periods).year
+    masks = []
+    for p in periods:
+        qs, qe = _quarter_index(p.start, first_year), _quarter_index(p.end, first_year)
+        q_first = date(p.start.year, 3 * ((p.start.month - 1) // 3) + 1, 1)
+        nxt = date(p.end.year + (p.end.month > 9), (3 * ((p.end.month - 1) // 3) + 3) % 12 + 1, 1)
+        if p.start != q_first or (nxt - p.end).days != 1 or qe < qs:
+            raise ValueError(f"period {p.code} is not a whole number of calendar quarters")
+        masks.append((1 << (qe + 1)) - (1 << qs))
+    n_quarters = max(_quarter_index(p.end, first_year) for p in periods) + 1
+    if n_quarters > 52:
+        raise ValueError("at most 13 years of quarters fit in one run")
+    return first_year, n_quarters, masks
+
+
+# ---------------------------------------------------------------------------
+# DuckDB plumbing
+# ---------------------------------------------------------------------------
+
+Progress = Callable[[str, float], None]
+
+
+def _reader(path: Path) -> str:
+    p = str(path).replace("'", "''")
+    name = path.name.lower()
+    if name.endswith(".parquet") or path.is_dir():
+        return f"read_parquet('{p}')"
+    if name.endswith((".csv", ".csv.gz", ".tsv")):
+        return (
+            f"read_csv('{p}', header = true, columns = {{'person_id': 'BIGINT', "
+            "'county_code': 'VARCHAR', 'municipality_code': 'VARCHAR', 'service': 'VARCHAR', "
+            "'start_date': 'DATE', 'end_date': 'DATE', 'age_group': 'VARCHAR', "
+            "'sex': 'VARCHAR'})"
+        )
+    raise ValueError(f"unsupported extract format: {path.name}")
+
+
+def _connect(memory_limit: str, threads: int) -> Any:
+    import duckdb
+
+    con = duckdb.connect(config={"memory_limit": memory_limit, "threads": threads})
+    # Needed for query_progress(); the bar itself is printed only by the CLI.
+    con.execute("SET enable_progress_bar = true")
+    con.execute("SET enable_progress_bar_print = false")
+    con.execute("SET preserve_insertion_order = false")
+    # Spill instead of failing when the DISTINCT outgrows memory_limit.
+    con.execute(f"SET temp_directory = '{tempfile.gettempdir()}/ilmio_duckdb'")
+    return con
+
+
+def _sql_literal(v: object) -> str:
+    if v is None:
+        return "NULL"
+    if isinstance(v, bool):
+        raise TypeError("no booleans here")
+    if isinstance(v, int | float):
+        return repr(v)
+    if isinstance(v, date):
+        return f"DATE '{v.isoformat()}'"
+    return "'" + str(v).replace("'", "''") + "'"
+
+
+def _insert(con: Any, table: str, rows: Sequence[Sequence[object]]) -> None:
+    """Bulk insert as one VALUES statement (executemany runs one statement per row)."""
+    for i in range(0, len(rows), 5000):
+        chunk = rows[i : i + 5000]
+        values = ", ".join("(" + ", ".join(_sql_literal(x) for x in r) + ")" for r in chunk)
+        con.execute(f"INSERT INTO {table} VALUES {values}")
+
+
+def reference_tables(
+    areas: Sequence[AreaRow], periods: Sequence[Period], codes: Sequence[str] | None = None
+) -> list[str]:
+    """Portable DDL + INSERT statements creating the relations the indicator SQL joins
+    to; they run as-is on DuckDB and PostgreSQL (temporary tables)."""
+    first_year, n_quarters, masks = _period_masks(periods)
+    chosen = selected_indicators(codes)
+    rules = [
+        (i, svc, age)
+        for i, ind in enumerate(chosen)
+        for svc in ind.services
+        for age in (ind.age_groups or (None,))
+    ]
+    stmts = [
+        "CREATE TEMP TABLE register_indicators (indicator_id INTEGER PRIMARY KEY, "
+        "indicator_code VARCHAR(100) NOT NULL UNIQUE)",
+        "CREATE TEMP TABLE register_indicator_rules (indicator_id INTEGER NOT NULL, "
+        "service VARCHAR(100) NOT NULL, age_group VARCHAR(10))",
+        "CREATE TEMP TABLE register_areas (municipality_code VARCHAR(3) PRIMARY KEY, "
+        "county_code VARCHAR(2) NOT NULL, cooperation_area_code VARCHAR(2) NOT NULL)",
+        "CREATE TEMP TABLE register_periods (period_id INTEGER PRIMARY KEY, "
+        "period_code VARCHAR(10) NOT NULL UNIQUE, quarter_mask BIGINT NOT NULL)",
+        "CREATE TEMP TABLE register_window (n_quarters INTEGER NOT NULL, "
+        "first_date DATE NOT NULL, last_date DATE NOT NULL)",
+        "CREATE TEMP TABLE register_calendar (day DATE PRIMARY KEY, q INTEGER NOT NULL)",
+        "CREATE TEMP TABLE register_spans (q_start INTEGER NOT NULL, q_end INTEGER NOT NULL, "
+        "mask BIGINT NOT NULL, PRIMARY KEY (q_start, q_end))",
+    ]
+    stmts += _values("register_indicators", [(i, x.code) for i, x in enumerate(chosen)])
+    stmts += _values("register_indicator_rules", rules)
+    stmts += _values("register_areas", [tuple(a) for a in areas])
+    stmts += _values(
+        "register_periods", [(i, p.code, m) for i, (p, m) in enumerate(zip(periods, masks, strict=True))]
+    )
+    first_day = date(first_year, 1, 1)
+    last_day = max(p.end for p in periods)
+    stmts += _values("register_window", [(n_quarters, first_day, last_day)])
+    days = [first_day + timedelta(days=k) for k in range((last_day - first_day).days + 1)]
+    stmts += _values("register_calendar", [(d, _quarter_index(d, first_year)) for d in days])
+    stmts += _values(
+        "register_spans",
+        [(a, b, (1 << (b + 1)) - (1 << a)) for a in range(n_quarters) for b in range(a, n_quarters)],
+    )
+    return stmts
+
+
+def _values(table: str, rows: Sequence[Sequence[object]]) -> list[str]:
+    out = []
+    for i in range(0, len(rows), 1000):
+        chunk = rows[i : i + 1000]
+        vals = ", ".join("(" + ", ".join(_sql_literal(x) for x in r) + ")" for r in chunk)
+        out.append(f"INSERT INTO {table} VALUES {vals}")
+    return out
+
+
+def _load_refs(
+    con: Any, areas: Sequence[AreaRow], periods: Sequence[Period], codes: Sequence[str] | None
+) -> None:
+    for stmt in reference_tables(areas, periods, codes):
+        con.execute(stmt)
+
+
+def _run_with_progress(con: Any, sql: str, progress: Progress | None, phase: str) -> list[Any]:
+    if progress is None:
+        return con.execute(sql).fetchall()
+    done = threading.Event()
+
+    def poll() -> None:
+        while not done.wait(0.25):
+            try:
+                pct = con.query_progress()
+            except Exception:  # the connection is busy or closed; progress is best effort
+                return
+            if pct is not None and pct >= 0:
+                progress(phase, min(float(pct) / 100.0, 0.99))
+
+    t = threading.Thread(target=poll, daemon=True)
+    t.start()
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        done.set()
+        t.join()
+
+
+def aggregate_raw(
+    path: Path | str,
+    areas: Sequence[AreaRow],
+    *,
+    periods: Sequence[Period] | None = None,
+    codes: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    memory_limit: str = "2GB",
+    threads: int = 2,
+) -> list[tuple[str, str, str, str, int]]:
+    """Unsuppressed (indicator_code, area_level, area_code, period, value) rows.
+
+    Internal: never publish these without :func:`apply_suppression`."""
+    path = Path(path)
+    con = _connect(memory_limit, threads)
+    try:
+        if progress:
+            progress("reading", 0.0)
+        con.execute(f"CREATE OR REPLACE TEMP VIEW register_extract AS SELECT * FROM {_reader(path)}")
+        if periods is None:
+            lo, hi = con.execute(
+                "SELECT min(year(start_date)), max(year(start_date)) FROM register_extract"
+            ).fetchone()
+            periods = yearly_and_quarterly(range(lo, hi + 1)) if lo is not None else []
+        _load_refs(con, areas, periods, codes)
+        if progress:
+            progress("aggregating", 0.0)
+        rows = _run_with_progress(con, indicator_sql(), progress, "aggregating")
+    finally:
+        con.close()
+    if progress:
+        progress("aggregating", 1.0)
+    return [(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
+
+
+def apply_suppression(
+    rows: Iterable[tuple[str, str, str, str, int]],
+    areas: Sequence[AreaRow],
+    *,
+    threshold: int = DEFAULT_THRESHOLD,
+    check_bounds: bool = True,
+) -> list[IndicatorValue]:
+    """Primary + complementary suppression of indicator values.
+
+    Per indicator, every published node (area level × area × period) goes into one
+    structure: each parent area is tied to its children for the same period, and each
+    year to its quarters for the same area.  Distinct-client counts are not additive
+    (a person may be counted in two municipalities or quarters), so these constraints
+    are ``exact=False``: the complementary step treats them as sums, which is
+    conservative, and the audit reads them as ``max(parts) <= total <= sum(parts)``.
+    """
+    rows = list(rows)
+    # Areas without clients have no row; they are published as 0 (a zero reveals no one).
+    all_nodes = [("municipality", a.municipality_code) for a in areas]
+    all_nodes += sorted({("county", a.county_code) for a in areas})
+    all_nodes += sorted({("cooperation_area", a.cooperation_area_code) for a in areas})
+    all_nodes.append(("country", COUNTRY_CODE))
+    period_codes = list(dict.fromkeys(r[3] for r in rows))
+    by_ind: dict[str, dict[tuple[str, str, str], int]] = {}
+    for ind in dict.fromkeys(r[0] for r in rows):
+        by_ind[ind] = {(lv, code, per): 0 for per in period_codes for lv, code in all_nodes}
+    for ind, level, code, period, value in rows:
+        by_ind[ind][(level, code, period)] = int(value)
+
+    parent_area: dict[tuple[str, str], tuple[str, str]] = {}
+    for a in areas:
+        parent_area[("municipality", a.municipality_code)] = ("county", a.county_code)
+        parent_area[("county", a.county_code)] = ("cooperation_area", a.cooperation_area_code)
+        parent_area[("cooperation_area", a.cooperation_area_code)] = ("country", COUNTRY_CODE)
+
+    out: list[IndicatorValue] = []
+    for ind in sorted(by_ind):
+        values = by_ind[ind]
+        parent = {
+            (lv, code, per): (*parent_area[(lv, code)], per)
+            for (lv, code, per) in values
+            if (lv, code) in parent_area
+        }
+        # year ↔ quarters for the same area
+        extra: list[Constraint] = []
+        quarters: dict[tuple[str, str, str], list[tuple[str, str, str]]] = {}
+        for lv, code, per in values:
+            if "-Q" in per:
+                year_node = (lv, code, per.split("-Q")[0])
+                if year_node in values:
+                    quarters.setdefault(year_node, []).append((lv, code, per))
+        for year_node, qs in sorted(quarters.items()):
+            extra.append(Constraint(year_node, tuple(sorted(qs)), exact=False))
+        res = suppress_hierarchy(
+            values, parent, threshold=threshold, exact=False, extra_constraints=extra,
+            check_bounds=check_bounds,
+        )
+        for (lv, code, per), cell in res.cells.items():
+            out.append(IndicatorValue(ind, lv, code, per, cell.value, cell.suppressed, cell.reason))  # type: ignore[arg-type]
+    return out
+
+
+def aggregate_extract(
+    path: Path | str,
+    areas: Sequence[AreaRow],
+    *,
+    periods: Sequence[Period] | None = None,
+    codes: Sequence[str] | None = None,
+    threshold: int = DEFAULT_THRESHOLD,
+    progress: Progress | None = None,
+    memory_limit: str = "2GB",
+    threads: int = 2,
+    check_bounds: bool = True,
+) -> list[IndicatorValue]:
+    """Distinct-client indicator values from a register extract (CSV or Parquet),
+    suppressed.  ``periods`` defaults to every year (and its quarters) in the extract.
+    ``progress(phase, fraction)`` is called with phases reading → aggregating →
+    suppressing → done."""
+    raw = aggregate_raw(path, areas, periods=periods, codes=codes, progress=progress,
+                        memory_limit=memory_limit, threads=threads)
+    if progress:
+        progress("suppressing", 0.0)
+    values = apply_suppression(raw, areas, threshold=threshold, check_bounds=check_bounds)
+    if progress:
+        progress("done", 1.0)
+    return values
+
+
+# ---------------------------------------------------------------------------
+# Synthetic extracts
+# ---------------------------------------------------------------------------
+
+# Relative weight of each service by age group (rows: AGE_GROUPS order).  Young people
+# use child welfare and housing counselling, working ages social assistance and
+# substance/mental-health services, the old home care.
+_SERVICE_MIX: dict[str, tuple[float, ...]] = {
+    #                           0-17 18-24 25-34 35-44 45-54 55-64 65-74 75+
+    "asumispalvelu":              (0,   3,    4,    4,    5,    5,    4,    6),
+    "asumisneuvonta":             (0,   8,    6,    4,    4,    3,    2,    1),
+    "tilapainen_majoitus":        (0,   3,    3,    3,    3,    2,    1,    0),
+    "toimeentulotuki_taydentava": (0,  14,   14,   12,   10,    8,    3,    1),
+    "toimeentulotuki_ehkaiseva":  (0,   5,    6,    5,    4,    3,    2,    1),
+    "talous_ja_velkaneuvonta":    (0,   3,    5,    5,    5,    4,    3,    1),
+    "paihdekuntoutus":            (0,   3,    5,    5,    5,    4,    2,    0),
+    "paihdehuollon_avopalvelu":   (1,   5,    7,    6,    6,    5,    2,    1),
+    "mielenterveyskuntoutus":     (0,   5,    6,    5,    4,    3,    1,    1),
+    "mielenterveyden_avopalvelu": (2,  10,    9,    7,    6,    4,    2,    1),
+    "lastensuojelu_avohuolto":    (40,  4,    0,    0,    0,    0,    0,    0),
+    "kotihoito":                  (0,   0,    0,    1,    1,    3,   12,   45),
+    "tyollistymista_tukeva":      (0,   8,    9,    8,    7,    5,    0,    0),
+    "kuntouttava_tyotoiminta":    (0,   4,    5,    5,    4,    3,    0,    0),
+    "turvakoti":                  (3,   2,    3,    2,    1,    1,    0,    0),
+    "lahisuhdevakivaltatyo":      (3,   3,    4,    3,    2,    1,    1,    1),
+    "sosiaaliohjaus":             (10, 12,    8,    6,    6,    5,    4,    5),
+    "tulkkaus_ja_asiointiapu":    (1,   2,    3,    3,    2,    1,    1,    1),
+    "digituki":                   (0,   1,    1,    1,    1,    2,    4,    5),
+}
+_AGE_WEIGHTS = (14, 9, 14, 15, 13, 13, 12, 10)  # clients by age group
+# mean episode length in days
+_DURATION = {s: d for s, d in {
+    "asumispalvelu": 300, "kotihoito": 240, "mielenterveyskuntoutus": 200,
+    "paihdekuntoutus": 90, "lastensuojelu_avohuolto": 180, "tyollistymista_tukeva": 150,
+    "kuntouttava_tyotoiminta": 120, "turvakoti": 20, "tilapainen_majoitus": 30,
+}.items()}
+_MONTH_WEIGHTS = (11, 10, 9, 8, 8, 6, 5, 7, 10, 10, 9, 8)  # seasonality: more in winter
+_BUCKETS = 1 << 20
+
+
+def generate_extract(
+    path: Path | str,
+    rows: int,
+    *,
+    municipalities: Sequence[tuple[str, str, int]],
+    seed: int = 0,
+    format: Literal["parquet", "csv"] = "parquet",  # noqa: A002 - mirrors DuckDB's COPY option
+    years: Sequence[int] = (2023, 2024),
+    episodes_per_person: float = 2.5,
+    mobility: float = 0.04,
+    memory_limit: str = "2GB",
+    threads: int = 2,
+) -> Path:
+    """Write a realistic synthetic extract of ``rows`` episodes, built inside DuckDB.
+
+    ``municipalities`` is ``(code, county_code, population)``.  People are drawn in
+    proportion to population; a person has on average ``episodes_per_person``
+    episodes (Poisson-like repeats), a fixed home municipality, age group and sex; a
+    ``mobility`` share of episodes happens in another municipality; the service mix
+    depends on the age group; start months follow a winter-heavy seasonality; episode
+    lengths are exponential with a per-service mean and later ones may be ongoing
+    (``end_date`` NULL).
+    """
+    import duckdb
+
+    if rows < 0:
+        raise ValueError("rows must be >= 0")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    munis = sorted((str(c), str(cc), int(p)) for c, cc, p in municipalities)
+    if not munis:
+        raise ValueError("no municipalities")
+    total_pop = sum(max(p, 1) for _, _, p in munis)
+    persons = max(1, int(rows / episodes_per_person))
+    last = date(max(years), 12, 31)
+    n_years = max(years) - min(years) + 1
+
+    con = duckdb.connect(config={"memory_limit": memory_limit, "threads": threads})
+    try:
+        con.execute("CREATE TEMP TABLE g_muni (code VARCHAR, county VARCHAR, pop BIGINT)")
+        _insert(con, "g_muni", [(c, cc, max(p, 1)) for c, cc, p in munis])
+        # bucket → municipality / age group / service / month lookup tables, so the
+        # per-row draws are cheap equi-joins (ranges are expanded with unnest(range())).
+        con.execute(f"""
+            CREATE TEMP TABLE g_mbucket AS
+            WITH c AS (
+                SELECT code, county,
+                       floor((sum(pop) OVER (ORDER BY code) - pop) * {_BUCKETS} / {total_pop})::BIGINT AS lo,
+                       floor(sum(pop) OVER (ORDER BY code) * {_BUCKETS} / {total_pop})::BIGINT AS hi
+                FROM g_muni)
+            SELECT unnest(range(lo, hi)) AS bucket, code, county FROM c
+        """)
+        age_rows: list[tuple[object, ...]] = []
+        svc_rows: list[tuple[object, ...]] = []
+        lo = 0
+        for i, w in enumerate(_AGE_WEIGHTS):
+            hi = lo + round(1000 * w / sum(_AGE_WEIGHTS)) if i < len(_AGE_WEIGHTS) - 1 else 1000
+            age_rows.append((AGE_GROUPS[i], lo, hi))
+            lo = hi
+            col = {s: mix[i] for s, mix in _SERVICE_MIX.items() if mix[i] > 0}
+            tot, acc = sum(col.values()), 0.0
+            items = list(col.items())
+            for j, (s, w2) in enumerate(items):
+                b0 = round(1000 * acc / tot)
+                acc += w2
+                b1 = round(1000 * acc / tot) if j < len(items) - 1 else 1000
+                svc_rows.append((AGE_GROUPS[i], s, _DURATION.get(s, 60), b0, b1))
+        month_rows: list[tuple[object, ...]] = []
+        acc2 = 0
+        for m, w in enumerate(_MONTH_WEIGHTS, 1):
+            b0 = round(1000 * acc2 / sum(_MONTH_WEIGHTS))
+            acc2 += w
+            month_rows.append((m, b0, round(1000 * acc2 / sum(_MONTH_WEIGHTS))))
+        con.execute("CREATE TEMP TABLE g_age_r (age_group VARCHAR, lo INTEGER, hi INTEGER)")
+        _insert(con, "g_age_r", age_rows)
+        con.execute("CREATE TEMP TABLE g_svc_r (age_group VARCHAR, service VARCHAR, "
+                    "mean_days INTEGER, lo INTEGER, hi INTEGER)")
+        _insert(con, "g_svc_r", svc_rows)
+        con.execute("CREATE TEMP TABLE g_month_r (month INTEGER, lo INTEGER, hi INTEGER)")
+        _insert(con, "g_month_r", month_rows)
+        con.execute("CREATE TEMP TABLE g_age AS "
+                    "SELECT unnest(range(lo, hi))::INTEGER AS bucket, age_group FROM g_age_r")
+        con.execute("CREATE TEMP TABLE g_svc AS SELECT age_group, "
+                    "unnest(range(lo, hi))::INTEGER AS bucket, service, mean_days FROM g_svc_r")
+        con.execute("CREATE TEMP TABLE g_month AS "
+                    "SELECT unnest(range(lo, hi))::INTEGER AS bucket, month FROM g_month_r")
+
+        # Four 64-bit hashes per row, sliced into independent uniforms: deterministic
+        # regardless of DuckDB's thread schedule (unlike random()) and cheap.
+        sql = f"""
+        WITH ep AS (
+            SELECT range AS i, hash(range, {seed}, 2) AS he, hash(range, {seed}, 3) AS hd,
+                   (hash(range, {seed}, 1) & 1099511627775) / 1099511627776.0 AS u_p
+            FROM range({rows})
+        ),
+        ep1 AS (
+            -- mildly skewed person draw: some people have many episodes
+            SELECT *, floor((u_p + u_p * u_p) / 2 * {persons})::BIGINT AS person_id FROM ep
+        ),
+        ep2 AS (
+            SELECT person_id,
+                   CASE WHEN (he & 65535) / 65536.0 < {mobility}
+                        THEN (he >> 16) & 1048575
+                        ELSE hash(person_id, {seed}, 4) & 1048575 END AS mbucket,
+                   (((hash(person_id, {seed}, 4) >> 20) & 1023) % 1000)::INTEGER AS abucket,
+                   (((he >> 36) & 1023) % 1000)::INTEGER AS sbucket,
+                   (((he >> 46) & 1023) % 1000)::INTEGER AS monbucket,
+                   ((he >> 56) % {n_years})::INTEGER AS year_off,
+                   ((hd & 1048575) + 0.5) / 1048576.0 AS u_day,
+                   (((hd >> 20) & 1048575) + 0.5) / 1048576.0 AS u_len,
+                   ((hash(person_id, {seed}, 4) >> 30) & 65535) / 65536.0 AS u_sex
+            FROM ep1
+        )
+        SELECT e.person_id,
+               m.county AS county_code,
+               m.code AS municipality_code,
+               s.service,
+               (make_date({min(years)} + e.year_off, mo.month, 1)
+                 + floor(e.u_day * 28)::INTEGER) AS start_date,
+               CASE WHEN (make_date({min(years)} + e.year_off, mo.month, 1)
+                           + floor(e.u_day * 28)::INTEGER
+                           + floor(-ln(1 - e.u_len) * s.mean_days)::INTEGER) > DATE '{last}'
+                    THEN NULL
+                    ELSE (make_date({min(years)} + e.year_off, mo.month, 1)
+                           + floor(e.u_day * 28)::INTEGER
+                           + floor(-ln(1 - e.u_len) * s.mean_days)::INTEGER) END AS end_date,
+               a.age_group,
+               CASE WHEN e.u_sex < 0.005 THEN NULL WHEN e.u_sex < 0.5 THEN '1' ELSE '2' END AS sex
+        FROM ep2 e
+        JOIN g_mbucket m ON m.bucket = e.mbucket
+        JOIN g_age a ON a.bucket = e.abucket
+        JOIN g_svc s ON s.age_group = a.age_group AND s.bucket = e.sbucket
+        JOIN g_month mo ON mo.bucket = e.monbucket
+        """
+        target = str(path).replace("'", "''")
+        con.execute("SET preserve_insertion_order = false")  # lets the writer run in parallel
+        opts = "FORMAT parquet" if format == "parquet" \
+            else "FORMAT csv, HEADER true"
+        con.execute(f"COPY ({sql}) TO '{target}' ({opts})")
+    finally:
+        con.close()
+    return path
+
+
+def _main(argv: Sequence[str] | None = None) -> int:  # pragma: no cover - thin CLI
+    import argparse
+    import sys
+
+    ap = argparse.ArgumentParser(description="Aggregate or generate a register extract")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    g = sub.add_parser("generate")
+    g.add_argument("path")
+    g.add_argument("--rows", type=int, default=1_000_000)
+    g.add_argument("--municipalities", required=True, help="municipalities CSV")
+    g.add_argument("--population", required=True, help="population CSV (code,year,population)")
+    a = sub.add_parser("aggregate")
+    a.add_argument("path")
+    a.add_argument("--municipalities", required=True)
+    args = ap.parse_args(argv)
+    areas = load_areas_csv(args.municipalities)
+    if args.cmd == "generate":
+        import csv
+
+        pop: dict[str, int] = {}
+        with open(args.population, encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                if r["year"] == "2022":
+                    pop[r["municipality_code"]] = int(r["population"])
+        munis = [(x.municipality_code, x.county_code, pop.get(x.municipality_code, 1000)) for x in areas]
+        t0 = time.perf_counter()
+        generate_extract(args.path, args.rows, municipalities=munis)
+        print(f"wrote {args.rows} rows in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    else:
+        def show(phase: str, frac: float) -> None:
+            print(f"\r{phase:<12} {frac:6.1%}", end="", file=sys.stderr, flush=True)
+
+        vals = aggregate_extract(args.path, areas, progress=show)
+        print(file=sys.stderr)
+        for v in vals:
+            print(v.indicator_code, v.area_level, v.area_code, v.period,
+                  "" if v.value is None else v.value, sep=",")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(_main())

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from django.urls import include, path
+
+from ilmio.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("about/", core_views.about, name="about"),
+    path("health/", core_views.health, name="health"),
+    path("i18n/setlang/", core_views.change_language, name="set_language"),
+    path("accounts/login/", core_views.login, name="login"),
+    path("accounts/logout/", core_views.logout, name="logout"),
+    path("reports/", include("ilmio.reports.urls")),
+    path("situation/", include("ilmio.indicators.urls")),
+    path("triage/", include("ilmio.analysis.urls")),
+    path("knowledge/", include("ilmio.knowledge.urls")),
+    path("api/", include("ilmio.api.urls")),
+]
+
+handler400 = "ilmio.core.views.bad_request"
+handler403 = "ilmio.core.views.permission_denied"
+handler404 = "ilmio.core.views.page_not_found"
+handler500 = "ilmio.core.views.server_error"

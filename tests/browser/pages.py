@@ -1,0 +1,221 @@
+"""Every page a user can reach, for the accessibility check (test_accessibility.py).
+
+To add a page: append an ``AuditedPage`` to ``PAGES`` — its URL name, the role that sees
+it (``None`` for anonymous) and how to get there: a URL name without arguments, a path,
+or a function that drives the browser there (fill a form, create the object shown…).
+A URL name that is deliberately not audited goes to ``NOT_AUDITED`` with the reason.
+test_every_page_is_audited fails when a URL name of the app is in neither.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from ilmio.core.roles import Role
+from tests.browser.helpers import LEAKY_TEXT, create_report
+
+if TYPE_CHECKING:
+    from ilmio.accounts.models import User
+
+
+@dataclass(frozen=True)
+class Visit:
+    """What a page function gets: the page to drive and the user it is logged in as."""
+
+    page: Page
+    user: User | None
+    make_user: Callable[..., User]
+
+
+@dataclass(frozen=True)
+class AuditedPage:
+    id: str  # the test's id: unique
+    url_name: str | None  # the URL pattern this covers ("reports:new"); None: no pattern (404)
+    role: str | None  # log in with this role (county 15); None: anonymous
+    visit: str | Callable[[Visit], None]  # URL name, "/path/", or a function that gets there
+
+
+def _fill_report_form(page: Page, *, public: bool) -> None:
+    page.locator("#id_title").fill("Vuokrarästit kasautuvat")
+    page.locator("#id_description").fill(LEAKY_TEXT)
+    page.locator("input[name=phenomena][value=asuminen]").check()
+    page.locator("#id_municipalities").select_option("179" if public else ["179"])
+
+
+def _preview(page: Page) -> None:
+    page.locator("button[name=step][value=preview]").click()
+    page.wait_for_load_state()
+
+
+def public_form_with_errors(v: Visit) -> None:
+    v.page.goto("/reports/public/")
+    _preview(v.page)  # nothing filled in
+    expect(v.page.locator("#error-summary")).to_be_visible()
+
+
+def public_form_preview(v: Visit) -> None:
+    v.page.goto("/reports/public/")
+    _fill_report_form(v.page, public=True)
+    _preview(v.page)
+    expect(v.page.locator("#preview del").first).to_be_visible()
+
+
+def staff_form_preview(v: Visit) -> None:
+    v.page.goto("/reports/new/")
+    _fill_report_form(v.page, public=False)
+    _preview(v.page)
+    expect(v.page.locator("#preview del").first).to_be_visible()
+
+
+def own_reports(v: Visit) -> None:
+    assert v.user is not None
+    create_report(v.user)
+    v.page.goto("/reports/mine/")
+
+
+def county_reports(v: Visit) -> None:
+    from ilmio.accounts.models import User
+
+    author = User.objects.filter(role=Role.REPORTER).first() or v.make_user(Role.REPORTER)
+    create_report(author)
+    v.page.goto("/reports/")
+
+
+def report_detail(v: Visit) -> None:
+    assert v.user is not None
+    report = create_report(v.user)
+    v.page.goto(reverse("reports:detail", args=[report.public_id]))
+
+
+def triage_report(v: Visit) -> None:
+    from ilmio.accounts.models import User
+
+    author = User.objects.filter(role=Role.REPORTER).first() or v.make_user(Role.REPORTER)
+    report = create_report(author)
+    v.page.goto(reverse("analysis:report", args=[report.public_id]))
+
+
+def phenomenon_case(v: Visit) -> None:
+    from ilmio.analysis.models import PhenomenonCase
+
+    assert v.user is not None
+    case = PhenomenonCase.objects.create(
+        county=v.user.county, title="Nuorten asunnottomuus", created_by=v.user
+    )
+    v.page.goto(reverse("analysis:case", args=[case.pk]))
+
+
+def _loop_objects(v: Visit) -> dict[str, object]:
+    """A published summary with a proposal, decision, action and follow-up, in county 15."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from ilmio.accounts.models import User
+    from ilmio.knowledge import actions as loop
+    from ilmio.knowledge.models import FollowUp
+
+    author = User.objects.filter(role=Role.REPORTER).first() or v.make_user(Role.REPORTER, username="author")
+    report = create_report(author)
+    county = report.county
+    summary = loop.draft_summary(county=county, title="Asuminen", period_start=date(2020, 1, 1),
+                                 period_end=timezone.localdate(), by=None)  # fmt: skip
+    loop.approve_summary(summary, by=None)
+    loop.publish_summary(summary, "public", by=None)
+    proposal = loop.create_proposal(county=county, title="Asumisneuvontaa lisää", text="Perustelut.",
+                                    addressed_to="steering_group", summary=summary, by=None)  # fmt: skip
+    loop.record_decision(proposal, outcome="accepted", decided_on=date(2026, 11, 1), body="Ohjausryhmä", by=None)
+    action = proposal.actions.get()
+    follow_up = FollowUp.objects.create(report=report, action=action, due_at=timezone.now())
+    return {"summary": summary, "proposal": proposal, "follow_up": follow_up}
+
+
+def summary_page(v: Visit) -> None:
+    v.page.goto(reverse("knowledge:summary", args=[_loop_objects(v)["summary"].pk]))  # type: ignore[attr-defined]
+
+
+def public_summary_page(v: Visit) -> None:
+    v.page.goto(reverse("knowledge:public_summary", args=[_loop_objects(v)["summary"].pk]))  # type: ignore[attr-defined]
+
+
+def proposal_page(v: Visit) -> None:
+    v.page.goto(reverse("knowledge:proposal", args=[_loop_objects(v)["proposal"].pk]))  # type: ignore[attr-defined]
+
+
+def actions_page(v: Visit) -> None:
+    _loop_objects(v)
+    v.page.goto(reverse("knowledge:actions"))
+
+
+def follow_up_page(v: Visit) -> None:
+    v.page.goto(reverse("knowledge:follow_up", args=[_loop_objects(v)["follow_up"].token]))  # type: ignore[attr-defined]
+
+
+def outcomes_page(v: Visit) -> None:
+    _loop_objects(v)
+    v.page.goto(reverse("knowledge:outcomes", args=["15"]))
+
+
+def brief_page(v: Visit) -> None:
+    from ilmio.accounts.models import User
+
+    create_report(User.objects.filter(role=Role.REPORTER).first() or v.make_user(Role.REPORTER, username="brief_author"))
+    v.page.goto(reverse("indicators:brief", args=["asuminen"]) + "?level=county&area=15")
+
+
+PAGES: list[AuditedPage] = [
+    AuditedPage("home-anonymous", "home", None, "home"),
+    AuditedPage("home-reporter", "home", Role.REPORTER, "home"),
+    AuditedPage("home-coordinator", "home", Role.COORDINATOR, "home"),
+    AuditedPage("login", "login", None, "login"),
+    AuditedPage("about", "about", None, "about"),
+    AuditedPage("public-form", "reports:public_new", None, "reports:public_new"),
+    AuditedPage("public-form-errors", "reports:public_new", None, public_form_with_errors),
+    AuditedPage("public-form-preview", "reports:public_new", None, public_form_preview),
+    AuditedPage("public-thanks", "reports:public_thanks", None, "reports:public_thanks"),
+    AuditedPage("staff-form", "reports:new", Role.REPORTER, "reports:new"),
+    AuditedPage("staff-form-preview", "reports:new", Role.REPORTER, staff_form_preview),
+    AuditedPage("my-reports", "reports:mine", Role.REPORTER, own_reports),
+    AuditedPage("report-list", "reports:list", Role.COORDINATOR, county_reports),
+    AuditedPage("report-detail", "reports:detail", Role.REPORTER, report_detail),
+    AuditedPage("situation-anonymous", "indicators:situation", None, "indicators:situation"),
+    AuditedPage(
+        "situation-coordinator", "indicators:situation", Role.COORDINATOR, "indicators:situation"
+    ),
+    AuditedPage("triage-queue", "analysis:queue", Role.COORDINATOR, "analysis:queue"),
+    AuditedPage("triage-report", "analysis:report", Role.COORDINATOR, triage_report),
+    AuditedPage("cases", "analysis:cases", Role.COORDINATOR, "analysis:cases"),
+    AuditedPage("case", "analysis:case", Role.COORDINATOR, phenomenon_case),
+    AuditedPage("codebook", "analysis:codebook", Role.COORDINATOR, "analysis:codebook"),
+    AuditedPage("brief", "indicators:brief", None, brief_page),
+    AuditedPage("summaries", "knowledge:summaries", Role.COORDINATOR, "knowledge:summaries"),
+    AuditedPage("summary", "knowledge:summary", Role.MANAGER, summary_page),
+    AuditedPage("proposals", "knowledge:proposals", Role.DECISION_MAKER, "knowledge:proposals"),
+    AuditedPage("proposal", "knowledge:proposal", Role.MANAGER, proposal_page),
+    AuditedPage("actions", "knowledge:actions", Role.MANAGER, actions_page),
+    AuditedPage("notifications", "knowledge:notifications", Role.REPORTER, "knowledge:notifications"),
+    AuditedPage("public-summaries", "knowledge:public_summaries", None, "knowledge:public_summaries"),
+    AuditedPage("public-summary", "knowledge:public_summary", None, public_summary_page),
+    AuditedPage("outcomes", "knowledge:outcomes", None, outcomes_page),
+    AuditedPage("follow-up", "knowledge:follow_up", None, follow_up_page),
+    AuditedPage("not-found", None, None, "/no-such-page/"),
+]
+
+# URL names that are not pages a person reads, with the reason. ``api:*`` is excluded as a whole.
+NOT_AUDITED: dict[str, str] = {
+    "set_language": "POST-only endpoint behind the header's language buttons",
+    "logout": "POST-only; redirects to the front page",
+    "health": "JSON for load balancers",
+    "analysis:bulk_status": "POST-only; redirects back to the triage queue",
+    "analysis:review_signal": "POST-only; redirects back to the situational picture",
+    "analysis:codebook_export": "a file download (CSV/JSON), not a page",
+    "knowledge:summary_export": "a file download (PDF/Markdown), not a page",
+    "knowledge:public_summary_export": "a file download (PDF/Markdown), not a page",
+    "knowledge:action_export": "a file download (CSV/XLSX), not a page",
+}
+NOT_AUDITED_NAMESPACES = ("api",)

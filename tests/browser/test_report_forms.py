@@ -1,0 +1,153 @@
+"""Sending a report in a real browser: the redaction preview, the public form, a phone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from ilmio.core.roles import Role
+from ilmio.reports.models import Report
+from tests.browser.helpers import LEAKED, LEAKY_TEXT, sign_in
+
+pytestmark = pytest.mark.browser
+
+PLACEHOLDERS_FI = ("[NIMI]", "[HETU]", "[PUHELIN]")
+
+
+def computed(page: Page, selector: str, prop: str) -> str:
+    return str(
+        page.eval_on_selector(
+            selector, "(el, prop) => getComputedStyle(el).getPropertyValue(prop)", prop
+        )
+    )
+
+
+def test_reporter_sees_removed_details_before_sending(
+    page: Page, context: BrowserContext, site: str, make_user: Callable[..., Any]
+) -> None:
+    sign_in(context, site, make_user(Role.REPORTER))
+    page.goto("/")
+    page.locator(".main-nav a[href='/reports/new/']").click()
+    page.locator("#id_title").fill("Vuokrarästit kasautuvat")
+    page.locator("#id_description").fill(LEAKY_TEXT)
+    page.locator("input[name=phenomena][value=asuminen]").check()
+    page.locator("#id_municipalities").select_option(["179"])
+    page.locator("button[name=step][value=preview]").click()
+
+    preview = page.locator("#preview")
+    expect(preview).to_be_visible()
+    removed = preview.locator("del")
+    for secret in LEAKED:  # struck out, shown to the writer only
+        expect(removed.filter(has_text=secret)).to_have_count(1)
+    for placeholder in PLACEHOLDERS_FI:
+        expect(preview.locator("mark.redacted", has_text=placeholder).first).to_be_visible()
+    # A screen reader does not announce strike-through: the removal is said in words too.
+    expect(preview.locator("del .visually-hidden").first).to_have_text("Poistetaan:")
+    expect(preview.locator("mark.redacted .visually-hidden").first).to_have_text("tilalle tulee")
+    assert "line-through" in computed(page, "#preview del", "text-decoration-line")
+    assert computed(page, "#preview mark.redacted", "background-color") not in {
+        "",
+        "rgba(0, 0, 0, 0)",
+        "transparent",
+    }
+
+    # What will be stored is in the form, still editable.
+    description = page.locator("#id_description")
+    stored = description.input_value()
+    assert all(secret not in stored for secret in LEAKED)
+    assert all(placeholder in stored for placeholder in PLACEHOLDERS_FI)
+    description.fill(stored + " Tilanne pahenee talven aikana.")
+    page.locator("button[name=step][value=confirm]").click()
+
+    expect(page.locator("article.report h1")).to_have_text("Vuokrarästit kasautuvat")
+    assert "/reports/" in page.url
+    body = page.locator("article.report").inner_text()
+    for placeholder in PLACEHOLDERS_FI:
+        assert placeholder in body
+    assert "Tilanne pahenee talven aikana." in body
+    assert all(secret not in page.content() for secret in LEAKED)
+    expect(page.locator(".messages")).to_be_visible()
+    report = Report.objects.get()
+    assert all(secret not in report.description for secret in LEAKED)
+
+
+def send_public_report(page: Page) -> None:
+    """Fill the public form as a resident, preview, send."""
+    page.locator("#id_title").fill("Nuorilla ei ole iltaisin paikkaa")
+    page.locator("#id_description").fill(LEAKY_TEXT)
+    page.locator("#id_municipalities").select_option("179")
+    page.locator("button[name=step][value=preview]").click()
+    expect(page.locator("#preview")).to_be_visible()
+    expect(page.locator("#preview del").first).to_be_visible()
+    page.locator("button[name=step][value=confirm]").click()
+    expect(page.locator("h1")).to_have_text("Kiitos")
+
+
+def test_resident_reports_without_logging_in(page: Page, public_form_open: None) -> None:
+    page.goto("/")
+    page.locator("main a.button-link.primary").click()  # "Kerro ilmiöstä"
+    assert page.url.endswith("/reports/public/")
+    expect(page.locator("input[name=form_token]")).to_have_count(1)
+    send_public_report(page)
+    assert page.url.endswith("/reports/public/thanks/")
+    report = Report.objects.get()
+    assert report.channel == Report.Channel.PUBLIC_FORM
+    assert report.reporter_type == Report.ReporterType.RESIDENT
+    assert report.county.code == "15"
+    assert all(secret not in report.description for secret in LEAKED)
+
+
+@pytest.fixture
+def phone(chromium_browser: Browser, site: str) -> Iterator[Page]:
+    context = chromium_browser.new_context(
+        base_url=site, viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True,
+        has_touch=True, locale="fi-FI",
+    )  # fmt: skip
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+def assert_fits(page: Page) -> None:
+    scroll_width, inner_width = page.evaluate(
+        "[document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    assert scroll_width <= inner_width, (
+        f"horizontal scroll on {page.url}: {scroll_width} > {inner_width}px"
+    )
+    too_wide = page.evaluate(
+        """() => [...document.querySelectorAll('main input:not([type=hidden]), main select, main textarea, main button, .site-header button, .site-header a')]
+            .filter(el => el.offsetParent !== null && !el.closest('.hp-field'))
+            .filter(el => { const r = el.getBoundingClientRect(); return r.left < 0 || r.right > window.innerWidth; })
+            .map(el => el.outerHTML.slice(0, 80))"""
+    )
+    assert not too_wide, f"controls outside the screen on {page.url}: {too_wide}"
+
+
+def test_public_form_works_on_a_phone(phone: Page, public_form_open: None) -> None:
+    phone.goto("/reports/public/")
+    assert_fits(phone)
+    # The controls are big enough to tap (WCAG 2.5.8: at least 24 × 24 CSS px).
+    small = phone.evaluate(
+        """() => [...document.querySelectorAll('main input:not([type=hidden]), main select, main textarea, main button')]
+            .filter(el => el.offsetParent !== null && !el.closest('.hp-field'))
+            .filter(el => { const r = el.getBoundingClientRect(); return r.width < 20 || r.height < 20; })
+            .map(el => el.outerHTML.slice(0, 80))"""
+    )
+    assert not small, f"controls too small to tap: {small}"
+    phone.locator("button[name=step][value=preview]").tap()
+    expect(phone.locator("#error-summary")).to_be_visible()
+    assert_fits(phone)
+    phone.locator("#id_title").fill("Nuorilla ei ole iltaisin paikkaa")
+    phone.locator("#id_description").fill(LEAKY_TEXT)
+    phone.locator("#id_municipalities").select_option("179")
+    phone.locator("button[name=step][value=preview]").tap()
+    expect(phone.locator("#preview")).to_be_visible()
+    assert_fits(phone)
+    phone.locator("button[name=step][value=confirm]").tap()
+    expect(phone.locator("h1")).to_have_text("Kiitos")
+    assert_fits(phone)
+    assert Report.objects.count() == 1

@@ -1,0 +1,198 @@
+"""Every view and API endpoint, requested as every role, against one expectation table.
+
+The URL list comes from the URL configuration, so a new view without an entry in
+EXPECTED fails ``test_every_url_has_an_expectation``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from ilmio.areas.models import County, Municipality
+from ilmio.core.roles import Role
+from ilmio.knowledge.models import FollowUp
+from ilmio.reports.actions import submit_report
+from ilmio.reports.models import Report
+
+pytestmark = pytest.mark.django_db
+
+ANON = "anonymous"
+ROLES = [ANON, *[r.value for r in Role]]
+SUBMITTERS = {"reporter", "partner", "coordinator", "manager", "admin"}
+READERS = {"coordinator", "manager", "admin"}  # read report text of their own county
+TRIAGERS = {"coordinator", "admin"}
+FORWARDED = {"coordinator", "manager", "decision_maker", "admin"}
+
+
+def table(default: int, anonymous: int | None = None, **by_group: int) -> dict[str, int]:
+    """Expected status per role: ``default`` unless a group or the anonymous value says otherwise."""
+    result = {role: default for role in ROLES}
+    groups = {"submitters": SUBMITTERS, "readers": READERS, "triagers": TRIAGERS, "forwarded": FORWARDED}
+    for group, status in by_group.items():
+        for role in groups.get(group, {group}):
+            result[role] = status
+    if anonymous is not None:
+        result[ANON] = anonymous
+    return result
+
+
+PAGE_OK = table(200)
+LOGIN_PAGE = table(302, anonymous=200)
+SUBMIT_PAGE = table(403, anonymous=302, submitters=200)
+READ_PAGE = table(403, anonymous=302, readers=200)
+OWN_COUNTY_DETAIL = table(403, anonymous=302, reporter=404, partner=404, readers=200)
+OTHER_COUNTY_DETAIL = table(403, anonymous=302, reporter=404, partner=404, readers=404)
+POST_ONLY = table(405)
+TRIAGE_PAGE = table(403, anonymous=302, triagers=200)
+FORWARDED_PAGE = table(403, anonymous=302, forwarded=200)
+
+# (url name, method, which object) -> expected status per role
+EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
+    ("home", "GET", "-"): PAGE_OK,
+    ("about", "GET", "-"): PAGE_OK,
+    ("health", "GET", "-"): PAGE_OK,
+    ("set_language", "GET", "-"): POST_ONLY,
+    ("login", "GET", "-"): LOGIN_PAGE,
+    ("logout", "GET", "-"): POST_ONLY,
+    ("reports:new", "GET", "-"): SUBMIT_PAGE,
+    ("reports:public_new", "GET", "-"): PAGE_OK,
+    ("reports:public_thanks", "GET", "-"): PAGE_OK,
+    ("reports:mine", "GET", "-"): SUBMIT_PAGE,
+    ("reports:list", "GET", "-"): READ_PAGE,
+    ("reports:detail", "GET", "own"): OWN_COUNTY_DETAIL,
+    ("reports:detail", "GET", "other"): OTHER_COUNTY_DETAIL,
+    ("indicators:situation", "GET", "-"): PAGE_OK,
+    ("indicators:brief", "GET", "-"): PAGE_OK,
+    ("analysis:queue", "GET", "-"): TRIAGE_PAGE,
+    ("analysis:bulk_status", "GET", "-"): table(403, anonymous=302, triagers=405),
+    ("analysis:report", "GET", "own"): TRIAGE_PAGE,
+    ("analysis:report", "GET", "other"): table(403, anonymous=302, triagers=404),
+    ("analysis:cases", "GET", "-"): TRIAGE_PAGE,
+    ("analysis:case", "GET", "case"): TRIAGE_PAGE,
+    ("analysis:case", "GET", "other_case"): table(403, anonymous=302, triagers=404),
+    ("analysis:codebook", "GET", "-"): TRIAGE_PAGE,
+    ("analysis:codebook_export", "GET", "-"): TRIAGE_PAGE,
+    ("analysis:review_signal", "GET", "-"): table(403, anonymous=302, triagers=405),
+    ("knowledge:summaries", "GET", "-"): FORWARDED_PAGE,
+    ("knowledge:summary", "GET", "draft"): table(403, anonymous=302, forwarded=200, decision_maker=404),
+    ("knowledge:summary", "GET", "published"): FORWARDED_PAGE,
+    ("knowledge:summary", "GET", "other_summary"): table(403, anonymous=302, forwarded=404),
+    ("knowledge:summary_export", "GET", "published"): FORWARDED_PAGE,
+    ("knowledge:proposals", "GET", "-"): FORWARDED_PAGE,
+    ("knowledge:proposal", "GET", "proposal"): FORWARDED_PAGE,
+    ("knowledge:actions", "GET", "-"): FORWARDED_PAGE,
+    ("knowledge:action_export", "GET", "-"): FORWARDED_PAGE,
+    ("knowledge:notifications", "GET", "-"): SUBMIT_PAGE,
+    ("knowledge:public_summaries", "GET", "-"): PAGE_OK,
+    ("knowledge:public_summary", "GET", "published"): PAGE_OK,
+    ("knowledge:public_summary", "GET", "draft"): table(404),
+    ("knowledge:public_summary_export", "GET", "published"): PAGE_OK,
+    ("knowledge:outcomes", "GET", "-"): PAGE_OK,
+    ("knowledge:follow_up", "GET", "follow_up"): PAGE_OK,
+    ("api:openapi-json", "GET", "-"): PAGE_OK,
+    ("api:api-root", "GET", "-"): table(404),
+    ("api:taxonomy", "GET", "-"): PAGE_OK,
+    ("api:counties", "GET", "-"): PAGE_OK,
+    ("api:municipalities", "GET", "-"): PAGE_OK,
+    ("api:redact_text", "POST", "-"): table(403, anonymous=401, submitters=200),
+    ("api:create_report", "POST", "-"): table(403, anonymous=401, submitters=201),
+    ("api:list_reports", "GET", "-"): table(403, anonymous=401, readers=200),
+    ("api:get_report", "GET", "own"): table(403, anonymous=401, reporter=404, partner=404, readers=200),
+    ("api:get_report", "GET", "other"): table(403, anonymous=401, reporter=404, partner=404, readers=404),
+}
+API_BODIES: dict[str, dict[str, Any]] = {
+    "api:redact_text": {"text": "Asiakas Matti Virtanen"},
+    "api:create_report": {"title": "Havainto", "description": "Vuokrarästit kasvavat.", "whole_county": True},
+}
+
+
+def url_patterns(patterns: list[Any] | None = None, prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str]]:
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_patterns(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}{pattern.name}", prefix + str(pattern.pattern)
+
+
+def test_every_url_has_an_expectation():
+    declared = {name for name, _, _ in EXPECTED}
+    missing = sorted({name for name, _ in url_patterns()} - declared)
+    assert not missing, f"URLs without an entry in the permission matrix: {missing}"
+
+
+@pytest.fixture
+def world(make_user):  # type: ignore[no-untyped-def]
+    def report(county: str, municipality: str) -> Report:
+        created, _ = submit_report(
+            {"title": "Havainto", "description": "Vuokrarästit kasvavat.",
+             "municipalities": [Municipality.objects.get(code=municipality)]},
+            county=County.objects.get(code=county), channel=Report.Channel.FORM,
+        )  # fmt: skip
+        return created
+
+    from ilmio.analysis.actions import create_case
+
+    users = {role.value: make_user(role.value, None if role is Role.NATIONAL_ANALYST else "15") for role in Role}
+    own, other = report("15", "179"), report("13", "297")
+    case = create_case(county=own.county, title="Asumisen ilmiö", by=None, reports=[own])
+    other_case = create_case(county=other.county, title="Toinen", by=None, reports=[other])
+    from ilmio.knowledge import actions as loop
+
+    draft = loop.draft_summary(county=own.county, title="Luonnos", period_start=date(2026, 1, 1),
+                               period_end=date(2026, 12, 31), by=None)  # fmt: skip
+    published = loop.draft_summary(county=own.county, title="Julkaistu", period_start=date(2026, 1, 1),
+                                   period_end=date(2026, 12, 31), by=None)  # fmt: skip
+    loop.approve_summary(published, by=None)
+    loop.publish_summary(published, "public", by=None)
+    other_summary = loop.draft_summary(county=other.county, title="Toinen", period_start=date(2026, 1, 1),
+                                       period_end=date(2026, 12, 31), by=None)  # fmt: skip
+    proposal = loop.create_proposal(county=own.county, title="Ehdotus", text="Teksti", addressed_to="steering_group", by=None)
+    action = loop.create_action(county=own.county, title="Toimenpide", owner="Johto", proposal=proposal)
+    follow_up = FollowUp.objects.create(report=own, action=action, due_at=timezone.now())
+    return {"users": users, "own": own, "other": other, "case": case, "other_case": other_case, "draft": draft,
+            "published": published, "other_summary": other_summary, "proposal": proposal, "follow_up": follow_up}
+
+
+FORMATS = {"analysis:codebook_export": "qdc", "knowledge:summary_export": "md", "knowledge:public_summary_export": "md"}
+
+
+def concrete_path(name: str, raw: str, obj: Any) -> str:
+    path = ("/" + raw).replace("<str:fmt>", FORMATS.get(name, "csv")).replace("<str:county_code>", "15")
+    path = path.replace("<slug:code>", "asuminen")
+    if isinstance(obj, FollowUp):
+        path = path.replace("<str:token>", obj.token)
+    elif isinstance(obj, Report):
+        path = path.replace("<uuid:public_id>", str(obj.public_id)).replace("<report_id>", str(obj.public_id))
+    elif obj is not None:
+        path = path.replace("<int:pk>", str(obj.pk))
+    return path
+
+
+def test_permission_matrix(world):  # type: ignore[no-untyped-def]
+    paths: dict[str, str] = {}
+    for name, raw in url_patterns():
+        paths.setdefault(name, raw)
+    mismatches = []
+    for (name, method, scope), expected in EXPECTED.items():
+        obj = world.get(scope)
+        path = concrete_path(name, paths[name], obj)
+        for role in ROLES:
+            client = Client(HTTP_ACCEPT_LANGUAGE="en")
+            if role != ANON:
+                client.force_login(world["users"][role])
+            if method == "GET":
+                response = client.get(path)
+            else:
+                response = client.post(path, json.dumps(API_BODIES.get(name, {})), content_type="application/json")
+            if response.status_code != expected[role]:
+                mismatches.append(f"{method} {path} as {role}: {response.status_code}, expected {expected[role]}")
+    assert not mismatches, "\n".join(mismatches)
