@@ -10,9 +10,12 @@ phenomenon on each, with the M2M rows of municipalities and phenomena. Then ``--
 concurrent readers request ``/situation/?level=country`` and
 ``/situation/?level=county&area=15``:
 
-* cold: the first round, all readers at once, while the suppressed aggregates are not
-  cached yet (each request that misses the cache computes them);
-* warm: ``--warm-requests`` requests once the aggregates are cached.
+* ``ilmio recount`` after the COPY (a bulk import bypasses the ORM signals): the monthly
+  counts and every suppressed period table, as an import job would do;
+* first round: all readers at once;
+* warm: ``--warm-requests`` requests once the aggregates are cached;
+* churn: every reader reads for ``--churn-seconds`` while a process submits two reports
+  a second through ``submit_report`` (the current month, quarter and year keep changing).
 
 Finally the cold computation is profiled in-process (cProfile, one period granularity)
 to show where the time goes.
@@ -110,6 +113,39 @@ def insert_reports(server: LoadServer, count: int, *, seed: int = 1, months: int
     return time.perf_counter() - started
 
 
+def recount(server: LoadServer) -> tuple[float, str]:
+    """``ilmio recount``, as after any bulk import: monthly counts + suppressed tables."""
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "ilmio.cli", "recount"], env=server.env(), cwd=server.directory,
+                            capture_output=True, text=True, timeout=3600, check=True)  # fmt: skip
+    return time.perf_counter() - started, result.stdout.strip().splitlines()[-1]
+
+
+SUBMITTER = """
+import random, sys, time
+import django
+django.setup()
+from django.utils import timezone
+from ilmio.areas.models import Municipality
+from ilmio.reports.actions import submit_report
+from ilmio.reports.models import Report
+from ilmio.taxonomy.models import Phenomenon
+rng = random.Random(7)
+municipalities = list(Municipality.objects.filter(active=True).select_related("county"))
+phenomena = list(Phenomenon.objects.filter(active=True))
+stop = time.monotonic() + float(sys.argv[1])
+made = 0
+while time.monotonic() < stop:
+    municipality = rng.choice(municipalities)
+    submit_report({"title": "Uusi havainto", "description": "Tilanne on vaikea.", "municipalities": [municipality],
+                   "phenomena": [rng.choice(phenomena)]}, county=municipality.county, channel=Report.Channel.API,
+                  created_at=timezone.now())
+    made += 1
+    time.sleep(0.5)
+print(made)
+"""
+
+
 def _get(url: str) -> tuple[int, float]:
     started = time.perf_counter()
     try:
@@ -121,18 +157,20 @@ def _get(url: str) -> tuple[int, float]:
     return status, time.perf_counter() - started
 
 
-def measure(server: LoadServer, readers: int, requests: int) -> list[tuple[str, str, int, float, float, int]]:
-    """(phase, page, requests, p50 s, p95 s, errors) for the cold round and the warm run."""
+def measure(server: LoadServer, readers: int, requests: int,
+            churn_seconds: float = 150) -> list[tuple[str, str, int, float, float, int]]:  # fmt: skip
+    """(phase, page, requests, p50 s, p95 s, errors) for the cold round, the warm run, and
+    reading while new reports arrive (two a second through ``submit_report``)."""
     urls = [(name, server.base_url + path) for name, path in PATHS.items()]
     rows: list[tuple[str, str, int, float, float, int]] = []
     with ThreadPoolExecutor(max_workers=readers) as pool:
-        # Cold: every reader at once, half on each page, nothing cached yet.
+        # First round: every reader at once, half on each page.
         plan = [urls[i % len(urls)] for i in range(readers)]
         cold = list(pool.map(lambda item: (item[0], *_get(item[1])), plan))
         for name, _url in urls:
             times = [t for n, _s, t in cold if n == name]
             errors = sum(1 for n, s, _t in cold if n == name and s != 200)
-            rows.append(("cold (first round, all readers at once)", name, len(times), _percentile(times, 0.5),
+            rows.append(("first round after the recount, all readers at once", name, len(times), _percentile(times, 0.5),
                          _percentile(times, 0.95), errors))  # fmt: skip
         plan = [urls[i % len(urls)] for i in range(requests)]
         warm = list(pool.map(lambda item: (item[0], *_get(item[1])), plan))
@@ -141,6 +179,24 @@ def measure(server: LoadServer, readers: int, requests: int) -> list[tuple[str, 
             errors = sum(1 for n, s, _t in warm if n == name and s != 200)
             rows.append(("warm (aggregates cached)", name, len(times), _percentile(times, 0.5),
                          _percentile(times, 0.95), errors))  # fmt: skip
+        submitter = subprocess.Popen([sys.executable, "-c", SUBMITTER, str(churn_seconds)], env=server.env(),
+                                     cwd=server.directory, stdout=subprocess.PIPE, text=True)  # fmt: skip
+        stop = time.monotonic() + churn_seconds
+
+        def read_until_stopped(index: int) -> list[tuple[str, int, float]]:
+            name, url = urls[index % len(urls)]
+            out = []
+            while time.monotonic() < stop:
+                out.append((name, *_get(url)))
+            return out
+
+        churn = [item for chunk in pool.map(read_until_stopped, range(readers)) for item in chunk]
+        submitted = int((submitter.communicate(timeout=600)[0] or "0").strip() or 0)
+        for name, _url in urls:
+            times = [t for n, _s, t in churn if n == name]
+            errors = sum(1 for n, s, _t in churn if n == name and s != 200)
+            rows.append((f"while {submitted} new reports arrive ({churn_seconds:.0f} s)", name, len(times),
+                         _percentile(times, 0.5), _percentile(times, 0.95), errors))  # fmt: skip
     return rows
 
 
@@ -180,7 +236,7 @@ print(json.dumps({"report_cells": t1 - t0, "suppression": t2 - t1, "periods": le
 
 
 def profile_cold(server: LoadServer) -> dict[str, Any]:
-    env = server.env()
+    env = {**server.env(), "ILMIO_AGGREGATES_SERVE_PREVIOUS": "0"}  # measure in this process, no threads
     result = subprocess.run([sys.executable, "-c", PROFILE], env=env, cwd=server.directory, capture_output=True,
                             text=True, timeout=3600)  # fmt: skip
     if result.returncode != 0:
@@ -195,13 +251,14 @@ def _short_profile(text: str, lines: int = 14) -> str:
 
 
 def run(reports: int = 1_000_000, readers: int = 10, warm_requests: int = 200,
-        database_url: str | None = None, profile: bool = True) -> str:
+        database_url: str | None = None, profile: bool = True, churn_seconds: float = 150) -> str:
     database_url = database_url or os.environ.get("ILMIO_BENCH_POSTGRES_URL") or DEFAULT_POSTGRES
     with LoadServer(database_url, workers=2, threads=max(1, readers // 2), timeout=REQUEST_TIMEOUT) as server:
         insert_s = insert_reports(server, reports)
         stored = server.report_count()
+        recount_s, recount_said = recount(server)
         started = time.perf_counter()
-        rows = measure(server, readers, warm_requests)
+        rows = measure(server, readers, warm_requests, churn_seconds)
         measured_s = time.perf_counter() - started
         profiled = profile_cold(server) if profile else {}
     load = os.getloadavg()
@@ -210,6 +267,9 @@ def run(reports: int = 1_000_000, readers: int = 10, warm_requests: int = 200,
         f"municipalities, 24 months), gunicorn 2 workers × {max(1, readers // 2)} threads, {readers} concurrent "
         f"readers over loopback (load average after the run {load[0]:.1f}/{load[1]:.1f}/{load[2]:.1f}; "
         f"measuring took {measured_s:.0f} s)",
+        "",
+        f"After the COPY, `ilmio recount` (monthly counts from all reports, then every suppressed period "
+        f"table) took {recount_s:.0f} s: {recount_said}",
         "",
         "| phase | page | requests | p50 (s) | p95 (s) | errors |",
         "|---|---|---:|---:|---:|---:|",
@@ -221,9 +281,9 @@ def run(reports: int = 1_000_000, readers: int = 10, warm_requests: int = 200,
         lines += [
             "",
             f"Cold computation of one granularity (quarters, {profiled['periods']} periods) in-process: "
-            f"`report_cells` (one GROUP BY over all reports) {profiled['report_cells']:.1f} s, "
-            f"suppression of all periods {profiled['suppression']:.1f} s. The page needs quarters and years, "
-            "so a cold request does this twice. cProfile, cumulative:",
+            f"`report_cells` (from the monthly counts) {profiled['report_cells']:.2f} s, "
+            f"suppression of all periods {profiled['suppression']:.1f} s (what `ilmio recount` and the "
+            "background threads do, so that readers do not). cProfile, cumulative:",
             "",
             "```",
             _short_profile(profiled["profile"]),
@@ -246,8 +306,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm-requests", type=int, default=200)
     parser.add_argument("--database-url", help="PostgreSQL server to create the database on")
     parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--churn-seconds", type=float, default=150)
     args = parser.parse_args(argv)
-    print(run(args.reports, args.readers, args.warm_requests, args.database_url, not args.no_profile))
+    print(run(args.reports, args.readers, args.warm_requests, args.database_url, not args.no_profile,
+              args.churn_seconds))
     return 0
 
 

@@ -64,6 +64,13 @@ def make_user(reference_data):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _no_aggregates_from_earlier_tests():  # type: ignore[no-untyped-def]
+    from ilmio.indicators.aggregates import forget_local_copies
+
+    forget_local_copies()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_a_temporary_folder(settings, tmp_path):  # type: ignore[no-untyped-def]
     """Uploaded and rendered files (PDFs) go to a folder of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -10,6 +10,7 @@ import argparse
 import os
 import secrets
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -165,6 +166,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
+def cmd_recount(args: argparse.Namespace) -> int:
+    setup_django()
+    from ilmio.indicators.aggregates import warm_aggregates
+    from ilmio.indicators.counts import rebuild_report_counts
+
+    migrate()
+    started = time.perf_counter()
+    rows = rebuild_report_counts()
+    counted = time.perf_counter()
+    tables = warm_aggregates()
+    print(f"Recounted reports: {rows} count rows in {counted - started:.1f} s; "
+          f"{tables} suppressed period tables ready in {time.perf_counter() - counted:.1f} s.")
     return 0
 
 
@@ -372,6 +388,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("path", type=Path)
     extract.add_argument("--rows", type=int, default=100_000)
     extract.add_argument("--seed", type=int, default=0)
+
+    add("recount", cmd_recount, "Recount the monthly report counts from all reports and prepare the "
+        "suppressed aggregates (after importing reports in bulk, e.g. with COPY).")  # fmt: skip
 
     backup = add("backup", cmd_backup, "Write the database and uploaded files into one archive (.tar.gz).")
     backup.add_argument("path", type=Path)

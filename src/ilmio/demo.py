@@ -272,6 +272,8 @@ def build_demo(*, reports: int = 2400, seed: int = 2025, reset: bool = False, no
     summary.reports_created = len(plan)
     if with_statistics:
         load_statistics()
+    from ilmio.indicators.aggregates import warm_aggregates
+
     warm_aggregates()
     return summary
 
@@ -433,11 +435,3 @@ def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
     loop.update_action(cancelled, status=Action.Status.CANCELLED, by=manager)
     for follow_up in FollowUp.objects.all()[:6]:
         loop.answer_follow_up(follow_up.token, ["yes", "partly", "yes", "no", "dont_know", "yes"][follow_up.pk % 6])
-
-
-def warm_aggregates() -> None:
-    """Compute the suppressed aggregates once, so the first page view is fast."""
-    from ilmio.indicators.aggregates import PERIODS, Aggregates
-
-    for period in PERIODS:
-        Aggregates(period).tables  # noqa: B018 - computing fills the cache

@@ -284,3 +284,6 @@ if os.environ.get("ILMIO_EMAIL_BACKEND", "").endswith("filebased.EmailBackend"):
 
 # How long report counts may be reused before the next GROUP BY (seconds); 0 = always fresh.
 AGGREGATES_CACHE_SECONDS = int(os.environ.get("ILMIO_AGGREGATES_CACHE_SECONDS", "0" if TESTING else "60"))
+# While a period's suppressed table is recomputed after new reports, serve its previous
+# table instead of making the reader wait (the statistics lag by that computation).
+AGGREGATES_SERVE_PREVIOUS = env_bool("ILMIO_AGGREGATES_SERVE_PREVIOUS", not TESTING)

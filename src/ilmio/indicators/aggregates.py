@@ -11,19 +11,25 @@ county), so every level adds up.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+import logging
+import threading
+import time
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from zoneinfo import ZoneInfo
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, QuerySet
+from django.db import connections
+from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 
 from ilmio.areas.models import County, Municipality
+from ilmio.indicators.counts import HELSINKI, refresh_stale_counts
+from ilmio.indicators.models import ReportCount
 from ilmio.reports.models import Report
 from ilmio.stats.suppression import Cell, Constraint, suppress
 from ilmio.taxonomy.models import Phenomenon
@@ -34,7 +40,8 @@ ALL = "ALL"
 COUNTRY_CODE = "FI"
 COUNTYWIDE = "countywide"  # reports on several municipalities or a whole county
 UNCLASSIFIED = "_"  # reports without a primary phenomenon: counted, never shown alone
-HELSINKI = ZoneInfo("Europe/Helsinki")
+
+logger = logging.getLogger(__name__)
 
 Node = tuple[str, str, str]  # (level, area code, phenomenon code or ALL)
 
@@ -77,36 +84,80 @@ class Geography:
 TRUNCATE = {"month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
 
 
+RawCells = dict[str, Counter[tuple[str, str, str]]]
+
+# Process-local memory in front of the shared cache: a warm request then costs no
+# unpickling and no hashing. Bounded; entries are immutable once made.
+_local_cells: dict[str, tuple[float, RawCells]] = {}
+_local_tables: OrderedDict[str, PeriodTable] = OrderedDict()
+_LOCAL_TABLES_MAX = 400
+
+
+_local_lock = threading.Lock()
+
+
+def _remember(key: str, table: PeriodTable) -> None:
+    with _local_lock:
+        _local_tables[key] = table
+        _local_tables.move_to_end(key)
+        while len(_local_tables) > _LOCAL_TABLES_MAX:
+            _local_tables.popitem(last=False)
+
+
+def forget_local_copies() -> None:
+    """Drop this process's copies (tests: each starts from an empty database and cache)."""
+    with _local_lock:
+        _local_tables.clear()
+        _local_cells.clear()
+
+
+def _digest(raw: Counter[tuple[str, str, str]]) -> str:
+    """The hash of one period's raw counts, computed once per counts object (they are
+    never changed once made)."""
+    digest: str | None = getattr(raw, "ilmio_digest", None)
+    if digest is None:
+        digest = hashlib.sha256(repr(sorted(raw.items())).encode()).hexdigest()
+        raw.ilmio_digest = digest  # type: ignore[attr-defined]
+    return digest
+
+
 def report_cells(period: str, reports: QuerySet[Report] | None = None) -> dict[str, Counter[tuple[str, str, str]]]:
     """Raw counts per period label, {(level, code, phenomenon): n}, at the lowest level only.
 
-    One GROUP BY in the database: a million reports become a few thousand rows.
+    All reports: from the monthly counts (:mod:`ilmio.indicators.counts`, stale months
+    recounted first), a few thousand rows instead of a million. A given queryset: one
+    GROUP BY over it.
     """
     if period not in TRUNCATE:
         raise ValueError(f"unknown period {period!r}; choose one of {', '.join(PERIODS)}")
+    if reports is not None:
+        rows = (reports.annotate(start=TRUNCATE[period]("created_at", tzinfo=HELSINKI))
+                .values_list("start", "county__code", "statistics_municipality__code", "primary_phenomenon__code")
+                .annotate(n=Count("pk")).order_by())  # fmt: skip
+        return _cells(period, rows)
     seconds = settings.AGGREGATES_CACHE_SECONDS
-    if reports is None and seconds:
-        # The GROUP BY takes seconds over a million reports: readers share one result for
-        # a minute (statistics may lag new reports by that much).
-        key = f"ilmio-report-cells-{period}"
-        cached = cache.get(key)
-        if cached is None:
-            cached = _report_cells(period, Report.objects.all())
-            cache.set(key, cached, timeout=seconds)
-        return cached
-    return _report_cells(period, Report.objects.all() if reports is None else reports)
+    hit = _local_cells.get(period) if seconds else None
+    if hit is not None and hit[0] > time.monotonic():
+        return hit[1]
+    refresh_stale_counts()
+    rows = (ReportCount.objects.annotate(start=TRUNCATE[period]("month"))
+            .values_list("start", "county_code", "municipality_code", "phenomenon_code")
+            .annotate(n=Sum("reports")).order_by())  # fmt: skip
+    cells = _cells(period, rows)
+    if seconds:
+        # Each process rereads the counts at most this often (statistics may lag new
+        # reports by that much).
+        _local_cells[period] = (time.monotonic() + seconds, cells)
+    return cells
 
 
-def _report_cells(period: str, queryset: QuerySet[Report]) -> dict[str, Counter[tuple[str, str, str]]]:
-    rows = (queryset.annotate(start=TRUNCATE[period]("created_at", tzinfo=HELSINKI))
-            .values_list("start", "county__code", "statistics_municipality__code", "primary_phenomenon__code")
-            .annotate(n=Count("pk")).order_by())  # fmt: skip
-    result: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)
+def _cells(period: str, rows: Iterable[tuple[Any, ...]]) -> RawCells:
+    result: RawCells = defaultdict(Counter)
     for start, county_code, municipality_code, phenomenon, count in rows:
         where = ("municipality", municipality_code) if municipality_code else (COUNTYWIDE, county_code)
         moment = start if isinstance(start, datetime) else datetime(start.year, start.month, start.day, tzinfo=HELSINKI)
         result[period_label(moment, period)][(*where, phenomenon or UNCLASSIFIED)] += count
-    return result
+    return dict(result)
 
 
 def area_codes(level: str) -> list[str]:
@@ -189,19 +240,50 @@ class Aggregates:
     def tables(self) -> dict[str, PeriodTable]:
         geography = Geography.load()
         raw = report_cells(self.period, self.reports)
-        return {label: self._suppressed(raw[label], geography, label) for label in sorted(raw)}
+        context = hashlib.sha256(repr((self.phenomena, sorted(geography.municipality_county.items()),
+                                       sorted(geography.county_area.items()))).encode()).hexdigest()  # fmt: skip
+        return {label: self._suppressed(raw[label], geography, label, context) for label in sorted(raw)}
 
-    def _suppressed(self, raw: Counter[tuple[str, str, str]], geography: Geography, label: str) -> PeriodTable:
+    def _suppressed(self, raw: Counter[tuple[str, str, str]], geography: Geography, label: str,
+                    context: str) -> PeriodTable:  # fmt: skip
         """Suppression is a pure function of the raw counts: cache it under their hash, so
-        a new report recomputes only its own period, and past periods stay cached."""
-        fingerprint = hashlib.sha256(repr((sorted(raw.items()), self.phenomena, sorted(
-            geography.municipality_county.items()), sorted(geography.county_area.items()))).encode()).hexdigest()  # fmt: skip
+        a new report recomputes only its own period, and past periods stay cached.
+
+        When a period's counts have changed and an earlier table of it exists, readers get
+        that earlier table (complete and suppressed in itself) while one background thread
+        computes the new one: nobody waits seconds for the national table of the current
+        month each time a report arrives (``AGGREGATES_SERVE_PREVIOUS``; off in tests)."""
+        fingerprint = hashlib.sha256(f"{_digest(raw)}{context}".encode()).hexdigest()
         key = f"ilmio-aggregates-{self.threshold}-{label}-{fingerprint[:32]}"
-        table = cache.get(key)
-        if table is None:
-            table = suppress_period(raw, geography, self.phenomena, label, self.threshold)
-            cache.set(key, table, timeout=30 * 24 * 3600)
+        latest_key = f"ilmio-aggregates-latest-{self.threshold}-{label}"
+        table = _local_tables.get(key) or cache.get(key)
+        if table is not None:
+            _remember(key, table)
+            return table
+        if settings.AGGREGATES_SERVE_PREVIOUS:
+            previous = cache.get(latest_key)
+            if previous is not None:
+                if cache.add(f"{key}-computing", True, timeout=600):
+                    threading.Thread(target=self._compute_in_background, name=f"suppress-{label}", daemon=True,
+                                     args=(raw, geography, label, key, latest_key)).start()  # fmt: skip
+                return previous
+        return self._compute(raw, geography, label, key, latest_key)
+
+    def _compute(self, raw: Counter[tuple[str, str, str]], geography: Geography, label: str, key: str,
+                 latest_key: str) -> PeriodTable:  # fmt: skip
+        table = suppress_period(raw, geography, self.phenomena, label, self.threshold)
+        _remember(key, table)
+        cache.set(key, table, timeout=30 * 24 * 3600)
+        cache.set(latest_key, table, timeout=30 * 24 * 3600)
         return table
+
+    def _compute_in_background(self, *args: Any) -> None:
+        try:
+            self._compute(*args)
+        except Exception:  # logged; the next reader whose lock has expired tries again
+            logger.exception("suppressing aggregates in the background failed")
+        finally:
+            connections.close_all()  # this thread's own database connections
 
     def labels(self) -> list[str]:
         return list(self.tables)
@@ -221,3 +303,8 @@ class Aggregates:
                     cell = table.cell(level, code, phenomenon)
                     yield {"area_code": code, "phenomenon": phenomenon, "period": label,
                            "count": None if cell.suppressed else cell.value}  # fmt: skip
+
+
+def warm_aggregates() -> int:
+    """Compute every period table once, so the first page view is fast; returns how many."""
+    return sum(len(Aggregates(period).tables) for period in PERIODS)

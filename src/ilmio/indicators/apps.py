@@ -1,6 +1,25 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
 class IndicatorsConfig(AppConfig):
     name = "ilmio.indicators"
     label = "indicators"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from ilmio.reports.models import Report
+
+        # Every write path that saves or deletes a report passes here, so the monthly
+        # counts can never silently miss one (bulk COPY imports run `ilmio recount`).
+        post_save.connect(_report_changed, sender=Report, dispatch_uid="ilmio-report-counts-save")
+        post_delete.connect(_report_changed, sender=Report, dispatch_uid="ilmio-report-counts-delete")
+
+
+def _report_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from ilmio.indicators.counts import mark_stale
+
+    if instance.created_at is not None:
+        mark_stale([instance.created_at])

@@ -69,3 +69,36 @@ class PhenomenonIndicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.phenomenon_id} ↔ {self.indicator_id}"
+
+
+class ReportCount(models.Model):
+    """Reports per month × place × primary phenomenon.
+
+    The situational picture reads these few thousand rows instead of grouping every
+    report on each request. Kept current by :mod:`ilmio.indicators.counts`: a saved or
+    deleted report marks its month stale, and the next reader recounts that month only.
+    Raw counts: never shown without suppression.
+    """
+
+    month = models.DateField()  # first day of the month, Finnish time
+    county_code = models.CharField(max_length=2)
+    municipality_code = models.CharField(max_length=3, blank=True)  # "" = county-wide
+    phenomenon_code = models.CharField(max_length=40, blank=True)  # "" = unclassified
+    reports = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["month", "county_code", "municipality_code", "phenomenon_code"],
+                                               name="report_count_unique")]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.county_code}/{self.municipality_code or '*'} {self.phenomenon_code}: {self.reports}"
+
+
+class StaleReportMonth(models.Model):
+    """A month whose reports changed since :class:`ReportCount` was last recounted."""
+
+    month = models.DateField(primary_key=True)
+    marked_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}"

@@ -292,29 +292,31 @@ def reference_tables(
         "CREATE TEMP TABLE register_indicator_rules (indicator_id INTEGER NOT NULL, "
         "service VARCHAR(100) NOT NULL, age_group VARCHAR(10))",
         "CREATE TEMP TABLE register_areas (municipality_code VARCHAR(3) PRIMARY KEY, "
-        "county_code VARCHAR(2) NOT NULL, cooperation_area_code VARCHAR(2) NOT NULL)",
+        "county_code VARCHAR(2) NOT NULL, cooperation_area_code VARCHAR(2) NOT NULL, "
+        "area_id INTEGER NOT NULL UNIQUE)",
         "CREATE TEMP TABLE register_periods (period_id INTEGER PRIMARY KEY, "
         "period_code VARCHAR(10) NOT NULL UNIQUE, quarter_mask BIGINT NOT NULL)",
-        "CREATE TEMP TABLE register_window (n_quarters INTEGER NOT NULL, "
-        "first_date DATE NOT NULL, last_date DATE NOT NULL)",
-        "CREATE TEMP TABLE register_calendar (day DATE PRIMARY KEY, q INTEGER NOT NULL)",
-        "CREATE TEMP TABLE register_spans (q_start INTEGER NOT NULL, q_end INTEGER NOT NULL, "
-        "mask BIGINT NOT NULL, PRIMARY KEY (q_start, q_end))",
+        "CREATE TEMP TABLE register_window (first_date DATE NOT NULL, last_date DATE NOT NULL, "
+        "bits_all BIGINT NOT NULL)",
+        "CREATE TEMP TABLE register_calendar (day DATE PRIMARY KEY, "
+        "bits_before BIGINT NOT NULL, bits_through BIGINT NOT NULL)",
     ]
     stmts += _values("register_indicators", [(i, x.code) for i, x in enumerate(chosen)])
     stmts += _values("register_indicator_rules", rules)
-    stmts += _values("register_areas", [tuple(a) for a in areas])
+    # area_id: a small integer key, far cheaper than the code string in per-person work
+    stmts += _values("register_areas", [(*a, i) for i, a in enumerate(areas)])
     stmts += _values(
         "register_periods", [(i, p.code, m) for i, (p, m) in enumerate(zip(periods, masks, strict=True))]
     )
     first_day = date(first_year, 1, 1)
     last_day = max(p.end for p in periods)
-    stmts += _values("register_window", [(n_quarters, first_day, last_day)])
+    stmts += _values("register_window", [(first_day, last_day, (1 << n_quarters) - 1)])
     days = [first_day + timedelta(days=k) for k in range((last_day - first_day).days + 1)]
-    stmts += _values("register_calendar", [(d, _quarter_index(d, first_year)) for d in days])
+    # Quarter q is bit q: bits_through(end day) - bits_before(start day) is the mask of
+    # the quarters from the start's to the end's.
+    quarters = [_quarter_index(d, first_year) for d in days]
     stmts += _values(
-        "register_spans",
-        [(a, b, (1 << (b + 1)) - (1 << a)) for a in range(n_quarters) for b in range(a, n_quarters)],
+        "register_calendar", [(d, (1 << q) - 1, (1 << (q + 1)) - 1) for d, q in zip(days, quarters, strict=True)]
     )
     return stmts
 
