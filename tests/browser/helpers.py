@@ -18,7 +18,9 @@ CHROMIUM = Path(os.environ.get("ILMIO_CHROMIUM", "/usr/bin/chromium"))
 AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LAUNCH_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    # CI containers may have a small /dev/shm: Chromium then hangs instead of failing.
+    "--disable-dev-shm-usage",
 ]  # fmt: skip
 PASSWORD = "test-pass-123"
 LANGUAGES = ("fi", "sv", "en")
