@@ -116,3 +116,37 @@ def test_unknown_area_is_a_clear_404(reference_data):
     assert "no such area" in response.content.decode()
 
 
+
+
+def test_no_month_can_be_derived_from_quarters_or_years(reference_data):
+    """A published quarter or year minus its published months must never give a hidden one."""
+    plan = {"179": (9, 7, 8), "892": (3, 6, 2), "410": (5, 0, 3)}  # reports in Jan, Feb, Mar 2026
+    for code, per_month in plan.items():
+        municipality = Municipality.objects.get(code=code)
+        for month, count in enumerate(per_month, start=1):
+            for i in range(count):
+                submit_report(
+                    {"title": "Havainto", "description": "Tilanne on vaikea.", "municipalities": [municipality],
+                     "phenomena": [Phenomenon.objects.get(code="asuminen")]},
+                    county=municipality.county, channel=Report.Channel.FORM,
+                    created_at=datetime(2026, month, 3 + i, 12, tzinfo=UTC),
+                )  # fmt: skip
+    months = Aggregates("month").tables
+    hidden_somewhere = False
+    for period in ("quarter", "year"):
+        for label, table in Aggregates(period).tables.items():
+            parts = [m for m in months if (m[:4] == label if period == "year" else
+                                           f"{m[:4]}-Q{(int(m[5:]) - 1) // 3 + 1}" == label)]  # fmt: skip
+            for node, cell in table.cells.items():
+                shown = [months[m].cell(*node) for m in parts]
+                if cell.suppressed:
+                    hidden_somewhere = True
+                    assert any(c.suppressed for c in shown), (label, node)
+                else:
+                    assert not any(c.suppressed for c in shown), (label, node)
+                    assert cell.value == sum(c.value for c in shown)
+                    assert cell.value == 0 or cell.value >= 5
+    assert hidden_somewhere
+    # 892 had 11 reports in the quarter, but its January (3) and March (2) are hidden.
+    assert Aggregates("quarter").cell("2026-Q1", "municipality", "892", "asuminen").suppressed
+    assert Aggregates("quarter").cell("2026-Q1", "municipality", "179", "asuminen").value == 24

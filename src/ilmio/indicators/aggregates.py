@@ -16,7 +16,7 @@ import threading
 import time
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from typing import Any
@@ -219,6 +219,19 @@ def suppress_period(raw: Counter[tuple[str, str, str]], geography: Geography, ph
     return PeriodTable(period, dict(result.cells), threshold)
 
 
+def sum_tables(label: str, parts: list[PeriodTable], threshold: int) -> PeriodTable:
+    """One coarser period from its months: a cell is the sum where every month shows it,
+    hidden where any month hides it."""
+    cells: dict[Node, Cell] = {}
+    for node in {node for part in parts for node in part.cells}:
+        shown = [part.cell(*node) for part in parts]
+        if any(c.suppressed for c in shown):
+            cells[node] = Cell(None, True, "complementary")
+        else:
+            cells[node] = Cell(sum(c.value or 0 for c in shown))
+    return PeriodTable(label, cells, threshold)
+
+
 @dataclass
 class Aggregates:
     """Suppressed report counts for every period label of one granularity."""
@@ -226,6 +239,7 @@ class Aggregates:
     period: str
     threshold: int = 0
     reports: QuerySet[Report] | None = None
+    keys: dict[str, str] = field(default_factory=dict, repr=False)  # month label → cache key
 
     def __post_init__(self) -> None:
         if self.period not in PERIODS:
@@ -238,6 +252,8 @@ class Aggregates:
 
     @cached_property
     def tables(self) -> dict[str, PeriodTable]:
+        if self.period != "month":
+            return self._sums_of_months()
         geography = Geography.load()
         raw = report_cells(self.period, self.reports)
         context = hashlib.sha256(repr((self.phenomena, sorted(geography.municipality_county.items()),
@@ -259,6 +275,8 @@ class Aggregates:
         table = _local_tables.get(key) or cache.get(key)
         if table is not None:
             _remember(key, table)
+            if self.reports is None:
+                self.keys[label] = key  # the table under this key is the one served
             return table
         if settings.AGGREGATES_SERVE_PREVIOUS:
             previous = cache.get(latest_key)
@@ -267,7 +285,10 @@ class Aggregates:
                     threading.Thread(target=self._compute_in_background, name=f"suppress-{label}", daemon=True,
                                      args=(raw, geography, label, key, latest_key)).start()  # fmt: skip
                 return previous
-        return self._compute(raw, geography, label, key, latest_key)
+        table = self._compute(raw, geography, label, key, latest_key)
+        if self.reports is None:
+            self.keys[label] = key
+        return table
 
     def _compute(self, raw: Counter[tuple[str, str, str]], geography: Geography, label: str, key: str,
                  latest_key: str) -> PeriodTable:  # fmt: skip
@@ -284,6 +305,32 @@ class Aggregates:
             logger.exception("suppressing aggregates in the background failed")
         finally:
             connections.close_all()  # this thread's own database connections
+
+    def _sums_of_months(self) -> dict[str, PeriodTable]:
+        """Quarters and years are sums of the published months, hidden where any month is.
+
+        Suppressing each granularity on its own would let a reader subtract: a published
+        year minus its published quarters gives the hidden one. A coarser cell shown only
+        when all its months are shown carries nothing the months did not already show,
+        so every period output together is exactly as safe as the month tables."""
+        months = Aggregates("month", self.threshold, self.reports)
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for label in months.tables:
+            year, month = label.split("-")
+            grouped[year if self.period == "year" else f"{year}-Q{(int(month) - 1) // 3 + 1}"].append(label)
+        out = {}
+        for label, parts in sorted(grouped.items()):
+            # Remembered only when every month is the table of its current counts (not a
+            # previous one served while the new one is computed).
+            part_keys = [months.keys.get(m) for m in parts]
+            key = "sum-" + hashlib.sha256(repr(part_keys).encode()).hexdigest() if all(part_keys) else None
+            table = _local_tables.get(key) if key else None
+            if table is None:
+                table = sum_tables(label, [months.tables[m] for m in parts], self.threshold)
+                if key:
+                    _remember(key, table)
+            out[label] = table
+        return out
 
     def labels(self) -> list[str]:
         return list(self.tables)
