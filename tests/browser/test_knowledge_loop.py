@@ -26,6 +26,13 @@ def as_person(context: BrowserContext, username: str) -> Any:
     return page
 
 
+def done_with(page: Any) -> None:
+    """Close a page only once its last navigation has finished: closing one mid-navigation
+    (a POST and its redirect in flight) can leave Chromium never confirming the close."""
+    page.wait_for_load_state("load")
+    page.close()
+
+
 def test_the_whole_loop(context: BrowserContext, make_user: Any, settings: Any) -> None:
     settings.LANGUAGE_CODE = "en"
     reporter = make_user(Role.REPORTER, username="reporter")
@@ -51,7 +58,7 @@ def test_the_whole_loop(context: BrowserContext, make_user: Any, settings: Any) 
     expect(page.locator("article")).to_contain_text("[NAME]")
     expect(page.locator("article")).not_to_contain_text("Virtanen")
     report_url = page.url
-    page.close()
+    done_with(page)
 
     # 2. The coordinator triages and groups it into a case, then drafts a summary.
     page = as_person(context, "coordinator")
@@ -77,8 +84,9 @@ def test_the_whole_loop(context: BrowserContext, make_user: Any, settings: Any) 
     page.locator(".statements details summary").first.click()
     expect(page.locator(".statements details").first).to_contain_text("Vuokrarästit")
     page.locator("button", has_text="Send for approval").click()
+    expect(page.locator("main")).to_contain_text("Waiting for approval")
     summary_url = page.url
-    page.close()
+    done_with(page)
 
     # 3. The manager approves and publishes it, proposes, decides and completes the action.
     page = as_person(context, "manager")
@@ -102,7 +110,7 @@ def test_the_whole_loop(context: BrowserContext, make_user: Any, settings: Any) 
     row.locator("select").select_option("done")
     row.locator("button", has_text="Save").click()
     expect(page.locator("tr", has_text="Lisää asumisneuvontaa")).to_contain_text("100 %")
-    page.close()
+    done_with(page)
 
     # 4. The reporter sees the outcome, in the app and by e-mail.
     page = as_person(context, "reporter")
@@ -113,7 +121,7 @@ def test_the_whole_loop(context: BrowserContext, make_user: Any, settings: Any) 
     expect(path).to_contain_text("Done")
     page.goto("/knowledge/notifications/")
     expect(page.locator("main li")).to_have_count(3)
-    page.close()
+    done_with(page)
     sent = [m for m in mail.outbox if "reporter@example.org" in m.to]
     assert len(sent) == 3, [m.subject for m in mail.outbox]
     assert all("Virtanen" not in m.body for m in sent)
