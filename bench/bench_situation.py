@@ -210,9 +210,9 @@ started = time.perf_counter()
 profile.enable()
 geography = aggregates.Geography.load()
 t0 = time.perf_counter()
-raw = aggregates.report_cells("quarter")
+raw = aggregates.report_cells("month")
 t1 = time.perf_counter()
-phenomena = aggregates.Aggregates("quarter").phenomena
+phenomena = aggregates.Aggregates("month").phenomena
 tables = {label: aggregates.suppress_period(raw[label], geography, phenomena, label, 5) for label in sorted(raw)}
 t2 = time.perf_counter()
 profile.disable()
@@ -280,7 +280,8 @@ def run(reports: int = 1_000_000, readers: int = 10, warm_requests: int = 200,
     elif profiled:
         lines += [
             "",
-            f"Cold computation of one granularity (quarters, {profiled['periods']} periods) in-process: "
+            f"Cold computation of the month tables ({profiled['periods']} months; quarters and years are "
+            f"sums of them) in-process: "
             f"`report_cells` (from the monthly counts) {profiled['report_cells']:.2f} s, "
             f"suppression of all periods {profiled['suppression']:.1f} s (what `ilmio recount` and the "
             "background threads do, so that readers do not). cProfile, cumulative:",

@@ -7,6 +7,7 @@ download is never used. A missing browser fails the run: these tests must not sk
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -120,6 +121,11 @@ def context(chromium_browser: Browser, site: str) -> Iterator[BrowserContext]:
     )
     context.set_default_timeout(10_000)
     yield context
+    # Let any navigation still in flight finish first: closing mid-navigation can leave
+    # Chromium never confirming the close (seen as a hung run in CI).
+    for open_page in context.pages:
+        with contextlib.suppress(Exception):
+            open_page.wait_for_load_state("load", timeout=5_000)
     context.close()
 
 
