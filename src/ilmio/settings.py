@@ -282,7 +282,7 @@ SITE_URL = os.environ.get("ILMIO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 if os.environ.get("ILMIO_EMAIL_BACKEND", "").endswith("filebased.EmailBackend"):
     EMAIL_FILE_PATH = str(DATA_DIR / "mail")
 
-# How long report counts may be reused before the next GROUP BY (seconds); 0 = always fresh.
+# How long a server process reuses the report counts it read (seconds); 0 = always fresh.
 AGGREGATES_CACHE_SECONDS = int(os.environ.get("ILMIO_AGGREGATES_CACHE_SECONDS", "0" if TESTING else "60"))
 # While a period's suppressed table is recomputed after new reports, serve its previous
 # table instead of making the reader wait (the statistics lag by that computation).

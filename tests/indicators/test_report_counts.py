@@ -65,6 +65,11 @@ def test_only_stale_months_are_recounted(reference_data) -> None:
     assert refresh_stale_counts() == 1
     assert ReportCount.objects.get(month="2026-01-01").pk == january.pk  # untouched
     assert refresh_stale_counts() == 0
+    # A save that moves nothing between counts (a status change) marks nothing.
+    report = Report.objects.filter(created_at__month=1).get()
+    report.status = "analysed"
+    report.save(update_fields=["status", "updated_at"])
+    assert not StaleReportMonth.objects.exists()
 
 
 def test_rebuild_after_a_bulk_import_that_bypassed_the_orm(reference_data, capsys) -> None:

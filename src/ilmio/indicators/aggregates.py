@@ -28,7 +28,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 
 from ilmio.areas.models import County, Municipality
-from ilmio.indicators.counts import HELSINKI, refresh_stale_counts
+from ilmio.indicators.counts import COUNTED_FIELDS, HELSINKI, refresh_stale_counts
 from ilmio.indicators.models import ReportCount
 from ilmio.reports.models import Report
 from ilmio.stats.suppression import Cell, Constraint, suppress
@@ -132,8 +132,7 @@ def report_cells(period: str, reports: QuerySet[Report] | None = None) -> dict[s
         raise ValueError(f"unknown period {period!r}; choose one of {', '.join(PERIODS)}")
     if reports is not None:
         rows = (reports.annotate(start=TRUNCATE[period]("created_at", tzinfo=HELSINKI))
-                .values_list("start", "county__code", "statistics_municipality__code", "primary_phenomenon__code")
-                .annotate(n=Count("pk")).order_by())  # fmt: skip
+                .values_list("start", *COUNTED_FIELDS).annotate(n=Count("pk")).order_by())  # fmt: skip
         return _cells(period, rows)
     seconds = settings.AGGREGATES_CACHE_SECONDS
     hit = _local_cells.get(period) if seconds else None
@@ -317,7 +316,7 @@ class Aggregates:
         grouped: dict[str, list[str]] = defaultdict(list)
         for label in months.tables:
             year, month = label.split("-")
-            grouped[year if self.period == "year" else f"{year}-Q{(int(month) - 1) // 3 + 1}"].append(label)
+            grouped[period_label(datetime(int(year), int(month), 1, tzinfo=HELSINKI), self.period)].append(label)
         out = {}
         for label, parts in sorted(grouped.items()):
             # Remembered only when every month is the table of its current counts (not a

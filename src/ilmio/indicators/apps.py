@@ -18,8 +18,10 @@ class IndicatorsConfig(AppConfig):
         post_delete.connect(_report_changed, sender=Report, dispatch_uid="ilmio-report-counts-delete")
 
 
-def _report_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from ilmio.indicators.counts import mark_stale
+def _report_changed(sender: Any, instance: Any, update_fields: Any = None, **kwargs: Any) -> None:
+    from ilmio.indicators.counts import COUNTED_MODEL_FIELDS, mark_stale
 
+    if update_fields is not None and not {f.removesuffix("_id") for f in update_fields} & COUNTED_MODEL_FIELDS:
+        return  # e.g. a status change: the report counts where it did
     if instance.created_at is not None:
         mark_stale([instance.created_at])

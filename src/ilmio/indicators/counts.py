@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -23,7 +24,12 @@ from ilmio.reports.models import Report
 
 HELSINKI = ZoneInfo("Europe/Helsinki")  # periods are Finnish calendar months
 
-_FIELDS = ("county__code", "statistics_municipality__code", "primary_phenomenon__code")
+# Where and what a report counts as: the same three values for the counts and for any
+# direct GROUP BY over reports (ilmio.indicators.aggregates).
+COUNTED_FIELDS = ("county__code", "statistics_municipality__code", "primary_phenomenon__code")
+# Report fields whose change moves a report between counts (a save touching none of them,
+# e.g. a status change, leaves the counts as they are).
+COUNTED_MODEL_FIELDS = frozenset({"county", "statistics_municipality", "primary_phenomenon", "created_at"})
 
 
 def month_of(moment: datetime) -> date:
@@ -50,24 +56,19 @@ def mark_stale(moments: Iterable[datetime]) -> None:
                                              update_fields=["marked_at"])  # fmt: skip
 
 
-def _count_rows(month: date | None, rows: Iterable[tuple[object, ...]]) -> list[ReportCount]:
-    out = []
-    for *key, n in rows:
-        row_month = month if month is not None else key.pop(0)
-        if isinstance(row_month, datetime):
-            row_month = month_of(row_month)
-        county, municipality, phenomenon = key
-        out.append(ReportCount(month=row_month, county_code=county, municipality_code=municipality or "",
-                               phenomenon_code=phenomenon or "", reports=n))  # fmt: skip
-    return out
+def _count_rows(rows: Iterable[tuple[Any, ...]]) -> list[ReportCount]:
+    """ReportCount rows from (month or a moment in it, county, municipality, phenomenon, n)."""
+    return [ReportCount(month=month_of(month) if isinstance(month, datetime) else month, county_code=county,
+                        municipality_code=municipality or "", phenomenon_code=phenomenon or "", reports=n)
+            for month, county, municipality, phenomenon, n in rows]  # fmt: skip
 
 
 def _recount(month: date) -> None:
     start, end = _month_bounds(month)
     rows = (Report.objects.filter(created_at__gte=start, created_at__lt=end)
-            .values_list(*_FIELDS).annotate(n=Count("pk")).order_by())  # fmt: skip
+            .values_list(*COUNTED_FIELDS).annotate(n=Count("pk")).order_by())  # fmt: skip
     ReportCount.objects.filter(month=month).delete()
-    ReportCount.objects.bulk_create(_count_rows(month, rows), batch_size=2000)
+    ReportCount.objects.bulk_create(_count_rows((month, *row) for row in rows), batch_size=2000)
 
 
 def refresh_stale_counts() -> int:
@@ -91,7 +92,7 @@ def rebuild_report_counts() -> int:
         StaleReportMonth.objects.all().delete()
         ReportCount.objects.all().delete()
         rows = (Report.objects.annotate(start=TruncMonth("created_at", tzinfo=HELSINKI))
-                .values_list("start", *_FIELDS).annotate(n=Count("pk")).order_by())  # fmt: skip
-        counts = _count_rows(None, rows)
+                .values_list("start", *COUNTED_FIELDS).annotate(n=Count("pk")).order_by())  # fmt: skip
+        counts = _count_rows(rows)
         ReportCount.objects.bulk_create(counts, batch_size=5000)
     return len(counts)
