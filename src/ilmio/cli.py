@@ -75,6 +75,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def serve(host: str, port: int, workers: int) -> int:
     try:
         from gunicorn.app.wsgiapp import WSGIApplication
+
+        from ilmio.core.access_log import ACCESS_LOG_FORMAT
     except ImportError:
         from django.core.management import call_command
 
@@ -82,7 +84,8 @@ def serve(host: str, port: int, workers: int) -> int:
         return 0
     sys.argv = ["gunicorn", "ilmio.wsgi:application", "--bind", f"{host}:{port}",
                 "--workers", str(workers), "--access-logfile", "-",
-                "--access-logformat", '%(h)s "%(r)s" %(s)s %(b)s %(M)sms']  # fmt: skip
+                "--logger-class", "ilmio.core.access_log.AccessLogger",
+                "--access-logformat", ACCESS_LOG_FORMAT]  # fmt: skip
     print(f"Ilmiö is running at http://{host}:{port}/  (Ctrl+C stops it)", flush=True)
     WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
     return 0
@@ -156,11 +159,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     setup_django()
-    from ilmio.indicators.aggregates import Aggregates
+    from ilmio.indicators.disclosure import published
     from ilmio.indicators.export import to_csv, to_json
 
     migrate()
-    rows = list(Aggregates(args.period).rows(args.level))
+    rows = list(published(args.period).rows(args.level))
     text = to_csv(rows) if args.format == "csv" else to_json(rows)
     if args.output in (None, "-"):
         sys.stdout.write(text)

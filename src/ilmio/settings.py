@@ -242,6 +242,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("ILMIO_FROM_EMAIL", "ilmio@localhost")
 # One place for the small-cell rule: counts below this are never shown.
 SUPPRESSION_THRESHOLD = int(os.environ.get("ILMIO_SUPPRESSION_THRESHOLD", "5"))
 
+# The most rows one action import (CSV/XLSX) may have; larger files are refused whole.
+ACTION_IMPORT_MAX_ROWS = int(os.environ.get("ILMIO_ACTION_IMPORT_MAX_ROWS", "5000"))
+
+# How long audit events are kept (ilmio.core.audit.purge_expired_events, `ilmio manage
+# purge_audit_events`): two years by default.
+AUDIT_RETENTION_DAYS = int(os.environ.get("ILMIO_AUDIT_RETENTION_DAYS", "730"))
+
 # Error reports never carry request bodies: report text must not leak into e-mails.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "ilmio.core.logging.NoRequestDataFilter"
 
@@ -249,11 +256,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "ilmio.core.logging.JsonFormatter"}},
+    "filters": {"safe_paths": {"()": "ilmio.core.logging.SafePathFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("ILMIO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
-        "django.server": {"level": "WARNING"},
+        # Request loggers name paths: masked at the source (tokens, query strings).
+        "django.server": {"level": "WARNING", "filters": ["safe_paths"]},
+        "django.request": {"filters": ["safe_paths"]},
     },
 }
 AXES_LOCKOUT_CALLABLE = "ilmio.core.views.locked_out"
@@ -261,19 +271,23 @@ AXES_LOCKOUT_CALLABLE = "ilmio.core.views.locked_out"
 # The status pipeline of a report, declared once (django-oscar style). Each status is open
 # or closed and lists the statuses it may move to; every change is recorded with who,
 # when and why (ilmio.analysis.actions.change_status).
+# "triaged": a coordinator has looked at it and kept it. Reports from the public form count
+# in the published statistics only from then on, so no one can post reports into a small
+# cell to reveal the others in it (ilmio.reports.models.Report.in_statistics).
 REPORT_PIPELINE: dict[str, dict[str, object]] = {
-    "received": {"label": _("Received"), "open": True,
+    "received": {"label": _("Received"), "open": True, "triaged": False,
                  "next": ["in_review", "analysed", "duplicate", "not_actionable"]},
-    "in_review": {"label": _("In review"), "open": True,
+    "in_review": {"label": _("In review"), "open": True, "triaged": False,
                   "next": ["analysed", "duplicate", "not_actionable", "received"]},
-    "analysed": {"label": _("Analysed"), "open": True,
+    "analysed": {"label": _("Analysed"), "open": True, "triaged": True,
                  "next": ["in_summary", "in_review", "duplicate", "not_actionable", "closed"]},
-    "in_summary": {"label": _("In a summary"), "open": True, "next": ["forwarded", "analysed", "closed"]},
-    "forwarded": {"label": _("Forwarded"), "open": True, "next": ["acted_on", "closed"]},
-    "acted_on": {"label": _("Acted on"), "open": True, "next": ["closed"]},
-    "closed": {"label": _("Closed"), "open": False, "next": ["in_review"]},
-    "duplicate": {"label": _("Duplicate"), "open": False, "next": ["in_review"]},
-    "not_actionable": {"label": _("Not actionable"), "open": False, "next": ["in_review"]},
+    "in_summary": {"label": _("In a summary"), "open": True, "triaged": True,
+                   "next": ["forwarded", "analysed", "closed"]},
+    "forwarded": {"label": _("Forwarded"), "open": True, "triaged": True, "next": ["acted_on", "closed"]},
+    "acted_on": {"label": _("Acted on"), "open": True, "triaged": True, "next": ["closed"]},
+    "closed": {"label": _("Closed"), "open": False, "triaged": True, "next": ["in_review"]},
+    "duplicate": {"label": _("Duplicate"), "open": False, "triaged": False, "next": ["in_review"]},
+    "not_actionable": {"label": _("Not actionable"), "open": False, "triaged": False, "next": ["in_review"]},
 }  # fmt: skip
 REPORT_INITIAL_STATUS = "received"
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from ilmio.core import audit_views
 from ilmio.core import views as core_views
 
 urlpatterns = [
@@ -11,6 +12,8 @@ urlpatterns = [
     path("i18n/setlang/", core_views.change_language, name="set_language"),
     path("accounts/login/", core_views.login, name="login"),
     path("accounts/logout/", core_views.logout, name="logout"),
+    path("audit/", audit_views.audit_log, name="audit_log"),
+    path("audit/export.<str:fmt>", audit_views.audit_export, name="audit_export"),
     path("reports/", include("ilmio.reports.urls")),
     path("situation/", include("ilmio.indicators.urls")),
     path("triage/", include("ilmio.analysis.urls")),

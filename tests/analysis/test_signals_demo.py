@@ -8,7 +8,7 @@ from django.test import Client
 from ilmio.analysis.models import SignalReview
 from ilmio.core.roles import Role
 from ilmio.demo import EMERGING_MUNICIPALITY, EMERGING_PHENOMENON, build_demo
-from ilmio.indicators.views import emerging_signals, resolve_area
+from ilmio.indicators.views import resolve_area, signal_rows
 from ilmio.taxonomy.models import Phenomenon
 
 pytestmark = pytest.mark.django_db
@@ -17,14 +17,14 @@ pytestmark = pytest.mark.django_db
 def test_planted_signal_is_found_first_and_can_be_reviewed(reference_data, make_user):
     build_demo(reports=900, with_loop=False, with_statistics=False)
     phenomena = {p.code: p for p in Phenomenon.objects.all()}
-    signals = emerging_signals(resolve_area("county", "15"), phenomena)
+    coordinator = make_user(Role.COORDINATOR, username="signal_coordinator")
+    signals = signal_rows(resolve_area("county", "15"), phenomena, coordinator, coordinator.county_id)
     assert signals, "the planted rise must raise an alert"
     first = signals[0]
     assert (first["phenomenon"].code, first["area_code"]) == (EMERGING_PHENOMENON, EMERGING_MUNICIPALITY)
     # The rest is seasonal noise around a flat rate: at most a stray alert.
     assert len(signals) <= 2
 
-    coordinator = make_user(Role.COORDINATOR, username="signal_coordinator")
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(coordinator)
     html = client.get("/situation/?level=county&area=15").content.decode()

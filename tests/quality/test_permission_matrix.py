@@ -53,6 +53,7 @@ OTHER_COUNTY_DETAIL = table(403, anonymous=302, reporter=404, partner=404, reade
 POST_ONLY = table(405)
 TRIAGE_PAGE = table(403, anonymous=302, triagers=200)
 FORWARDED_PAGE = table(403, anonymous=302, forwarded=200)
+AUDIT_PAGE = table(403, anonymous=302, manager=200, admin=200)  # their own county's events only
 
 # (url name, method, which object) -> expected status per role
 EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
@@ -62,6 +63,8 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("set_language", "GET", "-"): POST_ONLY,
     ("login", "GET", "-"): LOGIN_PAGE,
     ("logout", "GET", "-"): POST_ONLY,
+    ("audit_log", "GET", "-"): AUDIT_PAGE,
+    ("audit_export", "GET", "-"): AUDIT_PAGE,
     ("reports:new", "GET", "-"): SUBMIT_PAGE,
     ("reports:public_new", "GET", "-"): PAGE_OK,
     ("reports:public_thanks", "GET", "-"): PAGE_OK,

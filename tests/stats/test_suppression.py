@@ -203,3 +203,14 @@ def test_primary_sql_postgres(pg_conn: object) -> None:
             f"SELECT {frag} FROM (VALUES (0), (3), (5), (40)) AS v(n) ORDER BY n", {"t": 5}
         )
         assert [r[0] for r in cur.fetchall()] == [0, None, 5, 40]
+
+
+def test_markers_that_would_reveal_a_cell_merge_into_one() -> None:
+    # Threshold 3: row 0 is 1 + 1 = 2, every one of them "<3". Told apart from complements,
+    # the markers alone force 2 = 1 + 1, so every hidden cell must share one marker.
+    counts = {(0, 0): 1, (0, 1): 1, (1, 0): 4, (1, 1): 1}
+    tab = suppress_table(counts, threshold=3)
+    assert not tab.result.distinguishable
+    assert {tab.display(tab.cell(r, c)) for r in (0, 1) for c in (0, 1)} == {".."}
+    assert audit(tab.result) == []
+    _check_table(counts, threshold=3)

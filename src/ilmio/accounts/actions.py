@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from typing import Any
+
+from django.db import transaction
 
 from ilmio.accounts.models import ApiToken, User
+from ilmio.core.audit import Event, record_event
+from ilmio.core.roles import Role
 
 
 def hash_token(key: str) -> str:
@@ -32,3 +37,27 @@ def set_preferred_language(user: User, language: str) -> bool:
     user.preferred_language = language
     user.save(update_fields=["preferred_language"])
     return True
+
+
+def create_user(username: str, *, role: str, county: Any = None, password: str | None = None, by: Any = None,
+                **fields: Any) -> User:  # fmt: skip
+    """Create an account with its one role; recorded in the audit trail."""
+    role = Role(role)
+    with transaction.atomic():
+        user = User.objects.create_user(username=username, password=password, role=role, county=county, **fields)
+        record_event(by, Event.USER_CREATED, obj=user, role=role)
+    return user
+
+
+def change_role(user: User, role: str, *, county: Any = None, by: Any = None) -> User:
+    """Give a user another role (and county); recorded with the old and new role."""
+    role = Role(role)
+    from_role, from_county = user.role, user.county_id
+    user.role = role
+    if county is not None:
+        user.county = county
+    with transaction.atomic():
+        user.save(update_fields=["role", "county"])
+        record_event(by, Event.ROLE_CHANGED, obj=user, from_role=from_role, to_role=role,
+                     from_county=from_county, to_county=user.county_id)  # fmt: skip
+    return user

@@ -11,6 +11,7 @@ from django.utils import timezone
 from ilmio.analysis.models import Code, CodedPassage, PhenomenonCase, SignalReview, StatusChange
 from ilmio.analysis.pipeline import TransitionError, check_transition
 from ilmio.areas.models import Municipality
+from ilmio.core.audit import Event, record_event
 from ilmio.reports.actions import set_areas
 from ilmio.reports.models import Report
 from ilmio.taxonomy.models import Phenomenon, TargetGroup
@@ -25,6 +26,7 @@ def change_status(report: Report, new_status: str, *, by: Any, reason: str = "")
         )
         report.status = new_status
         report.save(update_fields=["status", "updated_at"])
+        record_event(by, Event.REPORT_STATUS_CHANGED, obj=report, from_status=change.from_status, to_status=new_status)
     return change
 
 
@@ -61,6 +63,10 @@ def classify_report(
             report.target_groups.set(target_groups)
         if municipalities is not None:
             set_areas(report, list(municipalities), whole_county=not municipalities)
+        record_event(by, Event.REPORT_CLASSIFIED, obj=report, primary=primary.code,
+                     phenomena=[p.code for p in secondary if p != primary],
+                     target_groups=[t.code for t in target_groups] if target_groups is not None else None,
+                     municipalities=[m.code for m in municipalities] if municipalities is not None else None)  # fmt: skip
         if report.status in ("received", "in_review"):
             change_status(report, "analysed", by=by, reason="classified")
     return report
@@ -78,9 +84,11 @@ def mark_duplicate(report: Report, original: Report, *, by: Any, reason: str = "
 
 def create_case(*, county: Any, title: str, by: Any, phenomenon: Phenomenon | None = None,
                 description: str = "", analysis_notes: str = "", reports: Iterable[Report] = ()) -> PhenomenonCase:  # fmt: skip
-    case = PhenomenonCase.objects.create(county=county, title=title, phenomenon=phenomenon, description=description,
-                                         analysis_notes=analysis_notes, created_by=by)  # fmt: skip
-    add_reports_to_case(case, reports)
+    with transaction.atomic():
+        case = PhenomenonCase.objects.create(county=county, title=title, phenomenon=phenomenon, description=description,
+                                             analysis_notes=analysis_notes, created_by=by)  # fmt: skip
+        add_reports_to_case(case, reports)
+        record_event(by, Event.CASE_CREATED, obj=case, ids=case.reports.values_list("public_id", flat=True))
     return case
 
 
@@ -90,13 +98,15 @@ def add_reports_to_case(case: PhenomenonCase, reports: Iterable[Report]) -> int:
     return len(same_county)
 
 
-def update_case(case: PhenomenonCase, **fields: Any) -> PhenomenonCase:
+def update_case(case: PhenomenonCase, *, by: Any = None, **fields: Any) -> PhenomenonCase:
     allowed = {"title", "description", "analysis_notes", "phenomenon", "links"}
     for name, value in fields.items():
         if name not in allowed:
             raise ValueError(f"cannot update {name}")
         setattr(case, name, value)
-    case.save()
+    with transaction.atomic():
+        case.save()
+        record_event(by, Event.CASE_UPDATED, obj=case, fields=sorted(fields))
     return case
 
 
@@ -118,8 +128,11 @@ def code_passage(report: Report, code: Code, start: int, end: int, *, by: Any) -
 
 def review_signal(*, county: Any, phenomenon: Phenomenon, municipality_code: str, last_month: str,
                   decision: str, by: Any, note: str = "") -> SignalReview:  # fmt: skip
-    review, _ = SignalReview.objects.update_or_create(
-        phenomenon=phenomenon, municipality_code=municipality_code, last_month=last_month,
-        defaults={"county": county, "decision": decision, "note": note[:500], "reviewed_by": by},
-    )  # fmt: skip
+    with transaction.atomic():
+        review, _ = SignalReview.objects.update_or_create(
+            phenomenon=phenomenon, municipality_code=municipality_code, last_month=last_month,
+            defaults={"county": county, "decision": decision, "note": note[:500], "reviewed_by": by},
+        )  # fmt: skip
+        record_event(by, Event.SIGNAL_REVIEWED, obj=review, decision=decision, phenomenon=phenomenon.code,
+                     municipality=municipality_code, last_month=last_month)  # fmt: skip
     return review

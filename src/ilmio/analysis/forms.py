@@ -5,9 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ilmio.analysis.models import Code
+from ilmio.analysis.models import Code, PhenomenonCase, SignalReview
 from ilmio.analysis.pipeline import allowed_next, label, statuses
 from ilmio.areas.models import Municipality
+from ilmio.core.forms import SafeDateField, TextField
 from ilmio.reports.forms import CodeChoiceField
 from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup
 
@@ -22,9 +23,9 @@ class TriageFilterForm(forms.Form):
                                           required=False, label=_("Service area"))
     language = forms.ChoiceField(label=_("Language"), required=False,
                                  choices=[("", "—"), ("fi", "suomi"), ("sv", "svenska"), ("en", "English")])
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    q = forms.CharField(label=_("Search text"), required=False, max_length=100)
+    date_from = SafeDateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = SafeDateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    q = TextField(label=_("Search text"), required=False, max_length=100)
 
     def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -53,7 +54,7 @@ class ClassifyForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"))
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+    reason = TextField(label=_("Reason"), required=False, max_length=500)
 
     def __init__(self, *args: Any, current: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -63,21 +64,22 @@ class StatusForm(forms.Form):
 
 class DuplicateForm(forms.Form):
     original = forms.UUIDField(label=_("Original report"))
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+    reason = TextField(label=_("Reason"), required=False, max_length=500)
 
 
 class CaseForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = TextField(label=_("Title"), max_length=200)
     phenomenon = forms.ModelChoiceField(Phenomenon.objects.filter(active=True), to_field_name="code",
                                         required=False, label=_("Phenomenon"))
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    analysis_notes = forms.CharField(label=_("Analysis notes"), required=False,
-                                     widget=forms.Textarea(attrs={"rows": 5}))
+    description = TextField(label=_("Description"), required=False, max_length=10000,
+                            widget=forms.Textarea(attrs={"rows": 3}))
+    analysis_notes = TextField(label=_("Analysis notes"), required=False, max_length=50000,
+                               widget=forms.Textarea(attrs={"rows": 5}))
 
 
 class CodeForm(forms.Form):
-    name = forms.CharField(label=_("Code"), max_length=100)
-    description = forms.CharField(label=_("Description"), required=False, max_length=1000)
+    name = TextField(label=_("Code"), max_length=100)
+    description = TextField(label=_("Description"), required=False, max_length=1000)
     parent = forms.ModelChoiceField(Code.objects.none(), required=False, label=_("Parent code"))
 
     def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
@@ -87,9 +89,32 @@ class CodeForm(forms.Form):
 
 class PassageForm(forms.Form):
     code = forms.ModelChoiceField(Code.objects.none(), label=_("Code"))
-    start = forms.IntegerField(min_value=0, label=_("Start"))
-    end = forms.IntegerField(min_value=1, label=_("End"))
+    # Offsets into a report text (at most a few thousand characters).
+    start = forms.IntegerField(min_value=0, max_value=1_000_000, label=_("Start"))
+    end = forms.IntegerField(min_value=1, max_value=1_000_000, label=_("End"))
 
     def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["code"].queryset = Code.objects.filter(county=county)
+
+
+class AddToCaseForm(forms.Form):
+    case = forms.ModelChoiceField(PhenomenonCase.objects.none(), label=_("Case"))
+
+    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["case"].queryset = PhenomenonCase.objects.filter(county=county)
+
+
+class SignalReviewForm(forms.Form):
+    """A coordinator's review of an emerging-signal alert (the rows come from the page)."""
+
+    phenomenon = forms.ModelChoiceField(Phenomenon.objects.all(), to_field_name="code")
+    municipality = forms.ModelChoiceField(Municipality.objects.none(), to_field_name="code")
+    decision = forms.ChoiceField(choices=SignalReview.Decision.choices)
+    last_month = forms.RegexField(regex=r"^[0-9]{4}-(0[1-9]|1[0-2])$", max_length=7)
+    note = TextField(label=_("Note"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.filter(county=county)

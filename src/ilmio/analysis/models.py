@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ilmio.areas.models import County
+from ilmio.core.fields import RedactedCharField, RedactedTextField
 from ilmio.reports.models import Report
 from ilmio.taxonomy.models import Phenomenon
 
@@ -19,7 +20,7 @@ class StatusChange(models.Model):
     to_status = models.CharField(max_length=20)
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     changed_at = models.DateTimeField(auto_now_add=True)
-    reason = models.CharField(max_length=500, blank=True)
+    reason = RedactedCharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["changed_at", "pk"]
@@ -32,10 +33,10 @@ class PhenomenonCase(models.Model):
     """Ilmiökortti: related reports grouped into one phenomenon, with analysis notes."""
 
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="cases")
-    title = models.CharField(max_length=200)
+    title = RedactedCharField(max_length=200)
     phenomenon = models.ForeignKey(Phenomenon, null=True, blank=True, on_delete=models.PROTECT)
-    description = models.TextField(blank=True)
-    analysis_notes = models.TextField(blank=True)
+    description = RedactedTextField(blank=True)
+    analysis_notes = RedactedTextField(blank=True)
     reports = models.ManyToManyField(Report, blank=True, related_name="cases")
     # Links to other knowledge (statistics, ombudsman reports, welfare reports …).
     links = models.JSONField(default=list, blank=True)
@@ -55,8 +56,8 @@ class Code(models.Model):
 
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="codes")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
-    name = models.CharField(max_length=100)
-    description = models.TextField(blank=True)
+    name = RedactedCharField(max_length=100)
+    description = RedactedTextField(blank=True)
     colour = models.CharField(max_length=7, default="#0b5394")
 
     class Meta:
@@ -78,7 +79,7 @@ class CodedPassage(models.Model):
     code = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="passages")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
-    snippet = models.TextField()
+    snippet = RedactedTextField()
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -102,7 +103,7 @@ class SignalReview(models.Model):
     municipality_code = models.CharField(max_length=3)
     last_month = models.CharField(max_length=7)
     decision = models.CharField(max_length=10, choices=Decision.choices)
-    note = models.CharField(max_length=500, blank=True)
+    note = RedactedCharField(max_length=500, blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     reviewed_at = models.DateTimeField(auto_now_add=True)
 

@@ -11,30 +11,31 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ilmio.analysis import actions
+from ilmio.analysis import access, actions
 from ilmio.analysis.forms import (
+    AddToCaseForm,
     CaseForm,
     ClassifyForm,
     CodeForm,
     DuplicateForm,
     PassageForm,
+    SignalReviewForm,
     StatusForm,
     TriageFilterForm,
 )
 from ilmio.analysis.insights import similar_reports, suggestions
-from ilmio.analysis.models import Code, CodedPassage, PhenomenonCase
 from ilmio.analysis.pipeline import TransitionError, open_statuses
-from ilmio.core.models import record_access
+from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import Capability, requires
 from ilmio.reports.models import Report
 
 
 def county_reports(request: HttpRequest) -> QuerySet[Report]:
-    return Report.objects.filter(county_id=request.user.county_id)
+    return access.triage_reports(request.user)
 
 
 def get_report(request: HttpRequest, public_id: uuid.UUID) -> Report:
-    report = county_reports(request).filter(public_id=public_id).first()
+    report = access.triage_report_for(request.user, public_id)
     if report is None:
         raise Http404
     return report
@@ -70,6 +71,7 @@ def triage_queue(request: HttpRequest) -> HttpResponse:
     form = TriageFilterForm(request.GET or None, county=request.user.county)
     reports = filtered_queue(request, form)
     page = Paginator(reports, 30).get_page(request.GET.get("page"))
+    record_event(request.user, Event.REPORTS_LISTED, ids=page, view="triage", page=page.number)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "analysis/queue.html", {
@@ -140,7 +142,8 @@ def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                     messages.success(request, _("Marked as a duplicate."))
                     return redirect("analysis:report", public_id=report.public_id)
             elif action == "case":
-                case = PhenomenonCase.objects.filter(county=county, pk=request.POST.get("case") or 0).first()
+                case_form = AddToCaseForm(request.POST, county=county)
+                case = case_form.cleaned_data["case"] if case_form.is_valid() else None
                 if case is None:
                     messages.error(request, _("Choose a case."))
                 else:
@@ -157,12 +160,12 @@ def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                 messages.error(request, _("Choose a code and a passage of the text."))
         except (TransitionError, ValueError) as error:
             messages.error(request, str(error))
-    record_access(request.user, "triage_report", report)
+    record_event(request.user, Event.REPORT_VIEWED, obj=report, view="triage")
     return render(request, "analysis/report.html", {
         "report": report, "classify": classify, "status_form": StatusForm(current=report.status),
         "duplicate_form": DuplicateForm(), "passage_form": PassageForm(county=county),
         "suggestions": suggestions(report), "similar": similar_reports(report),
-        "cases": PhenomenonCase.objects.filter(county=county),
+        "cases": access.cases_for(request.user),
         "history": report.status_changes.select_related("changed_by"),
         "passages": report.coded_passages.select_related("code"),
     })  # fmt: skip
@@ -174,22 +177,23 @@ def case_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         case = actions.create_case(county=request.user.county, by=request.user, **form.cleaned_data)
         return redirect("analysis:case", pk=case.pk)
-    cases = PhenomenonCase.objects.filter(county_id=request.user.county_id).annotate(n=Count("reports"))
+    cases = access.cases_for(request.user).annotate(n=Count("reports"))
     return render(request, "analysis/cases.html", {"cases": cases, "form": form})
 
 
 @requires(Capability.TRIAGE)
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = PhenomenonCase.objects.filter(county_id=request.user.county_id, pk=pk).first()
+    case = access.case_for(request.user, pk)
     if case is None:
         raise Http404
     form = CaseForm(request.POST or None, initial={
         "title": case.title, "phenomenon": case.phenomenon.code if case.phenomenon else None,
         "description": case.description, "analysis_notes": case.analysis_notes})  # fmt: skip
     if request.method == "POST" and form.is_valid():
-        actions.update_case(case, **form.cleaned_data)
+        actions.update_case(case, by=request.user, **form.cleaned_data)
         messages.success(request, _("Case saved."))
         return redirect("analysis:case", pk=case.pk)
+    record_event(request.user, Event.REPORTS_LISTED, obj=case, ids=case.reports.values_list("public_id", flat=True))
     return render(request, "analysis/case.html", {"case": case, "form": form,
                                                   "reports": case.reports.select_related("primary_phenomenon")})
 
@@ -202,7 +206,7 @@ def codebook(request: HttpRequest) -> HttpResponse:
         actions.create_code(county=county, **form.cleaned_data)
         messages.success(request, _("Code added."))
         return redirect("analysis:codebook")
-    codes = Code.objects.filter(county=county).annotate(n=Count("passages")).select_related("parent")
+    codes = access.codes_for(request.user).annotate(n=Count("passages")).select_related("parent")
     return render(request, "analysis/codebook.html", {"codes": codes, "form": form})
 
 
@@ -211,15 +215,15 @@ def codebook_export(request: HttpRequest, fmt: str) -> HttpResponse:
     from ilmio.analysis.exports import codebook_qdc, passages_table
     from ilmio.indicators.export import table_download
 
-    county = request.user.county
     if fmt == "qdc":
-        response = HttpResponse(codebook_qdc(Code.objects.filter(county=county)), content_type="application/xml")
+        response = HttpResponse(codebook_qdc(access.codes_for(request.user)), content_type="application/xml")
         response["Content-Disposition"] = 'attachment; filename="ilmio-codebook.qdc"'
         return response
-    columns, rows = passages_table(CodedPassage.objects.filter(code__county=county).select_related("code", "report"))
+    columns, rows = passages_table(access.passages_for(request.user).select_related("code", "report"))
     response = table_download(rows, columns, fmt, "ilmio-coded-passages", title="Coded passages")
     if response is None:
         raise Http404
+    record_event(request.user, Event.PASSAGES_EXPORTED, format=fmt, passages=len(rows), ids=sorted({r["report"] for r in rows}))
     return response
 
 
@@ -229,23 +233,17 @@ def review_signal(request: HttpRequest) -> HttpResponse:
     """A coordinator confirms or dismisses an emerging-signal alert of their county."""
     from django.utils.http import url_has_allowed_host_and_scheme
 
-    from ilmio.analysis.models import SignalReview
-    from ilmio.areas.models import Municipality
-    from ilmio.taxonomy.models import Phenomenon
-
-    phenomenon = Phenomenon.objects.filter(code=request.POST.get("phenomenon", "")).first()
-    municipality = Municipality.objects.filter(code=request.POST.get("municipality", ""),
-                                               county_id=request.user.county_id).first()  # fmt: skip
-    decision = request.POST.get("decision", "")
-    last_month = request.POST.get("last_month", "")[:7]
-    if phenomenon is None or municipality is None or decision not in SignalReview.Decision.values or not last_month:
+    form = SignalReviewForm(request.POST, county=request.user.county)
+    if not form.is_valid():
         messages.error(request, _("The signal could not be reviewed."))
     else:
-        actions.review_signal(county=request.user.county, phenomenon=phenomenon, municipality_code=municipality.code,
-                              last_month=last_month, decision=decision, by=request.user,
-                              note=request.POST.get("note", ""))  # fmt: skip
+        data = form.cleaned_data
+        actions.review_signal(county=request.user.county, phenomenon=data["phenomenon"],
+                              municipality_code=data["municipality"].code, last_month=data["last_month"],
+                              decision=data["decision"], by=request.user, note=data["note"])  # fmt: skip
         messages.success(request, _("Signal reviewed."))
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    # Only a path of this site: redirect() would take a bare word for a view name (500).
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "/situation/"
     return redirect(target)

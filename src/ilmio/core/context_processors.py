@@ -19,6 +19,7 @@ NAVIGATION: list[tuple[str, Any, str]] = [
     ("knowledge:proposals", _("Proposals"), Capability.READ_FORWARDED),
     ("knowledge:actions", _("Actions"), Capability.READ_FORWARDED),
     ("knowledge:notifications", _("Notifications"), Capability.VIEW_OWN_REPORTS),
+    ("audit_log", _("Audit log"), Capability.VIEW_AUDIT_LOG),
     ("reports:public_new", _("Report a phenomenon"), PUBLIC),
     ("indicators:situation", _("Situational picture"), "any"),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,17 +17,43 @@ SAFE_EXTRA_FIELDS = frozenset(
 )
 
 
+# Paths whose segments are secrets (follow-up links): logged with the secret masked.
+_SECRET_SEGMENTS = re.compile(r"(/follow-up/)[^/\s?\"]+")
+_QUERY = re.compile(r"\?[^\s\"]*")
+
+
+def safe_path(path: str) -> str:
+    """A request path fit for a log: no query string (searches carry free text) and no
+    secret link tokens."""
+    return _SECRET_SEGMENTS.sub(r"\1…", _QUERY.sub("", path or ""))
+
+
+class SafePathFilter(logging.Filter):
+    """Rewrites a record's message with :func:`safe_path` before any handler sees it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        safe = safe_path(message)
+        if safe != message:
+            record.msg, record.args = safe, ()
+        # Django attaches the request (its repr names the full path); no handler of ours
+        # needs it, and it must not reach one that would print it.
+        record.__dict__.pop("request", None)
+        return True
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         payload: dict[str, Any] = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": safe_path(record.getMessage()),
         }
         for key in SAFE_EXTRA_FIELDS:
             if key in record.__dict__:
-                payload[key] = record.__dict__[key]
+                value = record.__dict__[key]
+                payload[key] = safe_path(value) if key == "path" and isinstance(value, str) else value
         if record.exc_info:
             # The exception type and location, not its message: messages can quote input.
             exc_type = record.exc_info[0]
@@ -45,3 +72,4 @@ class NoRequestDataFilter(SafeExceptionReporterFilter):
 
     def is_active(self, request):  # type: ignore[no-untyped-def]
         return True
+

@@ -1,31 +1,88 @@
-"""Cross-cutting records: who saw or changed sensitive data, and when."""
+"""Cross-cutting records: who saw or changed sensitive data, and when.
+
+One model, one event-type enum (modelled on Zulip's ``RealmAuditLog``). Rows are written
+by :func:`ilmio.core.audit.record_event` only, inside the transaction of the change they
+record, and read through :func:`ilmio.core.audit.audit_events_for` only.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
-class AccessLog(models.Model):
-    """Access to sensitive data is logged (who saw or changed what, when)."""
+class AuditEvent(models.Model):
+    """One thing a person (or the public) did with sensitive data. Append-only.
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
-    action = models.CharField(max_length=40)
-    object_type = models.CharField(max_length=40)
-    object_id = models.CharField(max_length=64)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    ``details`` holds ids, counts and codes (from/to statuses, formats) — never free text:
+    :func:`ilmio.core.audit.record_event` refuses anything else.
+    """
+
+    class Type(models.TextChoices):
+        # Reads of report text and exports
+        REPORT_VIEWED = "report_viewed", _("Report viewed")
+        REPORTS_LISTED = "reports_listed", _("Reports listed")
+        REPORT_EXPORTED = "report_exported", _("Reports exported")
+        SUMMARY_VIEWED = "summary_viewed", _("Summary viewed")
+        SUMMARY_EXPORTED = "summary_exported", _("Summary exported")
+        SUMMARY_PDF_DOWNLOADED = "summary_pdf_downloaded", _("Summary PDF downloaded")
+        PASSAGES_EXPORTED = "passages_exported", _("Coded passages exported")
+        ACTIONS_EXPORTED = "actions_exported", _("Actions exported")
+        AUDIT_EXPORTED = "audit_exported", _("Audit log exported")
+        # Changes
+        REPORT_SUBMITTED = "report_submitted", _("Report submitted")
+        REPORT_STATUS_CHANGED = "report_status_changed", _("Report status changed")
+        REPORT_CLASSIFIED = "report_classified", _("Report classified")
+        CASE_CREATED = "case_created", _("Case created")
+        CASE_UPDATED = "case_updated", _("Case updated")
+        SUMMARY_DRAFTED = "summary_drafted", _("Summary drafted")
+        SUMMARY_SUBMITTED = "summary_submitted", _("Summary sent for approval")
+        SUMMARY_APPROVED = "summary_approved", _("Summary approved")
+        SUMMARY_PUBLISHED = "summary_published", _("Summary published")
+        QUOTE_APPROVED = "quote_approved", _("Quote approval changed")
+        PROPOSAL_CREATED = "proposal_created", _("Proposal created")
+        DECISION_RECORDED = "decision_recorded", _("Decision recorded")
+        ACTION_CREATED = "action_created", _("Action created")
+        ACTION_UPDATED = "action_updated", _("Action updated")
+        ACTIONS_IMPORTED = "actions_imported", _("Actions imported")
+        SIGNAL_REVIEWED = "signal_reviewed", _("Signal reviewed")
+        ROLE_CHANGED = "role_changed", _("Role changed")
+        USER_CREATED = "user_created", _("User created")
+        FEEDBACK_CONTACT_ERASED = "feedback_contact_erased", _("Feedback contact erased")
+        # Accounts
+        LOGIN = "login", _("Logged in")
+        LOGIN_FAILED = "login_failed", _("Failed log-in")
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("Actor"),
+    )  # fmt: skip
+    actor_role = models.CharField(_("Role"), max_length=20, blank=True, help_text="The actor's role at the time.")
+    event_type = models.CharField(_("Event"), max_length=40, choices=Type.choices)
+    object_type = models.CharField(max_length=40, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    county = models.ForeignKey(
+        "areas.County", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The county the event concerns: who may read the event.",
+    )  # fmt: skip
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    details = models.JSONField(default=dict, blank=True)
 
     class Meta:
-        ordering = ["-at"]
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["county", "at"], name="audit_county_at"),
+            models.Index(fields=["object_type", "object_id"], name="audit_object"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}:{self.object_id}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.event_type} {self.object_type}:{self.object_id}"
 
-
-def record_access(user: object, action: str, obj: models.Model) -> None:
-    AccessLog.objects.create(
-        user=user if getattr(user, "is_authenticated", False) else None,
-        action=action,
-        object_type=obj._meta.model_name or "",
-        object_id=str(obj.pk),
-    )
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not self._state.adding:
+            raise ValueError("audit events are append-only")
+        super().save(*args, **kwargs)

@@ -35,6 +35,7 @@ class Capability(StrEnum):
     READ_AGGREGATES = "read_aggregates"        # suppressed statistics of one's county
     READ_NATIONAL_AGGREGATES = "read_national_aggregates"  # suppressed statistics, all counties
     MANAGE_USERS = "manage_users"              # admin: users and organisations of one's county
+    VIEW_AUDIT_LOG = "view_audit_log"          # read and export the audit trail of one's county
 
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
@@ -47,7 +48,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.MANAGER: frozenset({
         Capability.SUBMIT_REPORT, Capability.VIEW_OWN_REPORTS, Capability.READ_REPORT_TEXT,
         Capability.APPROVE_SUMMARY, Capability.READ_FORWARDED, Capability.DECIDE,
-        Capability.READ_AGGREGATES,
+        Capability.READ_AGGREGATES, Capability.VIEW_AUDIT_LOG,
     }),
     Role.DECISION_MAKER: frozenset({Capability.READ_FORWARDED, Capability.READ_AGGREGATES}),
     # Aggregates only, never report text, across all counties.
@@ -55,7 +56,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.ADMIN: frozenset({
         Capability.SUBMIT_REPORT, Capability.VIEW_OWN_REPORTS, Capability.READ_REPORT_TEXT,
         Capability.TRIAGE, Capability.APPROVE_SUMMARY, Capability.READ_FORWARDED,
-        Capability.DECIDE, Capability.READ_AGGREGATES, Capability.MANAGE_USERS,
+        Capability.DECIDE, Capability.READ_AGGREGATES, Capability.MANAGE_USERS, Capability.VIEW_AUDIT_LOG,
     }),
 }  # fmt: skip
 

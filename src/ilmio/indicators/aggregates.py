@@ -28,6 +28,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 
 from ilmio.areas.models import County, Municipality
+from ilmio.areas.selection import COUNTRY_CODE
 from ilmio.indicators.counts import COUNTED_FIELDS, HELSINKI, refresh_stale_counts
 from ilmio.indicators.models import ReportCount
 from ilmio.reports.models import Report
@@ -37,7 +38,6 @@ from ilmio.taxonomy.models import Phenomenon
 LEVELS = ("country", "cooperation_area", "county", "municipality")
 PERIODS = ("month", "quarter", "year")
 ALL = "ALL"
-COUNTRY_CODE = "FI"
 COUNTYWIDE = "countywide"  # reports on several municipalities or a whole county
 UNCLASSIFIED = "_"  # reports without a primary phenomenon: counted, never shown alone
 
@@ -131,7 +131,7 @@ def report_cells(period: str, reports: QuerySet[Report] | None = None) -> dict[s
     if period not in TRUNCATE:
         raise ValueError(f"unknown period {period!r}; choose one of {', '.join(PERIODS)}")
     if reports is not None:
-        rows = (reports.annotate(start=TRUNCATE[period]("created_at", tzinfo=HELSINKI))
+        rows = (reports.filter(in_statistics=True).annotate(start=TRUNCATE[period]("created_at", tzinfo=HELSINKI))
                 .values_list("start", *COUNTED_FIELDS).annotate(n=Count("pk")).order_by())  # fmt: skip
         return _cells(period, rows)
     seconds = settings.AGGREGATES_CACHE_SECONDS

@@ -29,7 +29,8 @@ HELSINKI = ZoneInfo("Europe/Helsinki")  # periods are Finnish calendar months
 COUNTED_FIELDS = ("county__code", "statistics_municipality__code", "primary_phenomenon__code")
 # Report fields whose change moves a report between counts (a save touching none of them,
 # e.g. a status change, leaves the counts as they are).
-COUNTED_MODEL_FIELDS = frozenset({"county", "statistics_municipality", "primary_phenomenon", "created_at"})
+COUNTED_MODEL_FIELDS = frozenset({"county", "statistics_municipality", "primary_phenomenon", "created_at",
+                                  "in_statistics"})
 
 
 def month_of(moment: datetime) -> date:
@@ -65,7 +66,7 @@ def _count_rows(rows: Iterable[tuple[Any, ...]]) -> list[ReportCount]:
 
 def _recount(month: date) -> None:
     start, end = _month_bounds(month)
-    rows = (Report.objects.filter(created_at__gte=start, created_at__lt=end)
+    rows = (Report.objects.filter(created_at__gte=start, created_at__lt=end, in_statistics=True)
             .values_list(*COUNTED_FIELDS).annotate(n=Count("pk")).order_by())  # fmt: skip
     ReportCount.objects.filter(month=month).delete()
     ReportCount.objects.bulk_create(_count_rows((month, *row) for row in rows), batch_size=2000)
@@ -91,7 +92,8 @@ def rebuild_report_counts() -> int:
     with transaction.atomic():
         StaleReportMonth.objects.all().delete()
         ReportCount.objects.all().delete()
-        rows = (Report.objects.annotate(start=TruncMonth("created_at", tzinfo=HELSINKI))
+        rows = (Report.objects.filter(in_statistics=True)
+                .annotate(start=TruncMonth("created_at", tzinfo=HELSINKI))
                 .values_list("start", *COUNTED_FIELDS).annotate(n=Count("pk")).order_by())  # fmt: skip
         counts = _count_rows(rows)
         ReportCount.objects.bulk_create(counts, batch_size=5000)

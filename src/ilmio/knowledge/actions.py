@@ -10,9 +10,11 @@ from typing import Any
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ilmio.analysis.actions import change_status
 from ilmio.analysis.pipeline import allowed_next
+from ilmio.core.audit import Event, record_event
 from ilmio.knowledge.models import (
     ACTION_STATUS_PROGRESS,
     Action,
@@ -105,24 +107,28 @@ def draft_summary(*, county: Any, title: str, period_start: date, period_end: da
         summary.municipalities.set(municipalities)
         position = 0
 
-        def state(text: str, cited: Sequence[Report], count: int | None = None) -> None:
+        def state(kind: str, cited: Sequence[Report], **fields: Any) -> None:
+            # Structure, not words: the statement is worded in the reader's language, with
+            # the count the reader's audience may see (ilmio.knowledge.publishing).
             nonlocal position
-            statement = Statement.objects.create(summary=summary, position=position, text=text, count=count)
+            statement = Statement.objects.create(summary=summary, position=position, kind=kind,
+                                                 count=len(cited), **fields)  # fmt: skip
             statement.citations.set(cited)
             position += 1
 
-        state(f"{len(reports)} reports in {period_start:%d.%m.%Y}–{period_end:%d.%m.%Y}.", reports, len(reports))
-        by_phenomenon: dict[str, list[Report]] = {}
+        state(Statement.Kind.TOTAL, reports)
+        by_phenomenon: dict[Phenomenon, list[Report]] = {}
         for report in reports:
             if report.primary_phenomenon:
-                by_phenomenon.setdefault(report.primary_phenomenon.label, []).append(report)
-        for label, group in sorted(by_phenomenon.items(), key=lambda item: -len(item[1])):
-            state(f"{label}: {len(group)} reports.", group, len(group))
+                by_phenomenon.setdefault(report.primary_phenomenon, []).append(report)
+        for phenomenon, group in sorted(by_phenomenon.items(), key=lambda item: (-len(item[1]), item[0].code)):
+            state(Statement.Kind.PHENOMENON, group, phenomenon=phenomenon)
         for term, cited in themes_of(reports):
-            state(f"Recurring theme: “{term}” ({len(cited)} reports).", cited, len(cited))
+            state(Statement.Kind.THEME, cited, term=term[:100])
         step = max(1, len(reports) // 3)
         for report in reports[::step][:3]:
             Quote.objects.create(summary=summary, report=report, text=first_sentence(report.description))
+        record_event(by, Event.SUMMARY_DRAFTED, obj=summary, ids=reports, statements=position)
     return summary
 
 
@@ -148,7 +154,8 @@ def add_statement(summary: Summary, text: str, citations: Iterable[Report]) -> S
     if summary.status not in (Summary.Status.DRAFT, Summary.Status.IN_REVIEW):
         raise LoopError("an approved summary cannot be edited")
     cited = [r for r in citations if r.county_id == summary.county_id]
-    statement = Statement.objects.create(summary=summary, text=text.strip(), position=summary.statements.count())
+    statement = Statement.objects.create(summary=summary, kind=Statement.Kind.TEXT, text=text.strip(),
+                                         position=summary.statements.count())  # fmt: skip
     statement.citations.set(cited)
     queue_pdfs(summary)
     return statement
@@ -158,7 +165,9 @@ def submit_summary(summary: Summary, *, by: Any) -> Summary:
     if summary.status != Summary.Status.DRAFT:
         raise LoopError("only a draft can be sent for approval")
     summary.status = Summary.Status.IN_REVIEW
-    summary.save(update_fields=["status"])
+    with transaction.atomic():
+        summary.save(update_fields=["status"])
+        record_event(by, Event.SUMMARY_SUBMITTED, obj=summary)
     return summary
 
 
@@ -166,7 +175,9 @@ def approve_summary(summary: Summary, *, by: Any) -> Summary:
     if summary.status not in (Summary.Status.DRAFT, Summary.Status.IN_REVIEW):
         raise LoopError("this summary is already approved")
     summary.status, summary.approved_by, summary.approved_at = Summary.Status.APPROVED, by, timezone.now()
-    summary.save(update_fields=["status", "approved_by", "approved_at"])
+    with transaction.atomic():
+        summary.save(update_fields=["status", "approved_by", "approved_at"])
+        record_event(by, Event.SUMMARY_APPROVED, obj=summary)
     queue_pdfs(summary)
     return summary
 
@@ -183,6 +194,15 @@ def publish_summary(summary: Summary, audience: str, *, by: Any) -> Summary:
         raise LoopError("a summary must be approved before it is published")
     if audience not in Summary.Audience.values:
         raise LoopError(f"unknown audience {audience!r}")
+    if audience != Summary.Audience.INTERNAL:
+        from ilmio.knowledge.publishing import counts_in_text
+
+        written = counts_in_text(summary)
+        if written:
+            # A number typed into free text would bypass the disclosure door.
+            raise LoopError(_("Numbers written into the text (%(where)s) cannot be published beyond the county's "
+                              "staff: use the count statements, or write the text without them.")
+                            % {"where": ", ".join(written)})  # fmt: skip
     with transaction.atomic():
         summary.status, summary.audience = Summary.Status.PUBLISHED, audience
         summary.published_at = summary.published_at or timezone.now()
@@ -191,12 +211,16 @@ def publish_summary(summary: Summary, audience: str, *, by: Any) -> Summary:
         advance_reports(reports, "in_summary", by=by, reason=f"summary {summary.pk}")
         notify_reporters(reports, Notification.Kind.IN_SUMMARY, summary.pk)
         queue_pdfs(summary)
+        record_event(by, Event.SUMMARY_PUBLISHED, obj=summary, audience=audience, ids=reports)
     return summary
 
 
 def approve_quote(quote: Quote, approved: bool, *, by: Any) -> Quote:
     quote.approved_for_public = approved
-    quote.save(update_fields=["approved_for_public"])
+    with transaction.atomic():
+        quote.save(update_fields=["approved_for_public"])
+        record_event(by, Event.QUOTE_APPROVED, obj=quote, county=quote.summary.county_id, approved=approved,
+                     summary=quote.summary_id)  # fmt: skip
     queue_pdfs(quote.summary)
     return quote
 
@@ -213,6 +237,8 @@ def create_proposal(*, county: Any, title: str, text: str, addressed_to: str, by
                                            addressed_to_name=addressed_to_name, summary=summary, case=case,
                                            service_area=service_area, created_by=by)  # fmt: skip
         advance_reports(proposal_reports(proposal), "forwarded", by=by, reason=f"proposal {proposal.pk}")
+        record_event(by, Event.PROPOSAL_CREATED, obj=proposal, addressed_to=addressed_to, summary=proposal.summary_id,
+                     case=proposal.case_id)  # fmt: skip
     return proposal
 
 
@@ -228,26 +254,33 @@ def record_decision(proposal: Proposal, *, outcome: str, decided_on: date, body:
                                            rationale=rationale, recorded_by=by)  # fmt: skip
         if outcome in (Decision.Outcome.ACCEPTED, Decision.Outcome.PARTLY):
             create_action(county=proposal.county, title=proposal.title, owner=owner or body,
-                          proposal=proposal, due_date=due_date)  # fmt: skip
+                          proposal=proposal, due_date=due_date, by=by)  # fmt: skip
         notify_reporters(proposal_reports(proposal), Notification.Kind.DECISION, decision.pk)
+        record_event(by, Event.DECISION_RECORDED, obj=decision, county=proposal.county_id, outcome=outcome,
+                     proposal=proposal.pk)  # fmt: skip
     return decision
 
 
 def create_action(*, county: Any, title: str, owner: str, proposal: Proposal | None = None,
                   parent: Action | None = None, due_date: date | None = None, description: str = "",
-                  reference: str = "") -> Action:  # fmt: skip
+                  reference: str = "", by: Any = None) -> Action:  # fmt: skip
     if parent is not None and parent.county_id != county.pk:
         raise LoopError("a sub-action must belong to the same county")
-    action = Action.objects.create(county=county, title=title, owner=owner, proposal=proposal, parent=parent,
-                                   due_date=due_date, description=description, reference=reference)  # fmt: skip
-    if parent is not None:
-        roll_up(parent)
+    with transaction.atomic():
+        action = Action.objects.create(county=county, title=title, owner=owner, proposal=proposal, parent=parent,
+                                       due_date=due_date, description=description, reference=reference)  # fmt: skip
+        if parent is not None:
+            roll_up(parent)
+        record_event(by, Event.ACTION_CREATED, obj=action, proposal=action.proposal_id, parent=action.parent_id)
     return action
 
 
 def roll_up(action: Action | None) -> None:
-    """A parent's progress is the mean of its children's, up the tree."""
-    while action is not None:
+    """A parent's progress is the mean of its children's, up the tree (each action once:
+    a parent cycle, which imports refuse, ends the walk instead of looping forever)."""
+    seen: set[int] = set()
+    while action is not None and action.pk not in seen:
+        seen.add(action.pk)
         children = list(action.children.exclude(status=Action.Status.CANCELLED).values_list("progress", flat=True))
         if children:
             progress = round(sum(children) / len(children))
@@ -263,6 +296,7 @@ def update_action(action: Action, *, status: str, by: Any, progress: int | None 
     if progress is not None and not 0 <= progress <= 100:
         raise LoopError("progress is a percentage from 0 to 100")
     was_done = action.status == Action.Status.DONE
+    from_status = action.status
     with transaction.atomic():
         action.status = status
         action.progress = progress if progress is not None else ACTION_STATUS_PROGRESS[status]
@@ -271,6 +305,8 @@ def update_action(action: Action, *, status: str, by: Any, progress: int | None 
         roll_up(action.parent)
         if status == Action.Status.DONE and not was_done:
             complete_action(action, by=by)
+        record_event(by, Event.ACTION_UPDATED, obj=action, from_status=from_status, to_status=status,
+                     progress=action.progress)  # fmt: skip
     return action
 
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ilmio.areas.models import Municipality
+from ilmio.core.forms import IdField, SafeDateField, TextField
 from ilmio.knowledge.models import Action, Decision, Proposal, Summary
 from ilmio.reports.forms import CodeChoiceField
 from ilmio.taxonomy.models import Phenomenon
@@ -14,9 +15,9 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class SummaryForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
-    period_start = forms.DateField(label=_("Period starts"), widget=DATE)
-    period_end = forms.DateField(label=_("Period ends"), widget=DATE)
+    title = TextField(label=_("Title"), max_length=200)
+    period_start = SafeDateField(label=_("Period starts"), widget=DATE)
+    period_end = SafeDateField(label=_("Period ends"), widget=DATE)
     phenomena = CodeChoiceField(Phenomenon.objects.filter(active=True), label=_("Phenomena"),
                                 widget=forms.CheckboxSelectMultiple)
     municipalities = forms.ModelMultipleChoiceField(Municipality.objects.none(), to_field_name="code", required=False,
@@ -34,8 +35,8 @@ class SummaryForm(forms.Form):
 
 
 class StatementForm(forms.Form):
-    text = forms.CharField(label=_("Statement"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
-    citations = forms.CharField(label=_("Cited reports"), required=False,
+    text = TextField(label=_("Statement"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    citations = TextField(label=_("Cited reports"), required=False, max_length=20000,
                                 help_text=_("Report identifiers, separated by spaces or commas."))
 
 
@@ -44,24 +45,36 @@ class PublishForm(forms.Form):
 
 
 class ProposalForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
-    text = forms.CharField(label=_("Proposal"), widget=forms.Textarea(attrs={"rows": 4}))
+    title = TextField(label=_("Title"), max_length=200)
+    text = TextField(label=_("Proposal"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20000)
     addressed_to = forms.ChoiceField(label=_("Addressed to"), choices=Proposal.Body.choices)
-    addressed_to_name = forms.CharField(label=_("Name of the body"), required=False, max_length=200)
+    addressed_to_name = TextField(label=_("Name of the body"), required=False, max_length=200)
 
 
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Decision"), choices=Decision.Outcome.choices)
-    decided_on = forms.DateField(label=_("Date"), widget=DATE)
-    body = forms.CharField(label=_("Decided by"), max_length=200)
-    rationale = forms.CharField(label=_("Rationale"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    owner = forms.CharField(label=_("Owner of the action"), required=False, max_length=200)
-    due_date = forms.DateField(label=_("Action due"), required=False, widget=DATE)
+    decided_on = SafeDateField(label=_("Date"), widget=DATE)
+    body = TextField(label=_("Decided by"), max_length=200)
+    rationale = TextField(label=_("Rationale"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 3}))
+    owner = TextField(label=_("Owner of the action"), required=False, max_length=200)
+    due_date = SafeDateField(label=_("Action due"), required=False, widget=DATE)
 
 
 class ActionUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100, required=False)
+
+
+class ActionChoiceForm(forms.Form):
+    """Which action a row's update form is about (a hidden id, checked as a number)."""
+
+    pk = IdField()
+
+
+class QuoteApprovalForm(forms.Form):
+    quote = IdField()
+    approved = forms.TypedChoiceField(choices=[("0", "0"), ("1", "1")], coerce=lambda value: value == "1",
+                                      required=False, empty_value=False)
 
 
 class ActionImportForm(forms.Form):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ilmio.analysis.models import PhenomenonCase
 from ilmio.areas.models import County, Municipality
+from ilmio.core.fields import RedactedCharField, RedactedTextField
 from ilmio.reports.models import Report
 from ilmio.taxonomy.models import Phenomenon, ServiceArea
 
@@ -29,12 +31,12 @@ class Summary(models.Model):
         PUBLIC = "public", _("Public")
 
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="summaries")
-    title = models.CharField(max_length=200)
+    title = RedactedCharField(max_length=200)
     period_start = models.DateField()
     period_end = models.DateField()
     phenomena = models.ManyToManyField(Phenomenon, blank=True)
     municipalities = models.ManyToManyField(Municipality, blank=True)
-    introduction = models.TextField(blank=True)
+    introduction = RedactedTextField(blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     # The widest audience it is published to: internal < decision-makers < public.
     audience = models.CharField(max_length=20, choices=Audience.choices, blank=True)
@@ -45,7 +47,9 @@ class Summary(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     cases = models.ManyToManyField(PhenomenonCase, blank=True, related_name="summaries")
     # Rendered in the background (ilmio.knowledge.tasks), never in a request.
+    # One file per audience version (what each audience may see differs).
     pdf_internal = models.FileField(upload_to="summaries/", blank=True)
+    pdf_decision_makers = models.FileField(upload_to="summaries/", blank=True)
     pdf_public = models.FileField(upload_to="summaries/", blank=True)
 
     class Meta:
@@ -55,26 +59,57 @@ class Summary(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    # Audiences from the narrowest to the widest: published to one, a summary is visible
+    # to every narrower one too. The order is defined here only.
+    AUDIENCE_ORDER = (Audience.INTERNAL, Audience.DECISION_MAKERS, Audience.PUBLIC)
+
+    @classmethod
+    def audiences_reaching(cls, audience: str) -> list[str]:
+        """The audiences a summary must be published to for ``audience`` to see it."""
+        order = [str(a) for a in cls.AUDIENCE_ORDER]
+        return order[order.index(audience):] if audience in order else []
+
     def visible_to(self, audience: str) -> bool:
-        order = [self.Audience.INTERNAL, self.Audience.DECISION_MAKERS, self.Audience.PUBLIC]
         if self.status != self.Status.PUBLISHED or not self.audience:
             return False
-        return order.index(self.Audience(audience)) <= order.index(self.Audience(self.audience))
+        return self.audience in self.audiences_reaching(audience)
+
+    def versions(self) -> list[str]:
+        """The audience versions this summary has now (the internal one always)."""
+        return [str(a) for a in self.AUDIENCE_ORDER if a == self.Audience.INTERNAL or self.visible_to(a)]
+
+    def pdf_field(self, audience: str) -> Any:
+        return getattr(self, f"pdf_{audience}")
 
 
 class Statement(models.Model):
+    """One statement of a summary. Counts are structured, never digits in free text: the
+    generated kinds are worded when shown, in the reader's language, with the count each
+    audience may see (:mod:`ilmio.knowledge.publishing`)."""
+
+    class Kind(models.TextChoices):
+        TOTAL = "total", _("Reports in the period")
+        PHENOMENON = "phenomenon", _("Reports on a phenomenon")
+        THEME = "theme", _("Recurring theme")
+        TEXT = "text", _("Written statement")
+
     summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="statements")
     position = models.PositiveSmallIntegerField(default=0)
-    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TEXT)
+    # A written statement's text; empty for the generated kinds.
+    text = RedactedTextField(blank=True)
+    phenomenon = models.ForeignKey(Phenomenon, null=True, blank=True, on_delete=models.PROTECT)
+    term = RedactedCharField(max_length=100, blank=True)
     citations = models.ManyToManyField(Report, blank=True, related_name="cited_in")
-    # Counts quoted in a statement are stored raw; the public rendering suppresses them.
+    # The exact count of the cited reports; readers who may not read report text see
+    # the count of published cells instead.
     count = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
-        return self.text[:60]
+        return self.text[:60] or self.kind
 
 
 class Quote(models.Model):
@@ -82,7 +117,7 @@ class Quote(models.Model):
 
     summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="quotes")
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="quoted_in")
-    text = models.TextField()
+    text = RedactedTextField()
     approved_for_public = models.BooleanField(default=False)
 
     def __str__(self) -> str:
@@ -103,10 +138,10 @@ class Proposal(models.Model):
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="proposals")
     summary = models.ForeignKey(Summary, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals")
     case = models.ForeignKey(PhenomenonCase, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals")
-    title = models.CharField(max_length=200)
-    text = models.TextField()
+    title = RedactedCharField(max_length=200)
+    text = RedactedTextField()
     addressed_to = models.CharField(max_length=30, choices=Body.choices)
-    addressed_to_name = models.CharField(max_length=200, blank=True)
+    addressed_to_name = RedactedCharField(max_length=200, blank=True)
     service_area = models.ForeignKey(ServiceArea, null=True, blank=True, on_delete=models.PROTECT)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -128,8 +163,8 @@ class Decision(models.Model):
     proposal = models.OneToOneField(Proposal, on_delete=models.CASCADE, related_name="decision")
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     decided_on = models.DateField()
-    body = models.CharField(max_length=200)
-    rationale = models.TextField(blank=True)
+    body = RedactedCharField(max_length=200)
+    rationale = RedactedTextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -153,9 +188,9 @@ class Action(models.Model):
     proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     reference = models.CharField(max_length=40, blank=True, help_text="Stable id for import and export")
-    title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
-    owner = models.CharField(max_length=200)
+    title = RedactedCharField(max_length=200)
+    description = RedactedTextField(blank=True)
+    owner = RedactedCharField(max_length=200)
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     progress = models.PositiveSmallIntegerField(default=0)
@@ -173,7 +208,7 @@ class Action(models.Model):
 
 class Milestone(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="milestones")
-    title = models.CharField(max_length=200)
+    title = RedactedCharField(max_length=200)
     due_date = models.DateField(null=True, blank=True)
     done = models.BooleanField(default=False)
 

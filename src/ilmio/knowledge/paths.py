@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ilmio.core.permissions import Capability, has_capability
+from ilmio.analysis.access import cases_for
+from ilmio.knowledge.access import path_proposals, path_summaries
 from ilmio.knowledge.models import Action, Proposal, Summary
 from ilmio.reports.models import Report
 
@@ -23,15 +24,11 @@ class ReportPath:
 
 
 def report_path(report: Report, user: Any) -> ReportPath:
-    summaries = Summary.objects.filter(statements__citations=report) | Summary.objects.filter(quotes__report=report)
-    summaries = summaries.distinct()
-    if not has_capability(user, Capability.TRIAGE) and not has_capability(user, Capability.APPROVE_SUMMARY):
-        # A reporter sees what has been published, not drafts.
-        summaries = summaries.filter(status=Summary.Status.PUBLISHED)
-    summaries = list(summaries)
-    cases = list(report.cases.all()) if has_capability(user, Capability.TRIAGE) else []
-    proposals = list(Proposal.objects.filter(summary__in=summaries).select_related("decision")
-                     | Proposal.objects.filter(case__reports=report).select_related("decision"))  # fmt: skip
-    proposals = list({p.pk: p for p in proposals}.values())
+    """What came of a report, as far as this reader may see: their audience's summaries,
+    the proposals from them (and from cases, for the county's staff), their actions."""
+    summaries_qs = path_summaries(user, report)
+    summaries = list(summaries_qs)
+    cases = list(cases_for(user).filter(reports=report))
+    proposals = list(path_proposals(user, report, summaries_qs).select_related("decision"))
     actions = list(Action.objects.filter(proposal__in=proposals))
     return ReportPath(cases, summaries, proposals, actions)

@@ -8,20 +8,20 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 from ilmio.knowledge.models import Summary
-from ilmio.knowledge.publishing import ShownStatement, public_quotes, public_statements
+from ilmio.knowledge.publishing import INTERNAL, shown_quotes, shown_statements
 
 # Pango (under WeasyPrint) is not thread-safe: a threaded server or task worker renders
 # one document at a time.
 _RENDER_LOCK = threading.Lock()
 
 
-def summary_pdf(summary: Summary, *, public: bool, request: HttpRequest | None = None) -> bytes:
+def summary_pdf(summary: Summary, audience: str, request: HttpRequest | None = None) -> bytes:
     from weasyprint import HTML
 
-    statements = public_statements(summary) if public else [ShownStatement(s.text, s) for s in summary.statements.all()]
-    quotes = public_quotes(summary) if public else list(summary.quotes.all())
-    html = render_to_string("knowledge/summary_print.html",
-                            {"summary": summary, "statements": statements, "quotes": quotes, "public": public})  # fmt: skip
+    html = render_to_string("knowledge/summary_print.html", {
+        "summary": summary, "statements": shown_statements(summary, audience),
+        "quotes": shown_quotes(summary, audience), "internal": audience == INTERNAL,
+    })  # fmt: skip
     # No base_url: the document references no external resources at all.
     with _RENDER_LOCK:
         return HTML(string=html).write_pdf()

@@ -1,66 +1,108 @@
-"""What each audience sees of a summary. The public sees suppressed counts only."""
+"""What each audience sees of a summary, in the reader's language.
+
+* ``internal`` (readers of the county's report texts): exact counts, citations, all quotes.
+* ``decision_makers``: counts as the published month tables show them (the disclosure
+  door), all quotes, no citations.
+* ``public``: the same counts, only quotes approved one by one.
+
+Generated statements are stored as structure (kind, phenomenon, term, count) and worded
+here when shown, so a Swedish reader reads Swedish and no count hides in free text.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from django.conf import settings
+from django.utils.translation import gettext as _
 
+from ilmio.indicators.disclosure import ALL, Shown, report_count
 from ilmio.knowledge.models import Quote, Statement, Summary
-from ilmio.stats.suppression import Constraint, suppress
 
-HIDDEN = "–"
+INTERNAL = Summary.Audience.INTERNAL
+# Digits that are not a count: years and dates (1.2.2026, 2026-02-01).
+_NOT_A_COUNT = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b|\b(?:19|20)\d{2}(?:-\d{2}){0,2}\b")
 
 
 @dataclass
 class ShownStatement:
-    text: str
     statement: Statement
+    text: str
+    count: Shown | None
+    citations: bool  # the reader may follow the cited reports
 
 
-def public_statements(summary: Summary) -> list[ShownStatement]:
-    """Statements with every count passed through the suppression rule.
+def _area(summary: Summary) -> tuple[str, list[str]]:
+    codes = [m.code for m in summary.municipalities.all()]
+    return ("municipality", codes) if codes else ("county", [summary.county.code])
 
-    The first statement is the total and the phenomenon statements add up to it (with the
-    unclassified rest as a hidden part), so complementary suppression covers them together.
-    """
-    statements = list(summary.statements.all())
-    values: dict[object, int] = {}
-    parts: list[object] = []
-    for statement in statements:
-        if statement.count is not None:
-            values[statement.pk] = statement.count
-    constraints: list[Constraint] = []
-    if statements and statements[0].count is not None:
-        phenomenon_statements = [s for s in statements[1:] if s.count is not None and not s.text.startswith("Recurring")]
-        parts = [s.pk for s in phenomenon_statements]
-        rest = statements[0].count - sum(s.count or 0 for s in phenomenon_statements)
-        if rest >= 0:
-            values["rest"] = rest
-            constraints.append(Constraint(statements[0].pk, (*parts, "rest")))
-    cells = suppress(values, constraints, threshold=settings.SUPPRESSION_THRESHOLD, distinguishable=False).cells if values else {}
+
+def _published_count(summary: Summary, statement: Statement) -> Shown:
+    level, codes = _area(summary)
+    if statement.kind == Statement.Kind.PHENOMENON and statement.phenomenon is not None:
+        phenomena = [statement.phenomenon.code]
+    elif statement.kind == Statement.Kind.TOTAL:
+        phenomena = [p.code for p in summary.phenomena.all()] or [ALL]
+    else:
+        return Shown(None)  # themes are no cell of the month tables
+    return report_count(level=level, codes=codes, phenomena=phenomena,
+                        start=summary.period_start, end=summary.period_end)  # fmt: skip
+
+
+def wording(summary: Summary, statement: Statement, count: Shown | None) -> str:
+    shown = str(count) if count is not None else "–"
+    period = f"{summary.period_start:%d.%m.%Y}–{summary.period_end:%d.%m.%Y}"
+    if statement.kind == Statement.Kind.TOTAL:
+        return _("Reports in %(period)s: %(count)s.") % {"period": period, "count": shown}
+    if statement.kind == Statement.Kind.PHENOMENON:
+        label = statement.phenomenon.label if statement.phenomenon else _("Unclassified")
+        return _("%(phenomenon)s: %(count)s reports.") % {"phenomenon": label, "count": shown}
+    if statement.kind == Statement.Kind.THEME:
+        if count is None or count.hidden:
+            return _("Recurring theme: “%(term)s”.") % {"term": statement.term}
+        return _("Recurring theme: “%(term)s” (%(count)s reports).") % {"term": statement.term, "count": shown}
+    return statement.text
+
+
+def shown_statements(summary: Summary, audience: str) -> list[ShownStatement]:
+    exact = audience == INTERNAL
     shown = []
-    for statement in statements:
-        text = statement.text
-        cell = cells.get(statement.pk)
-        if cell is not None and cell.suppressed:
-            text = re.sub(rf"\b{statement.count}\b", HIDDEN, text)
-        shown.append(ShownStatement(text, statement))
+    for statement in summary.statements.select_related("phenomenon").prefetch_related("citations"):
+        count: Shown | None = None
+        if statement.kind != Statement.Kind.TEXT:
+            count = Shown(statement.count) if exact else _published_count(summary, statement)
+        shown.append(ShownStatement(statement, wording(summary, statement, count), count, exact))
     return shown
 
 
-def public_quotes(summary: Summary) -> list[Quote]:
-    return list(summary.quotes.filter(approved_for_public=True))
+def shown_quotes(summary: Summary, audience: str) -> list[Quote]:
+    quotes = summary.quotes.select_related("report")
+    if audience == Summary.Audience.PUBLIC:
+        quotes = quotes.filter(approved_for_public=True)
+    return list(quotes)
 
 
-def as_markdown(summary: Summary, *, public: bool) -> str:
+def counts_in_text(summary: Summary) -> list[str]:
+    """Written parts of a summary that contain digits other than years and dates: they
+    must become count statements before the summary leaves the county's staff."""
+    found = []
+    texts = [(_("title"), summary.title), (_("introduction"), summary.introduction)]
+    texts += [(_("statement %(n)s") % {"n": i}, s.text)
+              for i, s in enumerate(summary.statements.all(), start=1) if s.kind == Statement.Kind.TEXT]  # fmt: skip
+    for where, text in texts:
+        if re.search(r"\d", _NOT_A_COUNT.sub("", text or "")):
+            found.append(str(where))
+    return found
+
+
+def as_markdown(summary: Summary, audience: str) -> str:
     lines = [f"# {summary.title}", "", f"{summary.period_start:%d.%m.%Y}–{summary.period_end:%d.%m.%Y}", ""]
     if summary.introduction:
         lines += [summary.introduction, ""]
-    statements = public_statements(summary) if public else [ShownStatement(s.text, s) for s in summary.statements.all()]
-    lines += [f"- {s.text}" for s in statements]
-    quotes = public_quotes(summary) if public else list(summary.quotes.all())
+    lines += [f"- {s.text}" for s in shown_statements(summary, audience)]
+    quotes = shown_quotes(summary, audience)
     if quotes:
         lines += [""] + [f"> {q.text}\n" for q in quotes]
+    if audience != INTERNAL:
+        lines += ["", _("A dash (–) marks a number hidden to protect privacy.")]
     return "\n".join(lines).rstrip() + "\n"

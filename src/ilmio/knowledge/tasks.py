@@ -14,7 +14,8 @@ from ilmio.knowledge.models import FollowUp, Notification
 
 @task()
 def render_summary_pdfs(summary_id: int) -> list[str]:
-    """The internal PDF, and the public one once the summary is published to the public."""
+    """One PDF per audience version the summary has (internal; decision-makers and public
+    once published to them)."""
     from django.core.files.base import ContentFile
 
     from ilmio.knowledge.models import Summary
@@ -24,15 +25,13 @@ def render_summary_pdfs(summary_id: int) -> list[str]:
     if summary is None:
         return []
     rendered = []
-    versions = [("pdf_internal", False)] + ([("pdf_public", True)] if summary.visible_to("public") else [])
-    for field_name, public in versions:
-        field = getattr(summary, field_name)
+    for audience in summary.versions():
+        field = summary.pdf_field(audience)
         if field:
             field.delete(save=False)
-        field.save(f"summary-{summary.pk}-{'public' if public else 'internal'}.pdf",
-                   ContentFile(summary_pdf(summary, public=public)), save=False)
-        rendered.append(field_name)
-    summary.save(update_fields=[name for name, _ in versions])
+        field.save(f"summary-{summary.pk}-{audience}.pdf", ContentFile(summary_pdf(summary, audience)), save=False)
+        rendered.append(field.field.name)
+    summary.save(update_fields=rendered)
     return rendered
 
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,37 +8,35 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ilmio.areas.models import County
+from ilmio.core.access import INTERNAL
+from ilmio.core.access import PUBLIC as PUBLIC_AUDIENCE
+from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import PUBLIC, Capability, has_capability, requires
-from ilmio.knowledge import actions
+from ilmio.indicators.disclosure import tally
+from ilmio.knowledge import access, actions
 from ilmio.knowledge.actions_io import COLUMNS, export_rows, import_rows, read_upload
 from ilmio.knowledge.forms import (
+    ActionChoiceForm,
     ActionImportForm,
     ActionUpdateForm,
     DecisionForm,
     FollowUpForm,
     ProposalForm,
     PublishForm,
+    QuoteApprovalForm,
     StatementForm,
     SummaryForm,
 )
-from ilmio.knowledge.models import Action, FollowUp, Notification, Proposal, Quote, Summary
-from ilmio.knowledge.publishing import as_markdown, public_quotes, public_statements
-from ilmio.reports.models import Report
+from ilmio.knowledge.models import FollowUp, Summary
+from ilmio.knowledge.publishing import as_markdown, shown_quotes, shown_statements
+from ilmio.reports.access import county_reports
 from ilmio.taxonomy.models import ServiceArea
 
 UUID_RE = re.compile(r"[0-9a-fA-F-]{36}")
 
 
-def summaries_for(user: Any) -> Any:
-    summaries = Summary.objects.filter(county_id=user.county_id)
-    if not has_capability(user, Capability.TRIAGE) and not has_capability(user, Capability.APPROVE_SUMMARY):
-        # Decision-makers see only what is published to them.
-        summaries = summaries.filter(status=Summary.Status.PUBLISHED, audience__in=["decision_makers", "public"])
-    return summaries
-
-
 def get_summary(request: HttpRequest, pk: int) -> Summary:
-    summary = summaries_for(request.user).filter(pk=pk).first()
+    summary = access.summary_for(request.user, pk)
     if summary is None:
         raise Http404
     return summary
@@ -54,7 +51,7 @@ def summary_list(request: HttpRequest) -> HttpResponse:
             summary = actions.draft_summary(county=request.user.county, by=request.user, **form.cleaned_data)
             messages.success(request, _("Draft created with counts, themes and quotes."))
             return redirect("knowledge:summary", pk=summary.pk)
-    return render(request, "knowledge/summaries.html", {"summaries": summaries_for(request.user), "form": form})
+    return render(request, "knowledge/summaries.html", {"summaries": access.summaries_for(request.user), "form": form})
 
 
 @requires(Capability.READ_FORWARDED)
@@ -68,8 +65,10 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 form = StatementForm(request.POST)
                 if form.is_valid():
                     ids = UUID_RE.findall(form.cleaned_data["citations"])
-                    cited = Report.objects.filter(county=summary.county, public_id__in=ids)
+                    cited = county_reports(user).filter(public_id__in=ids)
                     actions.add_statement(summary, form.cleaned_data["text"], cited)
+                else:
+                    messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
             elif action == "submit" and has_capability(user, Capability.TRIAGE):
                 actions.submit_summary(summary, by=user)
             elif action == "approve" and has_capability(user, Capability.APPROVE_SUMMARY):
@@ -78,10 +77,15 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 form = PublishForm(request.POST)
                 if form.is_valid():
                     actions.publish_summary(summary, form.cleaned_data["audience"], by=user)
+                else:
+                    messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
             elif action == "quote" and has_capability(user, Capability.APPROVE_SUMMARY):
-                quote = Quote.objects.filter(summary=summary, pk=request.POST.get("quote") or 0).first()
-                if quote is not None:
-                    actions.approve_quote(quote, request.POST.get("approved") == "1", by=user)
+                form = QuoteApprovalForm(request.POST)
+                quote = access.quote_for(summary, form.cleaned_data["quote"]) if form.is_valid() else None
+                if quote is None:
+                    messages.error(request, _("The quote was not found."))
+                else:
+                    actions.approve_quote(quote, form.cleaned_data["approved"], by=user)
             elif action == "proposal" and (has_capability(user, Capability.TRIAGE) or has_capability(user, Capability.DECIDE)):
                 form = ProposalForm(request.POST)
                 if form.is_valid():
@@ -94,9 +98,11 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
         except actions.LoopError as error:
             messages.error(request, str(error))
             return redirect("knowledge:summary", pk=summary.pk)
+    audience = access.reader_audience(user)
+    record_event(user, Event.SUMMARY_VIEWED, obj=summary, ids=actions.summary_reports(summary).values_list("public_id", flat=True))
     return render(request, "knowledge/summary.html", {
-        "summary": summary, "statements": summary.statements.prefetch_related("citations"),
-        "quotes": summary.quotes.select_related("report"), "statement_form": StatementForm(),
+        "summary": summary, "statements": shown_statements(summary, audience), "exact_counts": audience == INTERNAL,
+        "quotes": shown_quotes(summary, audience), "statement_form": StatementForm(),
         "publish_form": PublishForm(), "proposal_form": ProposalForm(),
         "can_edit": has_capability(user, Capability.TRIAGE),
         "can_approve": has_capability(user, Capability.APPROVE_SUMMARY),
@@ -105,18 +111,19 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })  # fmt: skip
 
 
-def summary_file(summary: Summary, fmt: str, *, public: bool, request: HttpRequest) -> HttpResponse:
+def summary_file(summary: Summary, fmt: str, *, audience: str, request: HttpRequest) -> HttpResponse:
+    """The summary as Markdown or PDF, in the version of the reader's audience."""
     if fmt == "md":
-        response = HttpResponse(as_markdown(summary, public=public), content_type="text/markdown; charset=utf-8")
+        response = HttpResponse(as_markdown(summary, audience), content_type="text/markdown; charset=utf-8")
     elif fmt == "pdf":
-        field = summary.pdf_public if public else summary.pdf_internal
+        field = summary.pdf_field(audience)
         if not field:
             # Rendering is background work: queue it and ask the reader to come back.
             from ilmio.knowledge.tasks import render_summary_pdfs
 
             render_summary_pdfs.enqueue(summary.pk)
             summary.refresh_from_db()
-            field = summary.pdf_public if public else summary.pdf_internal
+            field = summary.pdf_field(audience)
         if not field:
             return render(request, "core/error.html", {"title": _("The PDF is being prepared"),
                           "message": _("Reload the page in a minute to download it.")}, status=202)  # fmt: skip
@@ -125,22 +132,24 @@ def summary_file(summary: Summary, fmt: str, *, public: bool, request: HttpReque
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="ilmio-summary-{summary.pk}.{fmt}"'
+    record_event(request.user, Event.SUMMARY_PDF_DOWNLOADED if fmt == "pdf" else Event.SUMMARY_EXPORTED,
+                 obj=summary, format=fmt, audience=audience)
     return response
 
 
 @requires(Capability.READ_FORWARDED)
 def summary_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    return summary_file(get_summary(request, pk), fmt, public=False, request=request)
+    return summary_file(get_summary(request, pk), fmt, audience=access.reader_audience(request.user), request=request)
 
 
 @requires(PUBLIC)
 def public_summaries(request: HttpRequest) -> HttpResponse:
-    summaries = Summary.objects.filter(status=Summary.Status.PUBLISHED, audience="public").select_related("county")
+    summaries = access.public_summaries().select_related("county")
     return render(request, "knowledge/public_summaries.html", {"summaries": summaries})
 
 
 def public_summary_object(pk: int) -> Summary:
-    summary = Summary.objects.filter(pk=pk, status=Summary.Status.PUBLISHED, audience="public").first()
+    summary = access.public_summary(pk)
     if summary is None:
         raise Http404
     return summary
@@ -150,23 +159,23 @@ def public_summary_object(pk: int) -> Summary:
 def public_summary(request: HttpRequest, pk: int) -> HttpResponse:
     summary = public_summary_object(pk)
     return render(request, "knowledge/public_summary.html", {
-        "summary": summary, "statements": public_statements(summary), "quotes": public_quotes(summary)})  # fmt: skip
+        "summary": summary, "statements": shown_statements(summary, PUBLIC_AUDIENCE), "quotes": shown_quotes(summary, PUBLIC_AUDIENCE)})  # fmt: skip
 
 
 @requires(PUBLIC)
 def public_summary_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    return summary_file(public_summary_object(pk), fmt, public=True, request=request)
+    return summary_file(public_summary_object(pk), fmt, audience=PUBLIC_AUDIENCE, request=request)
 
 
 @requires(Capability.READ_FORWARDED)
 def proposal_list(request: HttpRequest) -> HttpResponse:
-    proposals = Proposal.objects.filter(county_id=request.user.county_id).select_related("decision", "summary")
+    proposals = access.proposals_for(request.user).select_related("decision", "summary")
     return render(request, "knowledge/proposals.html", {"proposals": proposals})
 
 
 @requires(Capability.READ_FORWARDED)
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = Proposal.objects.filter(county_id=request.user.county_id, pk=pk).select_related("summary").first()
+    proposal = access.proposal_for(request.user, pk)
     if proposal is None:
         raise Http404
     form = DecisionForm(request.POST or None)
@@ -187,12 +196,13 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(Capability.READ_FORWARDED)
 def action_list(request: HttpRequest) -> HttpResponse:
-    county_actions = Action.objects.filter(county_id=request.user.county_id).prefetch_related("milestones")
+    county_actions = access.actions_for(request.user).prefetch_related("milestones")
     can_decide = has_capability(request.user, Capability.DECIDE)
     import_form = ActionImportForm()
     if request.method == "POST" and can_decide:
         if request.POST.get("action") == "update":
-            target = county_actions.filter(pk=request.POST.get("pk") or 0).first()
+            choice = ActionChoiceForm(request.POST)
+            target = access.action_for(request.user, choice.cleaned_data["pk"]) if choice.is_valid() else None
             form = ActionUpdateForm(request.POST)
             if target is not None and form.is_valid():
                 actions.update_action(target, by=request.user, **form.cleaned_data)
@@ -204,7 +214,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
         if import_form.is_valid():
             upload = import_form.cleaned_data["file"]
             try:
-                created, updated = import_rows(request.user.county, read_upload(upload.name, upload.read()))
+                created, updated = import_rows(request.user.county, read_upload(upload.name, upload.read()), by=request.user)
                 messages.success(request, _("Imported: %(created)d new, %(updated)d updated.") % {
                     "created": created, "updated": updated})  # fmt: skip
                 return redirect("knowledge:actions")
@@ -219,9 +229,10 @@ def action_list(request: HttpRequest) -> HttpResponse:
 def action_export(request: HttpRequest, fmt: str) -> HttpResponse:
     from ilmio.indicators.export import table_download
 
-    response = table_download(export_rows(request.user.county), COLUMNS, fmt, "ilmio-actions", title="Actions")
+    response = table_download(export_rows(access.actions_for(request.user)), COLUMNS, fmt, "ilmio-actions", title="Actions")
     if response is None:
         raise Http404
+    record_event(request.user, Event.ACTIONS_EXPORTED, format=fmt)
     return response
 
 
@@ -232,22 +243,21 @@ def outcomes(request: HttpRequest, county_code: str) -> HttpResponse:
     if county is None:
         raise Http404
     service_area = request.GET.get("service_area", "")
-    proposals = Proposal.objects.filter(county=county).exclude(decision=None).select_related("decision", "service_area")
+    proposals = access.public_proposals(county).exclude(decision=None).select_related("decision", "service_area")
     if service_area:
         proposals = proposals.filter(service_area__code=service_area)
-    action_items = Action.objects.filter(county=county, proposal__in=proposals, parent=None)
-    answers = FollowUp.objects.filter(action__county=county).exclude(answer="")
-    tally = {choice: answers.filter(answer=choice).count() for choice, _label in FollowUp.Answer.choices}
+    action_items = access.public_actions(county).filter(proposal__in=proposals, parent=None)
+    shown, total = tally(access.public_follow_up_answer_counts(county))
     return render(request, "knowledge/outcomes.html", {
-        "county": county, "summaries": Summary.objects.filter(county=county, status="published", audience="public"),
-        "proposals": proposals, "actions": action_items, "tally": tally, "answers": sum(tally.values()),
+        "county": county, "summaries": access.public_summaries(county),
+        "proposals": proposals, "actions": action_items, "tally": shown, "answers": total,
         "answer_labels": dict(FollowUp.Answer.choices), "service_area": service_area,
         "service_areas": ServiceArea.objects.filter(active=True)})  # fmt: skip
 
 
 @requires(PUBLIC)
 def follow_up(request: HttpRequest, token: str) -> HttpResponse:
-    item = FollowUp.objects.filter(token=token).select_related("action").first()
+    item = access.follow_up_by_token(token)
     if item is None:
         raise Http404
     form = FollowUpForm(request.POST or None)
@@ -259,6 +269,6 @@ def follow_up(request: HttpRequest, token: str) -> HttpResponse:
 
 @requires(Capability.VIEW_OWN_REPORTS)
 def notifications(request: HttpRequest) -> HttpResponse:
-    items = list(Notification.objects.filter(user=request.user).select_related("report")[:100])
+    items = list(access.notifications_for(request.user).select_related("report")[:100])
     actions.mark_notifications_read(request.user)
     return render(request, "knowledge/notifications.html", {"items": items})

@@ -6,6 +6,8 @@ text by forgetting to: the original lives only in the request that brought it.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ilmio.areas.models import County
+from ilmio.core.audit import Event, record_event
 from ilmio.privacy import RedactionResult, redact
 from ilmio.reports.forms import TEXT_FIELDS
 from ilmio.reports.models import FeedbackContact, Report
@@ -81,15 +84,21 @@ def submit_report(
     feedback_email: str = "",
     created_at: datetime | None = None,
 ) -> tuple[Report, bool]:
-    """Store a validated report. Returns (report, created); a repeated key returns the first."""
-    if idempotency_key:
-        existing = Report.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing, False
+    """Store a validated report. Returns (report, created).
+
+    A key the same sender used before returns that first report when the content is the
+    same, and raises :class:`IdempotencyConflict` when it is not; another sender's key
+    is another key."""
     preview = preview_redaction(data, data.get("language"))
     texts = preview.redacted_values
     user = submitted_by if getattr(submitted_by, "is_authenticated", False) else None
     phenomena = list(data.get("phenomena") or [])
+    scope = f"user:{user.pk}" if user is not None else f"{channel}:{county.code}"
+    fingerprint = content_fingerprint(data, texts)
+    if idempotency_key:
+        existing = _same_key(scope, idempotency_key, fingerprint)
+        if existing is not None:
+            return existing, False
     report = Report(
         county=county,
         primary_phenomenon=phenomena[0] if phenomena else None,
@@ -111,6 +120,8 @@ def submit_report(
         organisation=getattr(user, "organisation", None),
         redaction_counts=preview.counts,
         idempotency_key=idempotency_key or None,
+        idempotency_scope=scope if idempotency_key else "",
+        idempotency_fingerprint=fingerprint if idempotency_key else "",
         created_at=created_at or timezone.now(),
     )
     try:
@@ -121,10 +132,12 @@ def submit_report(
             set_areas(report, data.get("municipalities") or [], whole_county=report.whole_county)
             if data.get("wants_feedback") and (user is not None or feedback_email):
                 FeedbackContact.objects.create(report=report, user=user, email=feedback_email)
+            record_event(user, Event.REPORT_SUBMITTED, obj=report, channel=channel, report=report.pk,
+                         redactions=report.redaction_total)  # fmt: skip
     except IntegrityError:
         # Two retries with the same key raced: the other one won, return its report.
         if idempotency_key:
-            existing = Report.objects.filter(idempotency_key=idempotency_key).first()
+            existing = _same_key(scope, idempotency_key, fingerprint)
             if existing is not None:
                 return existing, False
         raise
@@ -136,6 +149,34 @@ def submit_report(
     return report, True
 
 
+class IdempotencyConflict(ValueError):
+    """The sender used this key before for a report with other content."""
+
+
+def _code(value: Any) -> Any:
+    return getattr(value, "code", value)
+
+
+def content_fingerprint(data: dict[str, Any], texts: dict[str, str]) -> str:
+    """A hash of what would be stored (redacted texts and choices): nothing original."""
+    canonical = {
+        **{name: texts.get(name, "") for name in TEXT_FIELDS},
+        **{name: sorted(str(_code(v)) for v in data.get(name) or [])
+           for name in ("phenomena", "target_groups", "municipalities")},
+        **{name: str(_code(data.get(name)) or "") for name in (
+            "kind", "whole_county", "service_area", "prevalence", "observed_since", "trend",
+            "language", "reporter_type", "partner_organisation_type")},
+    }  # fmt: skip
+    return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
+
+
+def _same_key(scope: str, key: str, fingerprint: str) -> Report | None:
+    existing = Report.objects.filter(idempotency_scope=scope, idempotency_key=key).first()
+    if existing is not None and existing.idempotency_fingerprint != fingerprint:
+        raise IdempotencyConflict("this Idempotency-Key was already used for a report with other content")
+    return existing
+
+
 def set_areas(report: Report, municipalities: list[Any], *, whole_county: bool) -> None:
     """The report's municipalities, and the one it counts in for statistics."""
     municipalities = list(municipalities)
@@ -145,7 +186,10 @@ def set_areas(report: Report, municipalities: list[Any], *, whole_county: bool) 
     report.save(update_fields=["whole_county", "statistics_municipality", "updated_at"])
 
 
-def erase_feedback_contact(report: Report) -> bool:
+def erase_feedback_contact(report: Report, *, by: Any = None) -> bool:
     """Withdraw consent: the contact is deleted, the report stays."""
-    deleted, _ = FeedbackContact.objects.filter(report=report).delete()
+    with transaction.atomic():
+        deleted, _ = FeedbackContact.objects.filter(report=report).delete()
+        if deleted:
+            record_event(by, Event.FEEDBACK_CONTACT_ERASED, obj=report)
     return deleted > 0

@@ -4,15 +4,16 @@ from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
-from ninja import Field, Header, Router, Schema, Status
+from ninja import Field, Header, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from ilmio.core.models import record_access
+from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import Capability, has_capability
 from ilmio.privacy import PII_TYPES, redact
-from ilmio.reports.actions import submit_report
+from ilmio.reports.access import county_reports, reports_for
+from ilmio.reports.actions import IdempotencyConflict, submit_report
 from ilmio.reports.forms import TEXT_LIMITS, StaffReportForm
 from ilmio.reports.models import Report
 
@@ -95,6 +96,8 @@ class ErrorOut(Schema):
 # Every authenticated operation may answer: 400 unparsable body, 401 no credentials,
 # 403 no access, 422 invalid input (the API's own error handlers in ilmio.api.urls).
 ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut}
+# Paging beyond this is refused (422): larger offsets overflow the database's integers.
+MAX_OFFSET = 10**9
 
 
 def _require(request: HttpRequest, capability: Capability) -> None:
@@ -118,8 +121,8 @@ def _out(report: Report) -> ReportOut:
     )  # fmt: skip
 
 
-def _reports() -> object:
-    return Report.objects.select_related("county", "service_area").prefetch_related(
+def _reports(reports: QuerySet[Report]) -> QuerySet[Report]:
+    return reports.select_related("county", "service_area").prefetch_related(
         "phenomena", "target_groups", "municipalities"
     )
 
@@ -146,7 +149,8 @@ def create_report(
     idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=100),
 ) -> Status:
     """Validated and redacted exactly like the form. Repeating a request with the same
-    `Idempotency-Key` returns the report created by the first one (200) instead of a copy."""
+    `Idempotency-Key` returns the report created by the first one (200) instead of a copy;
+    the same key with another body is refused (422). Keys belong to their sender."""
     _require(request, Capability.SUBMIT_REPORT)
     data = payload.dict()
     form = StaffReportForm(data, user=request.user)
@@ -155,30 +159,35 @@ def create_report(
         errors = [FieldError(field=name if name != "__all__" else "", message=str(message))
                   for name, messages in form.errors.items() for message in messages]  # fmt: skip
         return Status(422, ErrorOut(detail="Invalid report.", errors=errors))
-    report, created = submit_report(
-        form.cleaned_data, county=request.user.county, channel=Report.Channel.API,
-        submitted_by=request.user, idempotency_key=idempotency_key or None,
-    )  # fmt: skip
-    report = _reports().get(pk=report.pk)  # type: ignore[attr-defined]
+    try:
+        report, created = submit_report(
+            form.cleaned_data, county=request.user.county, channel=Report.Channel.API,
+            submitted_by=request.user, idempotency_key=idempotency_key or None,
+        )  # fmt: skip
+    except IdempotencyConflict:
+        return Status(422, ErrorOut(detail="This Idempotency-Key was already used for a report with other "
+                                           "content. Send a new key for a new report."))  # fmt: skip
+    report = _reports(Report.objects.filter(pk=report.pk)).get()
     return Status(201 if created else 200, _out(report))
 
 
 @router.get("/reports", response={200: list[ReportOut], **ERRORS}, summary="Reports of your county")
-def list_reports(request: HttpRequest, limit: int = 50, offset: int = 0) -> list[ReportOut]:
+def list_reports(request: HttpRequest, limit: int = Query(50, ge=1, le=500),
+                 offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> list[ReportOut]:
     _require(request, Capability.READ_REPORT_TEXT)
     limit = max(1, min(limit, 500))
     offset = max(0, offset)
-    reports = _reports().filter(county_id=request.user.county_id)[offset : offset + limit]  # type: ignore[attr-defined]
-    return [_out(r) for r in reports]
+    reports = _reports(county_reports(request.user))[offset : offset + limit]
+    out = [_out(r) for r in reports]
+    record_event(request.user, Event.REPORTS_LISTED, ids=[r.id for r in out], view="api", offset=offset)
+    return out
 
 
 @router.get("/reports/{report_id}", response={200: ReportOut, 404: ErrorOut, **ERRORS}, summary="One report")
 def get_report(request: HttpRequest, report_id: UUID) -> ReportOut:
     _require(request, Capability.VIEW_OWN_REPORTS)
-    report = get_object_or_404(_reports(), public_id=report_id)
-    own = report.submitted_by_id == request.user.pk
-    reader = has_capability(request.user, Capability.READ_REPORT_TEXT) and report.county_id == request.user.county_id
-    if not (own or reader):
+    report = _reports(reports_for(request.user)).filter(public_id=report_id).first()
+    if report is None:
         raise HttpError(404, "Not found.")
-    record_access(request.user, "view_report", report)
+    record_event(request.user, Event.REPORT_VIEWED, obj=report, view="api")
     return _out(report)

@@ -7,6 +7,7 @@ Every free-text field holds redacted text only: the write functions in
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ilmio.accounts.models import Organisation
 from ilmio.areas.models import County, Municipality
+from ilmio.core.fields import RedactedCharField, RedactedTextField
 from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup
 
 
@@ -55,8 +57,8 @@ class Report(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="reports")
-    title = models.CharField(max_length=200)
-    description = models.TextField()
+    title = RedactedCharField(max_length=200)
+    description = RedactedTextField()
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CONCERN)
     phenomena = models.ManyToManyField(Phenomenon, blank=True, related_name="reports")
     # Exactly one phenomenon per report for comparable counts: the reporter's first choice
@@ -77,8 +79,8 @@ class Report(models.Model):
     prevalence = models.CharField(max_length=20, choices=Prevalence.choices, default=Prevalence.SEVERAL)
     observed_since = models.CharField(max_length=20, choices=ObservedSince.choices, default=ObservedSince.UNKNOWN)
     trend = models.CharField(max_length=20, choices=Trend.choices, default=Trend.UNKNOWN)
-    effects = models.TextField(blank=True)
-    proposed_action = models.TextField(blank=True)
+    effects = RedactedTextField(blank=True)
+    proposed_action = RedactedTextField(blank=True)
     reporter_type = models.CharField(max_length=20, choices=ReporterType.choices)
     partner_organisation_type = models.CharField(
         max_length=20, choices=Organisation.Kind.choices, blank=True
@@ -101,19 +103,43 @@ class Report(models.Model):
     classification_confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Whether the report counts in the published statistics: always, except a public-form
+    # report before a coordinator has triaged it (kept by save(), read by the counts).
+    in_statistics = models.BooleanField(default=True, db_default=True)
     # How many details of each type the redaction removed: the count, never the text.
     redaction_counts = models.JSONField(default=dict, blank=True)
     # A client-chosen key makes a retried submission return the first report, not a copy.
-    idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
+    # Keys belong to their sender: unique per scope ("user:<id>", or "<channel>:<county>"
+    # for anonymous submissions), with a fingerprint of the stored content so that the
+    # same key with another body is refused instead of answered with the first report.
+    idempotency_key = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001 - NULL: no key
+    idempotency_scope = models.CharField(max_length=40, blank=True)
+    idempotency_fingerprint = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["county", "created_at"])]
+        constraints = [models.UniqueConstraint(
+            fields=["idempotency_scope", "idempotency_key"], condition=models.Q(idempotency_key__isnull=False),
+            name="report_idempotency_key_per_sender",
+        )]  # fmt: skip
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        counted, self.in_statistics = self.in_statistics, self.counts_in_statistics()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields and counted != self.in_statistics:
+            kwargs["update_fields"] = {*update_fields, "in_statistics"}
+        super().save(*args, **kwargs)
+
+    def counts_in_statistics(self) -> bool:
+        if self.channel != self.Channel.PUBLIC_FORM:
+            return True
+        return bool(settings.REPORT_PIPELINE.get(self.status, {}).get("triaged"))
 
     @property
     def redaction_total(self) -> int:

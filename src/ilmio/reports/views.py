@@ -15,10 +15,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_ratelimit.decorators import ratelimit
 
-from ilmio.core.models import record_access
-from ilmio.core.permissions import PUBLIC, Capability, has_capability, requires
+from ilmio.core.audit import Event, record_event
+from ilmio.core.permissions import PUBLIC, Capability, requires
 from ilmio.privacy import localize_placeholders
-from ilmio.reports.actions import preview_redaction, submit_report
+from ilmio.reports.access import county_reports, own_reports, report_for
+from ilmio.reports.actions import IdempotencyConflict, preview_redaction, submit_report
 from ilmio.reports.forms import TEXT_FIELDS, PublicReportForm, ReportForm, StaffReportForm
 from ilmio.reports.models import Report
 from ilmio.reports.placeholders import canonical_placeholders
@@ -50,12 +51,17 @@ def _report_form_flow(
                 data = dict(form.cleaned_data)
                 for name in TEXT_FIELDS:
                     data[name] = canonical_placeholders(data.get(name) or "")
-                report, _created = submit_report(
-                    data, county=county, channel=channel, submitted_by=request.user,
-                    idempotency_key=_idempotency_key(request),
-                    feedback_email=form.cleaned_data.get("feedback_email") or "",
-                )  # fmt: skip
-                return report, None
+                try:
+                    report, _created = submit_report(
+                        data, county=county, channel=channel, submitted_by=request.user,
+                        idempotency_key=_idempotency_key(request),
+                        feedback_email=form.cleaned_data.get("feedback_email") or "",
+                    )  # fmt: skip
+                    return report, None
+                except IdempotencyConflict:
+                    # A form sent again after editing: a new key makes it a new report.
+                    context["idempotency_key"] = uuid.uuid4().hex
+                    form.add_error(None, _("This form was already sent with other content. Check the report and send it again."))
             else:
                 preview = preview_redaction(form.cleaned_data, form.cleaned_data.get("language"))
                 bound = request.POST.copy()
@@ -126,15 +132,16 @@ def public_thanks(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.VIEW_OWN_REPORTS)
 def my_reports(request: HttpRequest) -> HttpResponse:
-    reports = Report.objects.filter(submitted_by=request.user).prefetch_related("phenomena")
+    reports = own_reports(request.user).prefetch_related("phenomena")
     page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    record_event(request.user, Event.REPORTS_LISTED, ids=page, view="mine", page=page.number)
     return render(request, "reports/mine.html", {"page": page})
 
 
 @requires(Capability.READ_REPORT_TEXT)
 def report_list(request: HttpRequest) -> HttpResponse:
     reports = (
-        Report.objects.filter(county_id=request.user.county_id)
+        county_reports(request.user)
         .select_related("service_area")
         .prefetch_related("phenomena", "municipalities")
     )
@@ -142,24 +149,16 @@ def report_list(request: HttpRequest) -> HttpResponse:
     if phenomenon:
         reports = reports.filter(phenomena__code=phenomenon)
     page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    record_event(request.user, Event.REPORTS_LISTED, ids=page, view="list", page=page.number)
     return render(request, "reports/list.html", {"page": page, "phenomenon": phenomenon})
 
 
 @requires(Capability.VIEW_OWN_REPORTS)
 def report_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    report = (
-        Report.objects.select_related("county", "service_area")
-        .prefetch_related("phenomena", "target_groups", "municipalities")
-        .filter(public_id=public_id)
-        .first()
-    )
+    report = report_for(request.user, public_id)
     if report is None:
-        raise Http404
-    own = report.submitted_by_id == request.user.pk
-    county_reader = has_capability(request.user, Capability.READ_REPORT_TEXT) and report.county_id == request.user.county_id
-    if not (own or county_reader):
         raise Http404  # not 403: do not confirm that the report exists
-    record_access(request.user, "view_report", report)
+    record_event(request.user, Event.REPORT_VIEWED, obj=report)
     from ilmio.knowledge.paths import report_path
 
     return render(request, "reports/detail.html", {"report": report, "path": report_path(report, request.user)})

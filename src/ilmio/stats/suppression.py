@@ -150,6 +150,8 @@ class Suppressed:
         return PRIMARY_PLACEHOLDER.format(threshold=self.threshold)
 
     def display(self, node: Node) -> str:
+        if not self.distinguishable and self.cells[node].suppressed:
+            return COMPLEMENTARY_PLACEHOLDER
         return self.cells[node].display(self.placeholder)
 
     def published(self) -> dict[Node, int | None]:
@@ -303,7 +305,14 @@ class _Engine:
                 exposed = _hull_exposed(res)
             if not exposed:
                 return res
+            before = (dict(self.sup), set(self.masked_zero))
             self.fix(exposed)
+            if (self.sup, self.masked_zero) == before:
+                if not self.distinguishable:
+                    break  # pragma: no cover - nothing left to hide, nothing left to merge
+                # Everything that could be hidden is, and the two markers themselves give
+                # it away (e.g. "<3" = "<3" + "<3" forces 2 = 1 + 1): one marker for all.
+                self.distinguishable = False
         raise RuntimeError("suppression did not converge")  # pragma: no cover
 
 
@@ -429,7 +438,8 @@ def _bounds(res: Suppressed, n: Node) -> tuple[float, float | None]:
     c = res.cells[n]
     if res.masked:
         # zeros may be hidden somewhere, so a hidden cell is only known to be >= 0
-        return (0.0, float(res.threshold - 1) if c.reason == "primary" else None)
+        primary = c.reason == "primary" and res.distinguishable
+        return (0.0, float(res.threshold - 1) if primary else None)
     if not res.distinguishable:
         return (1.0, None)
     if c.reason == "primary":
@@ -649,6 +659,8 @@ class SuppressedTable:
         return self.result[(ALL,)]
 
     def display(self, cell: Cell) -> str:
+        if not self.result.distinguishable and cell.suppressed:
+            return COMPLEMENTARY_PLACEHOLDER
         return cell.display(self.result.placeholder)
 
     def records(self) -> Iterator[dict[str, Any]]:
@@ -741,6 +753,8 @@ class SuppressedSeries:
         return self.result[(ALL,)] if self.has_total else None
 
     def display(self, cell: Cell) -> str:
+        if not self.result.distinguishable and cell.suppressed:
+            return COMPLEMENTARY_PLACEHOLDER
         return cell.display(self.result.placeholder)
 
     def records(self) -> Iterator[dict[str, Any]]:

@@ -1,0 +1,50 @@
+"""Which reports, cases, codes and passages a coordinator may work on: their county's."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db.models import QuerySet
+
+from ilmio.analysis.models import Code, CodedPassage, PhenomenonCase
+from ilmio.core.access import in_county, is_id
+from ilmio.core.permissions import Capability, has_capability
+from ilmio.reports.models import Report
+
+
+def triage_reports(user: Any) -> QuerySet[Report]:
+    if not has_capability(user, Capability.TRIAGE):
+        return Report.objects.none()
+    return in_county(Report.objects.all(), user)
+
+
+def triage_report_for(user: Any, public_id: uuid.UUID | str) -> Report | None:
+    try:
+        key = uuid.UUID(str(public_id))
+    except ValueError:
+        return None
+    return triage_reports(user).filter(public_id=key).first()
+
+
+def cases_for(user: Any) -> QuerySet[PhenomenonCase]:
+    if not has_capability(user, Capability.TRIAGE):
+        return PhenomenonCase.objects.none()
+    return in_county(PhenomenonCase.objects.all(), user)
+
+
+def case_for(user: Any, pk: Any) -> PhenomenonCase | None:
+    return cases_for(user).filter(pk=pk).first() if is_id(pk) else None
+
+
+def codes_for(user: Any) -> QuerySet[Code]:
+    if not has_capability(user, Capability.TRIAGE):
+        return Code.objects.none()
+    return in_county(Code.objects.all(), user)
+
+
+def passages_for(user: Any) -> QuerySet[CodedPassage]:
+    if not has_capability(user, Capability.TRIAGE):
+        return CodedPassage.objects.none()
+    return in_county(CodedPassage.objects.all(), user, field="code__county")
+

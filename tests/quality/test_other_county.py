@@ -1,0 +1,579 @@
+"""Ownership, Healthchecks-style: another county's object is as good as absent.
+
+A user of county 15 (Keski-Suomi) who holds the capability acts on an object of county
+13 (Pohjois-Savo), through every URL pattern, every API operation and every ``action=``
+branch of the views. Each case asserts three things:
+
+* the status: 404 when the object is named in the URL (or is the very row a POST would
+  change); when the other county's object is only *referred to* from a request on one's
+  own object, the answer must be exactly the one a non-existent id gets (same status,
+  same redirect, same messages): the response tells nothing about whether it exists;
+* nothing of county 13 changed in the database (every row of it and pointing at it);
+* no text of county 13 (every value carries the tag ``psavo``) and no id of its reports
+  appears in the response or its messages.
+
+Lists and pages without an object are swept the same way: they must show nothing of
+county 13 (public pages: nothing but what county 13 published to the public).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.quality.world import (  # noqa: F401 - world_fixture provides `world`
+    OTHER,
+    OWN,
+    World,
+    assert_unchanged,
+    body_text,
+    client_for,
+    csv_upload,
+    messages_of,
+    snapshot,
+    world_fixture,
+)
+
+pytestmark = pytest.mark.django_db
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "ilmio"
+LEAK = re.compile(r"psavo-[a-z_]+-[a-z_]+")
+USERNAME = re.compile(r"\b(?:reporter|coordinator|manager|decision_maker|partner|admin)_13\b")
+# What county 13 published to the public; public pages may show it to anyone.
+PUBLIC_CHAIN = frozenset({
+    "psavo-summary-public", "psavo-statement-public", "psavo-quote-public", "psavo-proposal-public",
+    "psavo-decision_body-public", "psavo-action-public", "psavo-proposal_text-public",
+    "psavo-body_name-public", "psavo-rationale-public",
+    # Undecided, but proposed on the strength of the public summary.
+    "psavo-proposal-pending", "psavo-proposal_text-pending",
+})  # fmt: skip
+MISSING_PK = 999_999
+MISSING_UUID = "00000000-0000-4000-8000-000000000000"
+
+READERS = ["coordinator", "manager", "admin"]  # READ_REPORT_TEXT
+OWN_REPORTS = ["reporter", "partner", "coordinator", "manager", "admin"]  # VIEW_OWN_REPORTS
+TRIAGERS = ["coordinator", "admin"]  # TRIAGE
+DECIDERS = ["manager", "admin"]  # DECIDE
+FORWARDED = ["coordinator", "manager", "decision_maker", "admin"]  # READ_FORWARDED
+
+
+@dataclass(frozen=True)
+class Req:
+    method: str
+    path: str
+    data: dict[str, Any] | None = None
+    api_json: bool = False
+    echo: tuple[str, ...] = ()  # what the user sent inside a file: may be named back
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str  # URL name
+    branch: str  # what is done: GET, action=…, …
+    actor: str | None  # role of the county-15 user; None: anonymous
+    request: Callable[[World], Req]
+    status: int | None = 404  # None: exactly what `missing` gets
+    missing: Callable[[World], Req] | None = None
+    allowed: frozenset[str] = frozenset()
+    check: Callable[[World, Any], None] | None = None
+    # The same request on county 15's own object (see test_the_request_works_on_own_county):
+    # its expected status, and whether it changes county 15's data.
+    control: int | None = None
+    changes: bool = True
+
+    @property
+    def id(self) -> str:
+        branch = re.sub(r"[^\w=.-]+", "_", self.branch.replace("'s", "s"))
+        return f"{self.name}[{branch}]-{self.actor or 'anonymous'}"
+
+
+def get(path: Callable[[World], str]) -> Callable[[World], Req]:
+    return lambda w: Req("GET", path(w))
+
+
+def post(path: Callable[[World], str], data: Callable[[World], dict[str, Any]]) -> Callable[[World], Req]:
+    return lambda w: Req("POST", path(w), data(w))
+
+
+def api(method: str, path: Callable[[World], str], body: Callable[[World], dict[str, Any]] | None = None) -> Callable[[World], Req]:
+    return lambda w: Req(method, path(w), body(w) if body else None, api_json=True)
+
+
+# --- paths ------------------------------------------------------------------------------
+
+
+def own_report_key(role: str) -> str:
+    """The report a role can open in its own county: a partner only their own."""
+    return "partner" if role == "partner" else "main"
+
+
+def triage_url(which: str, key: str = "second") -> Callable[[World], str]:
+    return lambda w: f"/triage/reports/{getattr(w, which).reports[key].public_id}/"
+
+
+def summary_url(which: str, kind: str, suffix: str = "") -> Callable[[World], str]:
+    return lambda w: f"/knowledge/summaries/{getattr(w, which).summaries[kind].pk}/{suffix}"
+
+
+def proposal_url(which: str, kind: str) -> Callable[[World], str]:
+    return lambda w: f"/knowledge/proposals/{getattr(w, which).proposals[kind].pk}/"
+
+
+def const(path: str) -> Callable[[World], str]:
+    return lambda w: path
+
+
+# --- extra checks -------------------------------------------------------------------------
+
+
+def own_case_created_in_own_county(w: World, response: Any) -> None:
+    from ilmio.analysis.models import PhenomenonCase
+
+    created = PhenomenonCase.objects.get(title="Uusi tapaus ksuomi")
+    assert created.county_id == w.own.county.pk
+
+
+def api_lists_no_other_report(w: World, response: Any) -> None:
+    ids = {item["id"] for item in response.json()}
+    assert ids == {str(r.public_id) for r in w.own.reports.values()}
+
+
+def contains(*markers: str) -> Callable[[World, Any], None]:
+    def check(w: World, response: Any) -> None:
+        text = body_text(response)
+        assert all(m in text for m in markers), f"expected {markers} on the page"
+
+    return check
+
+
+def signal_review_kept(w: World, response: Any) -> None:
+    from ilmio.analysis.models import SignalReview
+
+    review = SignalReview.objects.get(pk=w.other.signal_review.pk)
+    assert (review.decision, review.county_id) == ("confirmed", w.other.county.pk)
+
+
+# --- request bodies ----------------------------------------------------------------------
+
+
+def new_report(municipality: str) -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"title": "Havainto ksuomi", "description": "Vuokrarästit kasvavat.", "kind": "concern",
+                      "municipalities": [municipality], "prevalence": "several", "observed_since": "unknown",
+                      "trend": "unknown", "language": "fi", "reporter_type": "professional", "step": "confirm"}  # fmt: skip
+
+
+def api_report(municipality: str) -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"title": "Havainto ksuomi", "description": "Vuokrarästit kasvavat.", "municipalities": [municipality]}
+
+
+def import_rows(reference: str, proposal: str, parent: str = "") -> Callable[[World], Req]:
+    def build(w: World) -> Req:
+        row = {"reference": reference.format(w=w), "title": "Tuotu ksuomi", "owner": "Johto", "status": "done",
+               "progress": "100", "proposal_id": proposal.format(w=w), "parent_reference": parent.format(w=w)}
+        echo = tuple(row[k] for k in ("reference", "proposal_id", "parent_reference") if row[k])
+        return Req("POST", "/knowledge/actions/", {"file": csv_upload([row])}, echo=echo)
+
+    return build
+
+
+def signal(municipality: str) -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"phenomenon": "asuminen", "municipality": municipality, "decision": "dismissed",
+                      "last_month": "2026-01", "next": "/situation/"}  # fmt: skip
+
+
+def classify(municipality: str) -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"action": "classify", "primary": "toimeentulo", "municipalities": [municipality]}
+
+
+TRIAGE_BRANCHES: dict[str, Callable[[World], dict[str, Any]]] = {
+    "classify": lambda w: {"action": "classify", "primary": "toimeentulo", "municipalities": [w.other.municipality.code]},
+    "status": lambda w: {"action": "status", "status": "not_actionable", "reason": "x"},
+    "duplicate": lambda w: {"action": "duplicate", "original": str(w.other.reports["main"].public_id)},
+    "case": lambda w: {"action": "case", "case": w.other.case.pk},
+    "code": lambda w: {"action": "code", "code": w.other.code_obj.pk, "start": 0, "end": 5},
+    "unknown": lambda w: {"action": "unknown"},
+}
+# (branch, actor, the other county's summary it acts on, body)
+SUMMARY_BRANCHES: list[tuple[str, str, str, Callable[[World], dict[str, Any]]]] = [
+    ("statement", "coordinator", "draft",
+     lambda w: {"action": "statement", "text": "Lisäys ksuomi", "citations": str(w.other.reports["second"].public_id)}),
+    ("submit", "coordinator", "draft", lambda w: {"action": "submit"}),
+    ("approve", "manager", "draft", lambda w: {"action": "approve"}),
+    ("publish", "manager", "internal", lambda w: {"action": "publish", "audience": "public"}),
+    ("quote", "manager", "public",
+     lambda w: {"action": "quote", "quote": w.other.quotes["unapproved"].pk, "approved": "1"}),
+    ("proposal", "manager", "public",
+     lambda w: {"action": "proposal", "title": "Ehdotus ksuomi", "text": "Teksti", "addressed_to": "steering_group"}),
+    ("unknown", "manager", "public", lambda w: {"action": "unknown"}),
+]  # fmt: skip
+
+
+def cases() -> list[Case]:
+    result: list[Case] = []
+    add = result.append
+
+    # --- reports -------------------------------------------------------------------------
+    for role in OWN_REPORTS:
+        key = own_report_key(role)
+        add(Case("reports:detail", "GET other report", role,
+                 get(lambda w, key=key: f"/reports/{w.other.reports[key].public_id}/"), control=200))
+        add(Case("api:get_report", "GET other report", role,
+                 api("GET", lambda w, key=key: f"/api/v1/reports/{w.other.reports[key].public_id}"), control=200))
+    add(Case("reports:new", "GET", "reporter", get(const("/reports/new/")), status=200))
+    add(Case("reports:new", "POST municipality of county 13", "reporter",
+             post(const("/reports/new/"), new_report("297")), status=None,
+             missing=post(const("/reports/new/"), new_report("999"))))
+    add(Case("api:create_report", "POST municipality of county 13", "reporter",
+             api("POST", const("/api/v1/reports"), api_report("297")), status=None,
+             missing=api("POST", const("/api/v1/reports"), api_report("999"))))
+    add(Case("reports:public_new", "GET", None, get(const("/reports/public/")), status=200))
+    add(Case("reports:public_thanks", "GET", None, get(const("/reports/public/thanks/")), status=200))
+    mine = {"reporter": "main", "partner": "partner", "coordinator": "second"}
+    for role in OWN_REPORTS:
+        add(Case("reports:mine", "GET", role, get(const("/reports/mine/")), status=200,
+                 check=contains(f"ksuomi-report-{mine[role]}") if role in mine else None))
+    for role in READERS:
+        add(Case("reports:list", "GET", role, get(const("/reports/?phenomenon=asuminen")), status=200,
+                 check=contains("ksuomi-report-main")))
+        add(Case("api:list_reports", "GET", role, api("GET", const("/api/v1/reports?limit=500")), status=200,
+                 check=api_lists_no_other_report))
+    add(Case("api:redact_text", "POST", "reporter",
+             api("POST", const("/api/v1/redact"), lambda w: {"text": "Asiakas Matti Virtanen"}), status=200))
+
+    # --- triage ----------------------------------------------------------------------------
+    for role in TRIAGERS:
+        add(Case("analysis:report", "GET other report", role, get(triage_url("other")), control=200))
+        for branch, body in TRIAGE_BRANCHES.items():
+            # An unknown action re-renders the page and changes nothing.
+            add(Case("analysis:report", f"action={branch} on other report", role, post(triage_url("other"), body),
+                     control=200 if branch == "unknown" else 302, changes=branch != "unknown"))
+        add(Case("analysis:bulk_status", "POST other reports", role, post(const("/triage/bulk/"), lambda w: {
+            "reports": [str(r.public_id) for r in w.other.reports.values()], "status": "not_actionable", "reason": "x"}),
+            control=302))
+        add(Case("analysis:case", "GET other case", role, get(lambda w: f"/triage/cases/{w.other.case.pk}/"), control=200))
+        add(Case("analysis:case", "POST other case", role,
+                 post(lambda w: f"/triage/cases/{w.other.case.pk}/", lambda w: {"title": "Muutettu ksuomi"}), control=302))
+        add(Case("analysis:queue", "GET", role, get(const("/triage/?status=all")), status=200,
+                 check=contains("ksuomi-report-main")))
+        add(Case("analysis:queue", "GET municipality of county 13", role,
+                 get(const("/triage/?status=all&municipality=297")), status=200))
+        add(Case("analysis:cases", "GET", role, get(const("/triage/cases/")), status=200,
+                 check=contains("ksuomi-case-title")))
+        add(Case("analysis:codebook", "GET", role, get(const("/triage/codebook/")), status=200,
+                 check=contains("ksuomi-code-name")))
+        for fmt in ("qdc", "csv", "xlsx"):
+            add(Case("analysis:codebook_export", fmt, role, get(const(f"/triage/codebook/export.{fmt}")), status=200,
+                     check=contains("ksuomi-code-name" if fmt == "qdc" else "ksuomi-text-main")))
+    own_triage = triage_url("own")
+    add(Case("analysis:report", "GET own report", "coordinator", get(own_triage), status=200,
+             check=contains("ksuomi-text-second")))
+    add(Case("analysis:report", "action=duplicate of other county's report", "coordinator",
+             post(own_triage, TRIAGE_BRANCHES["duplicate"]), status=None,
+             missing=post(own_triage, lambda w: {"action": "duplicate", "original": MISSING_UUID})))
+    add(Case("analysis:report", "action=case: other county's case", "coordinator",
+             post(own_triage, TRIAGE_BRANCHES["case"]), status=None,
+             missing=post(own_triage, lambda w: {"action": "case", "case": MISSING_PK})))
+    add(Case("analysis:report", "action=code: other county's code", "coordinator",
+             post(own_triage, TRIAGE_BRANCHES["code"]), status=None,
+             missing=post(own_triage, lambda w: {"action": "code", "code": MISSING_PK, "start": 0, "end": 5})))
+    add(Case("analysis:report", "action=classify: municipality of county 13", "coordinator",
+             post(own_triage, classify("297")), status=None, missing=post(own_triage, classify("999"))))
+    add(Case("analysis:cases", "POST new case", "coordinator",
+             post(const("/triage/cases/"), lambda w: {"title": "Uusi tapaus ksuomi"}), status=302,
+             check=own_case_created_in_own_county))
+    add(Case("analysis:codebook", "POST parent from county 13", "coordinator",
+             post(const("/triage/codebook/"), lambda w: {"name": "Alakoodi ksuomi", "parent": w.other.code_obj.pk}),
+             status=None,
+             missing=post(const("/triage/codebook/"), lambda w: {"name": "Alakoodi ksuomi", "parent": MISSING_PK})))
+    add(Case("analysis:review_signal", "POST municipality of county 13", "coordinator",
+             post(const("/triage/signals/review/"), signal("297")), status=None,
+             missing=post(const("/triage/signals/review/"), signal("000")), check=signal_review_kept))
+
+    # --- summaries -------------------------------------------------------------------------
+    for role in FORWARDED:
+        for kind in ("draft", "public"):
+            visible = role != "decision_maker" or kind == "public"
+            add(Case("knowledge:summary", f"GET other {kind} summary", role, get(summary_url("other", kind)),
+                     control=200 if visible else None))
+        add(Case("knowledge:summaries", "GET", role, get(const("/knowledge/summaries/")), status=200,
+                 check=contains("ksuomi-summary-public")))
+        add(Case("knowledge:proposal", "GET other proposal", role, get(proposal_url("other", "public")), control=200))
+        add(Case("knowledge:proposals", "GET", role, get(const("/knowledge/proposals/")), status=200,
+                 check=contains("ksuomi-proposal-public")))
+        add(Case("knowledge:actions", "GET", role, get(const("/knowledge/actions/")), status=200,
+                 check=contains("ksuomi-action-public")))
+    for role in ("manager", "decision_maker"):
+        for fmt in ("md", "pdf"):
+            add(Case("knowledge:summary_export", f"{fmt} of other summary", role,
+                     get(summary_url("other", "public", f"export.{fmt}")), control=200 if fmt == "md" else None))
+        for fmt in ("csv", "xlsx"):
+            add(Case("knowledge:action_export", fmt, role, get(const(f"/knowledge/actions/export.{fmt}")), status=200,
+                     check=contains("ksuomi-action-public")))
+    for branch, actor, kind, body in SUMMARY_BRANCHES:
+        for role in dict.fromkeys([actor, "admin"]):
+            add(Case("knowledge:summary", f"action={branch} on other summary", role, post(summary_url("other", kind), body),
+                     control=302, changes=branch != "unknown"))
+    add(Case("knowledge:summary", "GET own summary", "manager", get(summary_url("own", "public")), status=200,
+             check=contains("ksuomi-statement-public")))
+    add(Case("knowledge:summary", "action=statement citing county 13", "coordinator",
+             post(summary_url("own", "draft"), SUMMARY_BRANCHES[0][3]), status=None,
+             missing=post(summary_url("own", "draft"),
+                          lambda w: {"action": "statement", "text": "Lisäys ksuomi", "citations": MISSING_UUID})))
+    add(Case("knowledge:summary", "action=quote of county 13", "manager",
+             post(summary_url("own", "public"), SUMMARY_BRANCHES[4][3]), status=None,
+             missing=post(summary_url("own", "public"),
+                          lambda w: {"action": "quote", "quote": MISSING_PK, "approved": "1"})))
+    add(Case("knowledge:summaries", "POST draft for municipality of county 13", "coordinator",
+             post(const("/knowledge/summaries/"), lambda w: {
+                 "title": "Uusi ksuomi", "period_start": "2026-01-01", "period_end": "2026-01-31",
+                 "phenomena": ["asuminen"], "municipalities": ["297"]}), status=None,
+             missing=post(const("/knowledge/summaries/"), lambda w: {
+                 "title": "Uusi ksuomi", "period_start": "2026-01-01", "period_end": "2026-01-31",
+                 "phenomena": ["asuminen"], "municipalities": ["999"]})))
+
+    # --- proposals, decisions, actions ---------------------------------------------------
+    decision = {"outcome": "accepted", "decided_on": "2026-03-01", "body": "Lautakunta ksuomi", "owner": "Johto"}
+    for role in DECIDERS:
+        add(Case("knowledge:proposal", "POST decision on other proposal", role,
+                 post(proposal_url("other", "pending"), lambda w: decision), control=302))
+        add(Case("knowledge:actions", "action=update on other action", role, post(const("/knowledge/actions/"), lambda w: {
+            "action": "update", "pk": w.other.actions["internal"].pk, "status": "done", "progress": "100"}), control=302))
+    add(Case("knowledge:proposal", "GET own proposal", "manager", get(proposal_url("own", "public")), status=200,
+             check=contains("ksuomi-proposal_text-public")))
+    add(Case("knowledge:actions", "POST import naming county 13's action and proposal", "manager",
+             import_rows("A{w.other.actions[internal].pk}", "{w.other.proposals[pending].pk}"),
+             status=None, missing=import_rows(f"A{MISSING_PK}", str(MISSING_PK))))
+    add(Case("knowledge:actions", "POST import under county 13's action", "manager",
+             import_rows("uusi-1", "", "{w.other.actions[internal].reference}"),
+             status=None, missing=import_rows("uusi-1", "", "ei-ole")))
+
+    # --- feedback --------------------------------------------------------------------------
+    for role, key in (("reporter", "main"), ("partner", "partner")):
+        add(Case("knowledge:notifications", "GET", role, get(const("/knowledge/notifications/")), status=200,
+                 check=contains(f"ksuomi-report-{key}")))
+    add(Case("knowledge:follow_up", "GET own follow-up", None,
+             get(lambda w: f"/knowledge/follow-up/{w.own.follow_up.token}/"), status=200,
+             check=contains("ksuomi-action-public")))
+    add(Case("knowledge:follow_up", "POST own follow-up", None,
+             post(lambda w: f"/knowledge/follow-up/{w.own.follow_up.token}/", lambda w: {"answer": "yes"}), status=200))
+    add(Case("knowledge:follow_up", "POST unknown token", None,
+             post(const("/knowledge/follow-up/ei-ole-olemassa/"), lambda w: {"answer": "yes"})))
+    for role in (None, "manager"):
+        add(Case("knowledge:outcomes", "county 15", role, get(const("/knowledge/outcomes/15/")), status=200,
+                 check=contains("ksuomi-proposal-public")))
+        add(Case("knowledge:public_summaries", "GET", role, get(const("/knowledge/public/summaries/")), status=200,
+                 allowed=PUBLIC_CHAIN, check=contains("psavo-summary-public")))
+        add(Case("knowledge:public_summary", "other county's internal summary", role,
+                 get(lambda w: f"/knowledge/public/summaries/{w.other.summaries['internal'].pk}/")))
+        add(Case("knowledge:public_summary_export", "other county's internal summary", role,
+                 get(lambda w: f"/knowledge/public/summaries/{w.other.summaries['internal'].pk}/export.md")))
+    add(Case("knowledge:outcomes", "county 13", "manager", get(const("/knowledge/outcomes/13/")), status=200,
+             allowed=PUBLIC_CHAIN, check=contains("psavo-proposal-public", "psavo-action-public")))
+    add(Case("knowledge:public_summary", "other county's public summary", "manager",
+             get(lambda w: f"/knowledge/public/summaries/{w.other.summaries['public'].pk}/"), status=200,
+             allowed=PUBLIC_CHAIN, check=contains("psavo-summary-public")))
+
+    # --- statistics ------------------------------------------------------------------------
+    for area in ("15", "13"):
+        add(Case("indicators:situation", f"county {area}", "coordinator",
+                 get(const(f"/situation/?level=county&area={area}")), status=200))
+        add(Case("indicators:brief", f"county {area}", "coordinator",
+                 get(const(f"/situation/brief/asuminen/?level=county&area={area}")), status=200,
+                 allowed=PUBLIC_CHAIN if area == "13" else frozenset(),
+                 check=contains("psavo-summary-public" if area == "13" else "ksuomi-summary-public")))
+
+    # --- the national analyst: aggregates of every county, never an object --------------
+    for name, path in [
+        ("reports:detail", lambda w: f"/reports/{w.other.reports['main'].public_id}/"),
+        ("analysis:report", triage_url("other", "main")),
+        ("knowledge:summary", summary_url("other", "public")),
+        ("knowledge:proposal", proposal_url("other", "public")),
+        ("knowledge:actions", const("/knowledge/actions/")),
+    ]:
+        add(Case(name, "GET county 13's object", "national_analyst", get(path), status=403))
+    add(Case("api:get_report", "GET county 13's report", "national_analyst",
+             api("GET", lambda w: f"/api/v1/reports/{w.other.reports['main'].public_id}"), status=403))
+    add(Case("indicators:situation", "county 13", "national_analyst",
+             get(const("/situation/?level=county&area=13")), status=200))
+
+    # --- the audit trail -----------------------------------------------------------------
+    for role in ("manager", "admin"):
+        add(Case("audit_log", "GET", role, get(const("/audit/")), status=200, check=contains("coordinator_15")))
+        add(Case("audit_log", "GET filtered by county 13's report", role,
+                 get(lambda w: f"/audit/?object_id={w.other.reports['main'].public_id}"), status=200))
+        for fmt in ("csv", "xlsx"):
+            add(Case("audit_export", fmt, role, get(const(f"/audit/export.{fmt}")), status=200,
+                     check=contains("coordinator_15")))
+        add(Case("audit_export", "csv filtered by county 13's user", role,
+                 get(const("/audit/export.csv?actor=coordinator_13")), status=200))
+
+    # --- pages without objects ----------------------------------------------------------
+    for name, method, path, status, actor in [
+        ("home", "GET", "/", 200, "manager"), ("about", "GET", "/about/", 200, "manager"),
+        ("health", "GET", "/health/", 200, "manager"), ("login", "GET", "/accounts/login/", 200, None),
+        ("logout", "POST", "/accounts/logout/", 302, "manager"),
+        ("set_language", "POST", "/i18n/setlang/", 302, "manager"),
+        ("api:openapi-json", "GET", "/api/openapi.json", 200, "manager"), ("api:api-root", "GET", "/api/", 404, "manager"),
+        ("api:taxonomy", "GET", "/api/v1/taxonomy", 200, "manager"),
+        ("api:counties", "GET", "/api/v1/counties", 200, "manager"),
+        ("api:municipalities", "GET", "/api/v1/municipalities", 200, "manager"),
+    ]:  # fmt: skip
+        body = {"language": "fi", "next": "/"} if name == "set_language" else {}
+        add(Case(name, method, actor, (lambda m, p, b: lambda w: Req(m, p, b))(method, path, body), status=status))
+    return result
+
+
+CASES = cases()
+
+
+def actor(world: World, role: str | None) -> Any:
+    if role is None:
+        return None
+    return world.national_analyst if role == "national_analyst" else world.own.users[role]
+
+
+def send(client: Any, req: Req) -> Any:
+    if req.api_json:
+        if req.method == "GET":
+            return client.get(req.path)
+        return client.post(req.path, json.dumps(req.data or {}), content_type="application/json")
+    if req.method == "GET":
+        return client.get(req.path)
+    return client.post(req.path, req.data or {})
+
+
+def submitted_values(req: Req) -> list[str]:
+    from urllib.parse import parse_qsl, urlsplit
+
+    values: list[str] = [value for _key, value in parse_qsl(urlsplit(req.path).query) if len(value) >= 4]
+    for value in (req.data or {}).values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, (str, int)) and len(str(item)) >= 4:
+                values.append(str(item))
+    return values + list(req.echo)
+
+
+def assert_nothing_of_county_13(world: World, response: Any, req: Req, allowed: frozenset[str]) -> None:
+    text = body_text(response) + "\n" + "\n".join(messages_of(response))
+    # What the user sent may be echoed back (the path in the language form, form values).
+    for echoed in [req.path, *submitted_values(req)]:
+        text = text.replace(echoed, "")
+    leaked = (set(LEAK.findall(text)) - allowed) | set(USERNAME.findall(text))
+    assert not leaked, f"county 13's content in the response: {sorted(leaked)}"
+    ids = [key for key, report in world.other.reports.items() if str(report.public_id) in text]
+    assert not ids, f"ids of county 13's reports in the response: {ids}"
+
+
+def signature(response: Any, req: Req) -> tuple[int, str, list[str]]:
+    """Status, redirect and messages, with what the user sent (and may be told back) blanked."""
+    messages = []
+    for message in messages_of(response):
+        for echoed in req.echo:
+            message = message.replace(echoed, "<sent>")
+        messages.append(message)
+    return response.status_code, response.get("Location", ""), messages
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_other_county(world: World, case: Case) -> None:
+    user = actor(world, case.actor)
+    req = case.request(world)
+    before = snapshot(OTHER)
+    response = send(client_for(user), req)
+    after = snapshot(OTHER)
+    if case.status is None:
+        assert case.missing is not None
+        missing = case.missing(world)
+        reference = send(client_for(user), missing)
+        assert reference.status_code < 500
+        assert signature(response, req) == signature(reference, missing), "county 13's object is told apart from a missing one"
+    else:
+        assert response.status_code == case.status
+    assert_unchanged(before, after)
+    assert_nothing_of_county_13(world, response, req, case.allowed)
+    if case.check is not None:
+        case.check(world, response)
+
+
+CONTROLLED = [c for c in CASES if c.control is not None]
+
+
+@pytest.mark.parametrize("case", CONTROLLED, ids=[c.id for c in CONTROLLED])
+def test_the_request_works_on_own_county(world: World, case: Case) -> None:
+    """The same request on county 15's own objects succeeds (and changes them): the
+    requests above are real attempts, so "nothing changed" means something."""
+    mirror = World(own=world.other, other=world.own, national_analyst=world.national_analyst)
+    req = case.request(mirror)
+    before = snapshot(OWN)
+    response = send(client_for(actor(world, case.actor)), req)
+    assert response.status_code == case.control
+    if req.method == "POST":
+        assert (snapshot(OWN) != before) is case.changes
+
+
+def test_outcome_answers_of_county_13_are_not_counted_for_county_15(world: World) -> None:
+    """Answers in county 13 (five of each, on an action of its public proposal: enough to
+    be shown) change county 13's outcomes page, not county 15's."""
+    from ilmio.knowledge.actions import create_action
+    from ilmio.knowledge.models import FollowUp
+
+    def page(code: str) -> str:
+        text = body_text(client_for().get(f"/knowledge/outcomes/{code}/"))
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", text)
+
+    other = world.other
+    answers = FollowUp.Answer.values * 5
+    actions = [create_action(county=other.county, title=f"psavo-action-extra{number}", owner="Johto",
+                             proposal=other.proposals["public"]) for number in range(len(answers))]  # fmt: skip
+    own_before, other_before = page("15"), page("13")
+    for action, answer in zip(actions, answers, strict=True):
+        FollowUp.objects.create(report=other.reports["main"], action=action, due_at=other.follow_up.due_at, answer=answer)
+    assert page("13") != other_before  # the answers are counted where they belong
+    assert page("15") == own_before
+
+
+# --- the case table covers every URL and every branch ----------------------------------
+
+
+def url_names(patterns: list[Any] | None = None, namespace: str = "") -> set[str]:
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    names: set[str] = set()
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            names |= url_names(pattern.url_patterns, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace)
+        elif isinstance(pattern, URLPattern):
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_url_pattern_has_an_other_county_case() -> None:
+    covered = {c.name for c in CASES}
+    missing = sorted(url_names() - covered)
+    assert not missing, f"URL patterns without an other-county case: {missing}"
+
+
+def test_every_post_action_branch_has_an_other_county_case() -> None:
+    """The action= values the pages post and the views dispatch on, each with a case."""
+    sources = {
+        "analysis:report": [SRC / "analysis" / "views.py", SRC / "analysis" / "templates" / "analysis" / "report.html"],
+        "knowledge:summary": [SRC / "knowledge" / "views.py", SRC / "knowledge" / "templates" / "knowledge" / "summary.html"],
+        "knowledge:actions": [SRC / "knowledge" / "templates" / "knowledge" / "actions.html"],
+    }  # fmt: skip
+    found = re.compile(r'(?:\baction == |name="action" value=)"(\w+)"')
+    branches = {name: set(found.findall("".join(path.read_text() for path in paths))) for name, paths in sources.items()}
+    assert len(branches["analysis:report"]) >= 5 and len(branches["knowledge:summary"]) >= 6, branches
+    covered = {(c.name, m.group(1)) for c in CASES if (m := re.match(r"action=(\w+) on other ", c.branch))}
+    missing = sorted((name, b) for name, found in branches.items() for b in found if (name, b) not in covered)
+    assert not missing, f"action= branches without an other-county case: {missing}"
+
+
+def test_ids_are_unique() -> None:
+    ids = [c.id for c in CASES]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})

@@ -1,0 +1,469 @@
+"""Property test: every HTML POST branch and every API operation, fed random values.
+
+For each branch a user who holds the capability posts values drawn from a mix of valid
+ones (ids, codes and dates of one shared world) and hostile ones: control characters,
+huge and unicode-digit numbers, dates at the edge of the calendar, empty and very long
+strings, random ids. For every example:
+
+* the server never answers 5xx (the test client re-raises any exception of the view);
+* when the answer is a rejection (4xx, a re-rendered page, or a redirect carrying an
+  error message) the domain tables are exactly as before: same rows, same values.
+
+Bounded for the suite: 25 examples per branch, no deadline, derandomised.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(600)]
+
+FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,
+                suppress_health_check=list(HealthCheck))  # fmt: skip
+
+# Tables a request may change; logs of reading (audit, access) and caches are not compared.
+DOMAIN_APPS = ("reports", "analysis", "knowledge", "taxonomy", "areas")
+
+# --- values ------------------------------------------------------------------------------
+
+HOSTILE = [
+    "", " ", "\x00", "a\x00b", "\x1b[31mred\x1b[0m", "\x07\x08\x0b\x0c", "\x7f", "rivi\r\nrivi\ttab",
+    "²", "١٢", "٣", "𝟗", "Ⅻ", "inf", "-inf", "nan", "NaN", "1e400", "-1e400", "1e20", "-1", "0", "1.5", "0x10",
+    "99999999999999999999", str(2**63), str(2**63 - 1), str(-(2**63)), str(2**64), "1" * 400,
+    "9999-12-31", "0001-01-01", "2026-02-30", "0000-00-00", "2026-13", "2026-1", "9999-99",
+    "00000000-0000-0000-0000-000000000000", "not-a-uuid", "'; DROP TABLE reports; --", "../../etc/passwd",
+    "<script>alert(1)</script>", "=HYPERLINK(\"http://x\")", "null", "true", "[]", "{}", "%00", "\u202e\u2066",
+    "x" * 5000, "å" * 20000, "a\x00" * 3000,
+]  # fmt: skip
+text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300)
+control_text = st.text(alphabet=st.sampled_from("ab \n\r\t\x00\x01\x07\x1b\x1f\x7f€²"), max_size=50)
+hostile = st.one_of(st.sampled_from(HOSTILE), text, control_text,
+                    st.integers(min_value=-(2**80), max_value=2**80).map(str), st.uuids().map(str))  # fmt: skip
+
+
+def value(*valid: Any) -> st.SearchStrategy[Any]:
+    """Mostly valid values (so that branches also succeed), often hostile ones."""
+    good = [str(v) for v in valid]
+    return st.one_of(st.sampled_from(good), hostile) if good else hostile
+
+
+def values(*valid: Any) -> st.SearchStrategy[Any]:
+    """A multi-valued field: a list of values, or a single one."""
+    return st.one_of(st.lists(value(*valid), max_size=4), value(*valid))
+
+
+def dates() -> st.SearchStrategy[Any]:
+    return st.one_of(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)).map(date.isoformat),
+                     st.dates().map(date.isoformat), hostile)  # fmt: skip
+
+
+# --- the world -------------------------------------------------------------------------------
+
+
+@dataclass
+class World:
+    users: dict[str, Any]
+    report: Any
+    other_report: Any
+    case: Any
+    code: Any
+    summary: Any
+    quote: Any
+    proposal: Any
+    action: Any
+    child: Any
+    follow_up: Any
+
+
+def build_world() -> World:
+    from django.utils import timezone
+
+    from ilmio.accounts.models import User
+    from ilmio.analysis.actions import create_case, create_code
+    from ilmio.areas.models import County, Municipality
+    from ilmio.knowledge import actions as loop
+    from ilmio.knowledge.models import FollowUp, Quote
+    from ilmio.reports.actions import submit_report
+    from ilmio.reports.models import Report
+    from ilmio.taxonomy.models import Phenomenon
+
+    county = County.objects.get(code="15")
+    housing = Phenomenon.objects.get(code="asuminen")
+    users = {role: User.objects.create(username=f"fuzz_{role}", role=role, county=county)
+             for role in ("reporter", "coordinator", "manager", "admin")}  # fmt: skip
+
+    def report(title: str) -> Any:
+        created, _ = submit_report(
+            {"title": title, "description": "Vuokrarästit kasvavat ja häätöuhka lisääntyy asumistuen muutosten jälkeen.",
+             "municipalities": [Municipality.objects.get(code="179")], "phenomena": [housing]},
+            county=county, channel=Report.Channel.FORM, submitted_by=users["reporter"],
+        )  # fmt: skip
+        return created
+
+    main, other = report("Häätöuhka"), report("Vuokrarästit")
+    case = create_case(county=county, title="Asumisen ilmiö", by=None, reports=[main])
+    code = create_code(county=county, name="Vuokra")
+    summary = loop.draft_summary(county=county, title="Luonnos", period_start=date(2000, 1, 1),
+                                 period_end=date(2100, 1, 1), by=None)  # fmt: skip
+    quote = Quote.objects.create(summary=summary, report=main, text="Vuokrarästit kasvavat.")
+    proposal = loop.create_proposal(county=county, title="Ehdotus", text="Teksti", addressed_to="steering_group", by=None)
+    action = loop.create_action(county=county, title="Ohjelma", owner="Johto", reference="P1", proposal=proposal)
+    child = loop.create_action(county=county, title="Neuvonta", owner="A", parent=action, reference="C1")
+    follow_up = FollowUp.objects.create(report=main, action=action, due_at=timezone.now())
+    return World(users=users, report=main, other_report=other, case=case, code=code, summary=summary, quote=quote,
+                 proposal=proposal, action=action, child=child, follow_up=follow_up)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
+    """Built once per module; rolled back when the module is done."""
+    from tests.conftest import ensure_reference_data
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        ensure_reference_data()
+        yield build_world()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _no_rate_limit(settings: Any) -> None:
+    settings.RATELIMIT_ENABLE = False
+
+
+def fingerprint() -> tuple[dict[str, int], str]:
+    """Row counts per domain model and one hash of every row's values."""
+    counts, digest = {}, hashlib.sha256()
+    for label in DOMAIN_APPS:
+        for model in apps.get_app_config(label).get_models():
+            rows = list(model.objects.order_by("pk").values_list())
+            counts[model._meta.label] = len(rows)
+            digest.update(repr((model._meta.label, rows)).encode())
+            for field in model._meta.many_to_many:
+                through = getattr(model, field.name).through
+                links = list(through.objects.order_by("pk").values_list())
+                digest.update(repr((model._meta.label, field.name, links)).encode())
+    return counts, digest.hexdigest()
+
+
+def client_for(user: Any) -> Client:
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def error_messages(response: Any) -> list[str]:
+    storage = getattr(response.wsgi_request, "_messages", None)
+    queued = getattr(storage, "_queued_messages", [])
+    return [str(m) for m in queued if m.level_tag == "error"]
+
+
+def form_errors(response: Any) -> list[Any]:
+    """Errors of the bound forms the response rendered (a form sent back to be corrected)."""
+    from django import forms
+
+    found = []
+    for context in response.context or []:
+        for item in context.dicts if hasattr(context, "dicts") else [context]:
+            for candidate in item.values() if isinstance(item, dict) else []:
+                if isinstance(candidate, forms.BaseForm) and candidate.is_bound and candidate.errors:
+                    found.append(candidate.errors)
+    return found
+
+
+def rejected(response: Any) -> bool:
+    """A 4xx, an error message, or a form sent back with errors."""
+    return response.status_code >= 400 or bool(error_messages(response)) or bool(form_errors(response))
+
+
+def check(response: Any, before: tuple[dict[str, int], str], what: str) -> None:
+    assert response.status_code < 500, f"{what}: HTTP {response.status_code}"
+    if rejected(response):
+        after = fingerprint()
+        changed = {k: (before[0][k], after[0][k]) for k in before[0] if before[0][k] != after[0].get(k)}
+        assert after == before, f"{what}: refused (HTTP {response.status_code}) but the database changed {changed}"
+
+
+# --- the POST branches ---------------------------------------------------------------------
+
+Branch = tuple[str, Callable[[World], Any], Callable[[World], str], Callable[[World], st.SearchStrategy[dict[str, Any]]]]
+
+
+def report_fields(w: World) -> dict[str, st.SearchStrategy[Any]]:
+    return {"title": value("Vuokrarästit kasautuvat"), "description": value("Vuokrarästit kasvavat asumistuen jälkeen."),
+            "kind": value("concern", "good_practice"), "phenomena": values("asuminen", "toimeentulo"),
+            "target_groups": values("tyoikaiset"), "municipalities": values("179", "297"),
+            "whole_county": value("on", ""), "service_area": value("aikuissosiaalityo"),
+            "prevalence": value("several"), "observed_since": value("months"), "trend": value("growing"),
+            "effects": value("Perhe joutuu muuttamaan."), "proposed_action": value("Asumisneuvontaa lisää."),
+            "language": value("fi", "sv", "en"), "reporter_type": value("professional", "partner", "resident"),
+            "step": value("confirm", "preview"), "idempotency_key": value("fuzz-key-000001", "fuzz-key-000002")}  # fmt: skip
+
+
+def public_fields(w: World) -> dict[str, st.SearchStrategy[Any]]:
+    from tests.reports.helpers import old_token
+
+    return {**report_fields(w), "form_token": value(old_token()), "website": value(""),
+            "wants_feedback": value("on", ""), "feedback_email": value("palaute@example.org")}  # fmt: skip
+
+
+def action_csv(w: World) -> st.SearchStrategy[Any]:
+    """Random action files: references and parents from a small set, so cycles are common."""
+    refs = ["P1", "C1", "N1", "N2", "N3", f"A{w.action.pk}", f"A{w.child.pk}"]
+    row = st.fixed_dictionaries({
+        "reference": value(*refs), "parent_reference": st.one_of(st.just(""), value(*refs)),
+        "title": value("Toimenpide"), "description": value("", "Kuvaus"), "owner": value("Johto"),
+        "due_date": st.one_of(st.just(""), dates()), "status": value("planned", "in_progress", "done"),
+        "progress": value("0", "50", "100"), "proposal_id": value("", w.proposal.pk),
+    })  # fmt: skip
+
+    def to_file(rows: list[dict[str, Any]]) -> Any:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, list(rows[0]) if rows else ["reference"])
+        writer.writeheader()
+        writer.writerows(rows)
+        return SimpleUploadedFile("actions.csv", out.getvalue().encode("utf-8", errors="replace"))
+
+    return st.lists(row, max_size=8).map(to_file)
+
+
+def fields(**strategies: st.SearchStrategy[Any]) -> Callable[[World], st.SearchStrategy[dict[str, Any]]]:
+    return lambda w: st.fixed_dictionaries({}, optional=strategies)
+
+
+def with_action(name: str, make: Callable[[World], dict[str, st.SearchStrategy[Any]]]) -> Any:
+    return lambda w: st.fixed_dictionaries({"action": st.just(name)}, optional=make(w))
+
+
+def triage(w: World) -> str:
+    return f"/triage/reports/{w.report.public_id}/"
+
+
+def summary(w: World) -> str:
+    return f"/knowledge/summaries/{w.summary.pk}/"
+
+
+def user(role: str) -> Callable[[World], Any]:
+    return lambda w: w.users[role] if role != "anonymous" else None
+
+
+BRANCHES: dict[str, Branch] = {
+    # analysis.views.triage_report
+    "triage:classify": ("coordinator", user("coordinator"), triage, with_action("classify", lambda w: {
+        "primary": value("asuminen", "toimeentulo"), "secondary": values("asuminen", "mielenterveys"),
+        "target_groups": values("tyoikaiset", "lapsiperheet"), "municipalities": values("179", "297")})),
+    "triage:status": ("coordinator", user("coordinator"), triage, with_action("status", lambda w: {
+        "status": value("in_review", "analysed", "received", "closed", "duplicate"), "reason": value("Syy")})),
+    "triage:duplicate": ("coordinator", user("coordinator"), triage, with_action("duplicate", lambda w: {
+        "original": value(w.other_report.public_id, w.report.public_id), "reason": value("Sama")})),
+    "triage:case": ("coordinator", user("coordinator"), triage, with_action("case", lambda w: {
+        "case": value(w.case.pk)})),
+    "triage:code": ("coordinator", user("coordinator"), triage, with_action("code", lambda w: {
+        "code": value(w.code.pk), "start": value(0, 3), "end": value(5, 10, 100000)})),
+    "triage:unknown": ("coordinator", user("coordinator"), triage, lambda w: st.fixed_dictionaries(
+        {"action": hostile}, optional={"status": value("closed"), "case": value(w.case.pk)})),
+    # analysis.views: cases, codebook, signals, bulk status
+    "cases:create": ("coordinator", user("coordinator"), lambda w: "/triage/cases/", lambda w: st.fixed_dictionaries({}, optional={
+        "title": value("Ilmiö"), "phenomenon": value("asuminen"), "description": value("Kuvaus"),
+        "analysis_notes": value("Muistiinpano")})),
+    "cases:update": ("coordinator", user("coordinator"), lambda w: f"/triage/cases/{w.case.pk}/", lambda w: st.fixed_dictionaries({}, optional={
+        "title": value("Ilmiö"), "phenomenon": value("asuminen"), "description": value("Kuvaus"),
+        "analysis_notes": value("Muistiinpano")})),
+    "codebook": ("coordinator", user("coordinator"), lambda w: "/triage/codebook/", lambda w: st.fixed_dictionaries({}, optional={
+        "name": value("Koodi"), "description": value("Kuvaus"), "parent": value(w.code.pk)})),
+    "review_signal": ("coordinator", user("coordinator"), lambda w: "/triage/signals/review/", lambda w: st.fixed_dictionaries({}, optional={
+        "phenomenon": value("asuminen"), "municipality": value("179", "297"), "decision": value("confirmed", "dismissed"),
+        "last_month": value("2026-01", "2026-12"), "note": value("Huomio"), "next": value("/situation/", "//evil.example/")})),
+    "bulk_status": ("coordinator", user("coordinator"), lambda w: "/triage/bulk/", lambda w: st.fixed_dictionaries({}, optional={
+        "reports": values(w.report.public_id, w.other_report.public_id), "status": value("in_review", "analysed"),
+        "reason": value("Syy")})),
+    # knowledge.views.summary_list / summary_detail
+    "summary:create": ("coordinator", user("coordinator"), lambda w: "/knowledge/summaries/", lambda w: st.fixed_dictionaries({}, optional={
+        "title": value("Yhteenveto"), "period_start": dates(), "period_end": dates(), "phenomena": values("asuminen"),
+        "municipalities": values("179")})),
+    "summary:statement": ("coordinator", user("coordinator"), summary, with_action("statement", lambda w: {
+        "text": value("Havainto"), "citations": value(w.report.public_id, f"{w.report.public_id}, {w.other_report.public_id}")})),
+    "summary:submit": ("coordinator", user("coordinator"), summary, with_action("submit", lambda w: {})),
+    "summary:approve": ("manager", user("manager"), summary, with_action("approve", lambda w: {})),
+    "summary:publish": ("manager", user("manager"), summary, with_action("publish", lambda w: {
+        "audience": value("internal", "decision_makers", "public")})),
+    "summary:quote": ("manager", user("manager"), summary, with_action("quote", lambda w: {
+        "quote": value(w.quote.pk), "approved": value("0", "1")})),
+    "summary:proposal": ("manager", user("manager"), summary, with_action("proposal", lambda w: {
+        "title": value("Ehdotus"), "text": value("Teksti"), "addressed_to": value("steering_group", "council"),
+        "addressed_to_name": value("Hallitus")})),
+    "summary:unknown": ("admin", user("admin"), summary, lambda w: st.fixed_dictionaries({"action": hostile})),
+    # knowledge.views.proposal_detail / action_list / follow_up
+    "proposal:decide": ("manager", user("manager"), lambda w: f"/knowledge/proposals/{w.proposal.pk}/", lambda w: st.fixed_dictionaries({}, optional={
+        "outcome": value("accepted", "rejected", "partly"), "decided_on": dates(), "body": value("Hallitus"),
+        "rationale": value("Perustelu"), "owner": value("Johto"), "due_date": dates()})),
+    "actions:update": ("manager", user("manager"), lambda w: "/knowledge/actions/", with_action("update", lambda w: {
+        "pk": value(w.action.pk, w.child.pk), "status": value("planned", "in_progress", "done", "cancelled"),
+        "progress": value("", "0", "40", "100")})),
+    "actions:import": ("manager", user("manager"), lambda w: "/knowledge/actions/", lambda w: st.fixed_dictionaries(
+        {"file": action_csv(w)})),
+    "follow_up": ("anonymous", user("anonymous"), lambda w: f"/knowledge/follow-up/{w.follow_up.token}/", lambda w: st.fixed_dictionaries({}, optional={
+        "answer": value("yes", "partly", "no", "dont_know")})),
+    # reports.views: the staff and the public form (preview, then confirm)
+    "reports:new": ("reporter", user("reporter"), lambda w: "/reports/new/", lambda w: st.fixed_dictionaries({}, optional=report_fields(w))),
+    "reports:public": ("anonymous", user("anonymous"), lambda w: "/reports/public/", lambda w: st.fixed_dictionaries({}, optional=public_fields(w))),
+    # core.views
+    "set_language": ("reporter", user("reporter"), lambda w: "/i18n/setlang/", lambda w: st.fixed_dictionaries({}, optional={
+        "language": value("fi", "sv", "en"), "next": value("/", "//evil.example/")})),
+}  # fmt: skip
+
+
+def test_every_post_view_is_fuzzed() -> None:
+    """Each view that accepts POST has a branch here (a new one must be added)."""
+    from tests.quality.test_permission_matrix import url_patterns
+
+    covered = {"analysis:report", "analysis:cases", "analysis:case", "analysis:codebook", "analysis:review_signal",
+               "analysis:bulk_status", "knowledge:summaries", "knowledge:summary", "knowledge:proposal",
+               "knowledge:actions", "knowledge:follow_up", "reports:new", "reports:public_new", "set_language"}  # fmt: skip
+    # Read-only (GET) views, the log-in/out pair and the API (fuzzed below).
+    read_only = {"home", "about", "health", "login", "logout", "audit_log", "audit_export", "reports:public_thanks", "reports:mine", "reports:list",
+                 "reports:detail", "indicators:situation", "indicators:brief", "analysis:queue",
+                 "analysis:codebook_export", "knowledge:summary_export", "knowledge:proposals",
+                 "knowledge:action_export", "knowledge:notifications", "knowledge:public_summaries",
+                 "knowledge:public_summary", "knowledge:public_summary_export", "knowledge:outcomes"}  # fmt: skip
+    names = {name for name, _ in url_patterns() if not name.startswith("api:")}
+    assert names - covered - read_only == set(), "views without a fuzzed POST branch"
+
+
+@pytest.mark.parametrize("branch", sorted(BRANCHES))
+def test_post_branch_survives_random_input(world: World, branch: str, db: Any) -> None:
+    _role, who, path, make = BRANCHES[branch]
+    client = client_for(who(world))
+    url = path(world)
+
+    @FUZZ
+    @given(data=make(world))
+    def run(data: dict[str, Any]) -> None:
+        if "file" in data:
+            data["file"].seek(0)
+        before = fingerprint()
+        response = client.post(url, data)
+        check(response, before, f"POST {url} {branch} {data!r:.300}")
+
+    run()
+
+
+# --- the API ------------------------------------------------------------------------------
+
+json_value = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(min_value=-(2**80), max_value=2**80),
+              st.floats(allow_nan=False, allow_infinity=False), hostile),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)),
+    max_leaves=5,
+)  # fmt: skip
+
+
+def api_value(*valid: Any) -> st.SearchStrategy[Any]:
+    return st.one_of(st.sampled_from(list(valid)), json_value) if valid else json_value
+
+
+REPORT_BODY = {
+    "title": api_value("Havainto"), "description": api_value("Vuokrarästit kasvavat."), "kind": api_value("concern"),
+    "phenomena": api_value(["asuminen"], ["x" * 50] * 11), "target_groups": api_value(["tyoikaiset"]),
+    "municipalities": api_value(["179"], ["297"], []), "whole_county": api_value(True, False),
+    "service_area": api_value("aikuissosiaalityo", None), "prevalence": api_value("several"),
+    "observed_since": api_value("months"), "trend": api_value("growing"), "effects": api_value(""),
+    "proposed_action": api_value(""), "language": api_value("fi", "sv"), "reporter_type": api_value("professional", None),
+    "partner_organisation_type": api_value(""), "wants_feedback": api_value(False, True),
+}  # fmt: skip
+
+
+@pytest.fixture
+def bearer(world: World, db: Any) -> dict[str, str]:
+    from ilmio.accounts.actions import create_api_token
+
+    _token, key = create_api_token(world.users["coordinator"], "fuzz")
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+
+def api_requests(w: World) -> dict[str, st.SearchStrategy[tuple[str, str, Any, dict[str, str]]]]:
+    """One strategy per operation of ilmio.reports.api: (method, path, body or query, headers)."""
+    rest = {k: v for k, v in REPORT_BODY.items() if k not in ("title", "description")}
+    body = st.one_of(st.fixed_dictionaries({"title": REPORT_BODY["title"], "description": REPORT_BODY["description"]},
+                                           optional=rest), st.fixed_dictionaries({}, optional=REPORT_BODY), json_value)  # fmt: skip
+    key = st.one_of(st.none(), st.sampled_from(["fuzz-api-key-1", "fuzz-api-key-2"]), st.text(max_size=120))
+    redact = st.one_of(st.fixed_dictionaries({"text": api_value("Matti Virtanen, 040 765 4321")},
+                                             optional={"lang": api_value("fi", "sv", None)}), json_value)  # fmt: skip
+    paging = st.fixed_dictionaries({}, optional={"limit": value(1, 50, 500), "offset": value(0, 1, 10**9)})
+    ids = st.one_of(st.just(str(w.report.public_id)), st.uuids().map(str),
+                    hostile.filter(lambda s: not set(s) & set("/?#%")))  # fmt: skip
+    headers = key.map(lambda k: {} if k is None else {"HTTP_IDEMPOTENCY_KEY": k.replace("\n", "")})
+    return {
+        "create_report": st.tuples(st.just("POST"), st.just("/api/v1/reports"), body, headers),
+        "redact": st.tuples(st.just("POST"), st.just("/api/v1/redact"), redact, st.just({})),
+        "list_reports": st.tuples(st.just("GET"), st.just("/api/v1/reports"), paging, st.just({})),
+        "get_report": st.tuples(st.just("GET"), ids.map(lambda i: f"/api/v1/reports/{i}"), st.just({}), st.just({})),
+    }
+
+
+@pytest.mark.parametrize("operation", ["create_report", "redact", "list_reports", "get_report"])
+def test_api_survives_random_input(world: World, bearer: dict[str, str], operation: str) -> None:
+    client = Client()
+
+    @FUZZ
+    @given(request=api_requests(world)[operation])
+    def run(request: tuple[str, str, Any, dict[str, str]]) -> None:
+        method, path, payload, headers = request
+        before = fingerprint()
+        if method == "GET":
+            response = client.get(path, payload, **bearer)
+        else:
+            response = client.post(path, json.dumps(payload), content_type="application/json", **bearer, **headers)
+        assert response.status_code < 500, f"{method} {path} {payload!r:.300}: HTTP {response.status_code}"
+        if response.status_code >= 400:
+            assert fingerprint() == before, f"{method} {path}: refused ({response.status_code}) but the database changed"
+
+    run()
+
+
+# --- GET pages with query parameters -----------------------------------------------------------
+
+GET_PAGES: dict[str, tuple[str, Callable[[World], str], dict[str, st.SearchStrategy[Any]]]] = {
+    "triage:queue": ("coordinator", lambda w: "/triage/", {
+        "status": value("open", "all", "received"), "phenomenon": value("asuminen"), "municipality": value("179"),
+        "service_area": value("aikuissosiaalityo"), "language": value("fi"), "date_from": dates(), "date_to": dates(),
+        "q": value("vuokra"), "page": value(1, 2)}),
+    "reports:list": ("coordinator", lambda w: "/reports/", {"phenomenon": value("asuminen"), "page": value(1)}),
+    "reports:mine": ("reporter", lambda w: "/reports/mine/", {"page": value(1)}),
+    "situation": ("coordinator", lambda w: "/situation/", {
+        "level": value("country", "cooperation_area", "county", "municipality"), "area": value("15", "179", "FI"),
+        "period": value("month", "quarter", "year"), "phenomenon": value("asuminen", "all"), "format": value("csv", "xlsx")}),
+    "brief": ("anonymous", lambda w: "/situation/brief/asuminen/", {
+        "level": value("country", "county", "municipality"), "area": value("15", "179")}),
+    "outcomes": ("anonymous", lambda w: "/knowledge/outcomes/15/", {"service_area": value("aikuissosiaalityo")}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("page", sorted(GET_PAGES))
+def test_get_page_survives_random_query(world: World, page: str, db: Any) -> None:
+    role, path, params = GET_PAGES[page]
+    client = client_for(world.users.get(role))
+    url = path(world)
+
+    @FUZZ
+    @given(query=st.fixed_dictionaries({}, optional=params))
+    def run(query: dict[str, Any]) -> None:
+        response = client.get(url, query)
+        assert response.status_code < 500, f"GET {url} {query!r:.300}: HTTP {response.status_code}"
+
+    run()
