@@ -203,6 +203,7 @@ PAGES: list[AuditedPage] = [
     AuditedPage("public-summary", "knowledge:public_summary", None, public_summary_page),
     AuditedPage("outcomes", "knowledge:outcomes", None, outcomes_page),
     AuditedPage("follow-up", "knowledge:follow_up", None, follow_up_page),
+    AuditedPage("audit-log", "audit_log", Role.MANAGER, "audit_log"),
     AuditedPage("not-found", None, None, "/no-such-page/"),
 ]
 
@@ -217,5 +218,6 @@ NOT_AUDITED: dict[str, str] = {
     "knowledge:summary_export": "a file download (PDF/Markdown), not a page",
     "knowledge:public_summary_export": "a file download (PDF/Markdown), not a page",
     "knowledge:action_export": "a file download (CSV/XLSX), not a page",
+    "audit_export": "a file download (CSV/XLSX), not a page",
 }
 NOT_AUDITED_NAMESPACES = ("api",)

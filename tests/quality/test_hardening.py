@@ -215,8 +215,8 @@ def test_a_proposal_of_the_county_is_linked(county: County) -> None:
     assert Action.objects.get(reference="N1").proposal == proposal
 
 
-def test_a_unicode_digit_reference_does_not_crash(county: County) -> None:
-    assert import_rows(county, [row("A²"), row("A١٢")]) == (2, 0)
+def test_a_unicode_digit_reference_is_refused_clearly(county: County) -> None:
+    refused(county, [row("A²"), row("A١٢")], r"row 2: a reference may hold only")
 
 
 @pytest.mark.parametrize("due_date", ["9999-99-99", "0000-01-01", "2026-02-30", "x" * 100])
@@ -534,3 +534,11 @@ def test_summary_forms_say_what_was_wrong(world: Any, data: dict[str, str], mess
     assert message in response.content.decode()
     assert Statement.objects.count() == count
     assert Summary.objects.get(pk=summary.pk).status != "published"
+
+
+@pytest.mark.parametrize("url", ["/situation/?area=1%005", "/situation/?phenomenon=asu%00minen",
+                                 "/reports/public/?x=%00", "/knowledge/outcomes/15/?service_area=%00"])
+def test_a_nul_byte_in_a_parameter_is_a_client_error(reference_data, url):
+    from django.test import Client
+
+    assert Client().get(url).status_code == 400

@@ -158,7 +158,8 @@ def world(make_user):  # type: ignore[no-untyped-def]
     loop.publish_summary(published, "public", by=None)
     other_summary = loop.draft_summary(county=other.county, title="Toinen", period_start=date(2026, 1, 1),
                                        period_end=date(2026, 12, 31), by=None)  # fmt: skip
-    proposal = loop.create_proposal(county=own.county, title="Ehdotus", text="Teksti", addressed_to="steering_group", by=None)
+    proposal = loop.create_proposal(county=own.county, title="Ehdotus", text="Teksti", addressed_to="steering_group",
+                                    summary=published, by=None)  # fmt: skip
     action = loop.create_action(county=own.county, title="Toimenpide", owner="Johto", proposal=proposal)
     follow_up = FollowUp.objects.create(report=own, action=action, due_at=timezone.now())
     return {"users": users, "own": own, "other": other, "case": case, "other_case": other_case, "draft": draft,

@@ -48,3 +48,16 @@ def passages_for(user: Any) -> QuerySet[CodedPassage]:
         return CodedPassage.objects.none()
     return in_county(CodedPassage.objects.all(), user, field="code__county")
 
+
+
+def triage_reports_by_ids(user: Any, ids: list[str]) -> list[Report] | None:
+    """All of these reports, or None when any id is not one of the user's county's (the
+    caller answers 404 and changes none of them)."""
+    keys = set()
+    for value in ids:
+        try:
+            keys.add(uuid.UUID(str(value)))
+        except ValueError:
+            return None
+    found = list(triage_reports(user).filter(public_id__in=keys))
+    return found if len(found) == len(keys) else None

@@ -88,10 +88,9 @@ def bulk_status(request: HttpRequest) -> HttpResponse:
     if not form.is_valid() or not ids:
         messages.error(request, _("Choose reports and a status."))
         return redirect("analysis:queue")
-    try:
-        selected = list(county_reports(request).filter(public_id__in=ids))
-    except Exception:  # noqa: BLE001 - malformed ids from the client
-        selected = []
+    selected = access.triage_reports_by_ids(request.user, ids)
+    if selected is None:
+        raise Http404
     changed, refused = actions.bulk_change_status(selected, form.cleaned_data["status"], by=request.user,
                                                   reason=form.cleaned_data["reason"])  # fmt: skip
     messages.success(request, _("%(count)d reports changed.") % {"count": changed})

@@ -2,9 +2,10 @@
 
 A *capability* is something a user may do; the table below says which roles hold it.
 Views declare the capability they need with :func:`requires`, API endpoints with
-:func:`api_requires`, and querysets are narrowed to the user's county with
-:func:`county_scope`. The permission-matrix test requests every URL as every role and
-compares with this table, so a rule cannot hide in a view.
+:func:`api_requires`; which objects they may see is answered by the access layer
+(``ilmio.core.access`` and each app's ``access`` module). The permission-matrix test
+requests every URL as every role and compares with this table, so a rule cannot hide in
+a view.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 
 from ilmio.core.roles import Role
 
@@ -76,13 +76,6 @@ def has_capability(user: Any, capability: Capability) -> bool:
 
 def capabilities_of(user: Any) -> frozenset[Capability]:
     return frozenset(c for c in Capability if has_capability(user, c))
-
-
-def county_scope(queryset: QuerySet, user: Any, field: str = "county") -> QuerySet:
-    """Only the rows of the user's own county (national analysts: aggregates elsewhere)."""
-    if not getattr(user, "is_authenticated", False) or user.county_id is None:
-        return queryset.none()
-    return queryset.filter(**{f"{field}_id": user.county_id})
 
 
 def can_see_county(user: Any, county_id: int | None) -> bool:

@@ -21,6 +21,8 @@ from ilmio.core.access import (
 from ilmio.core.permissions import Capability, has_capability
 from ilmio.knowledge.models import Action, FollowUp, Notification, Proposal, Quote, Summary
 
+MAX_ACTION_DEPTH = 20  # sub-action levels followed (imports refuse cycles)
+
 
 def _visible(summaries: QuerySet[Summary], audience: str) -> QuerySet[Summary]:
     if audience == INTERNAL:
@@ -74,7 +76,16 @@ def actions_for(user: Any) -> QuerySet[Action]:
     actions = in_county(Action.objects.all(), user)
     if reader_audience(user) == INTERNAL:
         return actions
-    return actions.filter(Q(proposal=None) | Q(proposal__in=proposals_for(user)))
+    own_or_visible = Q(proposal=None) | Q(proposal__in=proposals_for(user))
+    allowed = set(actions.filter(own_or_visible, parent=None).values_list("pk", flat=True))
+    # A sub-action follows its parent: under a hidden proposal's action it is hidden too.
+    frontier = allowed
+    for _depth in range(MAX_ACTION_DEPTH):
+        frontier = set(actions.filter(own_or_visible, parent__in=frontier).values_list("pk", flat=True)) - allowed
+        if not frontier:
+            break
+        allowed |= frontier
+    return actions.filter(pk__in=allowed)
 
 
 def action_for(user: Any, pk: Any) -> Action | None:

@@ -23,6 +23,7 @@ MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_XLSX_COLUMNS = 64
 REFERENCE_LENGTH = 40  # Action.reference
+REFERENCE_RE = re.compile(r"^[A-Za-z0-9_.:-]+$")
 
 
 def export_rows(actions: QuerySet[Action]) -> list[dict[str, Any]]:
@@ -144,6 +145,9 @@ def _parse_row(county: Any, number: int, row: dict[str, Any]) -> tuple[str, str,
         raise LoopError(f"row {number}: reference, title and owner are required")
     if len(reference) > REFERENCE_LENGTH or len(parent_reference) > REFERENCE_LENGTH:
         raise LoopError(f"row {number}: a reference is at most {REFERENCE_LENGTH} characters")
+    if not REFERENCE_RE.match(reference) or (parent_reference and not REFERENCE_RE.match(parent_reference)):
+        # A reference is an identifier, never free text (it is exported as it is).
+        raise LoopError(f"row {number}: a reference may hold only letters, digits and . _ : - (no spaces)")
     if status not in Action.Status.values:
         raise LoopError(f"row {number}: unknown status {_label(status)!r}")
     due_text = _text(row.get("due_date"))[:10]

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from ilmio.core.fields import redact_text
 from ilmio.knowledge.models import FollowUp, Notification
 
 
@@ -47,8 +48,10 @@ def send_notification_email(notification_id: int) -> bool:
     language = notification.user.preferred_language if notification.user else notification.report.language
     with translation.override(language if language in ("fi", "sv", "en") else "fi"):
         subject = f"Ilmiö: {notification.get_kind_display()}"
+        # The only stored text in the e-mail, redacted once more on its way out (a report
+        # stored before a detector improved is caught by the current one).
         lines = [
-            _("Thank you for your report “%(title)s”.") % {"title": notification.report.title},
+            _("Thank you for your report “%(title)s”.") % {"title": redact_text(notification.report.title)},
             str(notification.get_kind_display()) + ".",
         ]
         if notification.kind == Notification.Kind.FOLLOW_UP:

@@ -203,6 +203,8 @@ def action_list(request: HttpRequest) -> HttpResponse:
         if request.POST.get("action") == "update":
             choice = ActionChoiceForm(request.POST)
             target = access.action_for(request.user, choice.cleaned_data["pk"]) if choice.is_valid() else None
+            if choice.is_valid() and target is None:
+                raise Http404  # another county's action, or none at all
             form = ActionUpdateForm(request.POST)
             if target is not None and form.is_valid():
                 actions.update_action(target, by=request.user, **form.cleaned_data)
