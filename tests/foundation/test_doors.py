@@ -40,9 +40,8 @@ def scope_filters(tree: ast.AST) -> list[int]:
 def raw_number_imports(tree: ast.AST) -> list[int]:
     lines = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module in RAW_NUMBER_MODULES:
-            lines.append(node.lineno)
-        elif isinstance(node, ast.Import) and any(a.name in RAW_NUMBER_MODULES for a in node.names):
+        names = [node.module] if isinstance(node, ast.ImportFrom) else [a.name for a in getattr(node, "names", [])]
+        if isinstance(node, ast.Import | ast.ImportFrom) and any(n in RAW_NUMBER_MODULES for n in names):
             lines.append(node.lineno)
     return lines
 

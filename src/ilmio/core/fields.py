@@ -9,6 +9,7 @@ is idempotent, so text that was already redacted (and previewed) passes unchange
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import models
@@ -20,10 +21,19 @@ class _Redacted(str):
     """Text this process has just redacted: not redacted a second time on its way out."""
 
 
+# The kinds of detail removed while one request is answered, so the person who typed them
+# is told once (ilmio.core.middleware.RedactionNoticeMiddleware); None outside requests.
+removed_details: ContextVar[list[str] | None] = ContextVar("removed_details", default=None)
+
+
 def redact_text(value: Any, language: str | None = None) -> Any:
     if not isinstance(value, str) or not value or isinstance(value, _Redacted):
         return value
-    return _Redacted(redact(value, language if language in ("fi", "sv", "en") else None).text)
+    result = redact(value, language if language in ("fi", "sv", "en") else None)
+    seen = removed_details.get()
+    if seen is not None and result.redactions:
+        seen.extend(r.type for r in result.redactions)
+    return _Redacted(result.text)
 
 
 class _Redacting:

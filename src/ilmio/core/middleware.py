@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.utils.translation import gettext as _
+
+from ilmio.core.fields import removed_details
 
 
 class RejectNulMiddleware:
@@ -19,3 +23,25 @@ class RejectNulMiddleware:
                                          for key, values in request.GET.lists()):  # fmt: skip
             return HttpResponseBadRequest("Bad request: the address contains a NUL character.")
         return self.get_response(request)
+
+
+class RedactionNoticeMiddleware:
+    """Tells the person who typed it that identifying details were removed before saving
+    (the redacted fields record what they removed while the request is answered)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = removed_details.set([])
+        try:
+            response = self.get_response(request)
+            found = removed_details.get() or []
+        finally:
+            removed_details.reset(token)
+        if found and hasattr(request, "_messages"):
+            from ilmio.core.templatetags.ilmio import pii_label
+
+            kinds = ", ".join(pii_label(kind) for kind in dict.fromkeys(found))
+            messages.info(request, _("Identifying details were removed before saving: %(kinds)s.") % {"kinds": kinds})
+        return response
