@@ -379,10 +379,14 @@ def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
                 analysis.code_passage(report, effects, cut + 1, len(text), by=coordinator)
     # Summaries in every state.
     today = now.date()
-    quarter_start = today - timedelta(days=90)
+    # The last three complete months: published counts cover whole, ended months only.
+    period_end = today.replace(day=1) - timedelta(days=1)
+    first = period_end.replace(day=1)
+    quarter_start = (first.replace(month=first.month - 2) if first.month > 2
+                     else first.replace(year=first.year - 1, month=first.month + 10))  # fmt: skip
 
     def summary_of(title: str, codes: list[str]) -> object:
-        return loop.draft_summary(county=county, title=title, period_start=quarter_start, period_end=today,
+        return loop.draft_summary(county=county, title=title, period_start=quarter_start, period_end=period_end,
                                   by=coordinator, phenomena=list(Phenomenon.objects.filter(code__in=codes)))  # fmt: skip
 
     summary_of("Digitaaliset palvelut – luonnos", ["digitalisaatio"])

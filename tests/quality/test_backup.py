@@ -90,6 +90,11 @@ def test_backup_round_trip(make_user: Any, media_root: Path, tmp_path: Path) -> 
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     call_command("flush", interactive=False, verbosity=0)
+    if connection.vendor == "postgresql":
+        # Back to the default, as in the fresh transaction a real restore runs in: the dump
+        # lists core (audit events) before accounts (their actors).
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     stored.unlink()
     assert not Report.objects.exists()
 
