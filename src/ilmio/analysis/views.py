@@ -25,6 +25,7 @@ from ilmio.analysis.forms import (
 )
 from ilmio.analysis.insights import similar_reports, suggestions
 from ilmio.analysis.pipeline import TransitionError, open_statuses
+from ilmio.core.access import home_county
 from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import Capability, requires
 from ilmio.reports.models import Report
@@ -68,7 +69,7 @@ def filtered_queue(request: HttpRequest, form: TriageFilterForm) -> QuerySet[Rep
 
 @requires(Capability.TRIAGE)
 def triage_queue(request: HttpRequest) -> HttpResponse:
-    form = TriageFilterForm(request.GET or None, county=request.user.county)
+    form = TriageFilterForm(request.GET or None, county=home_county(request.user))
     reports = filtered_queue(request, form)
     page = Paginator(reports, 30).get_page(request.GET.get("page"))
     record_event(request.user, Event.REPORTS_LISTED, ids=page, view="triage", page=page.number)
@@ -102,7 +103,7 @@ def bulk_status(request: HttpRequest) -> HttpResponse:
 @requires(Capability.TRIAGE)
 def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     report = get_report(request, public_id)
-    county = request.user.county
+    county = home_county(request.user)
     classify = ClassifyForm(county=county, initial={
         "primary": report.primary_phenomenon.code if report.primary_phenomenon else None,
         "secondary": [p.code for p in report.phenomena.all()],
@@ -174,7 +175,7 @@ def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 def case_list(request: HttpRequest) -> HttpResponse:
     form = CaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        case = actions.create_case(county=request.user.county, by=request.user, **form.cleaned_data)
+        case = actions.create_case(county=home_county(request.user), by=request.user, **form.cleaned_data)
         return redirect("analysis:case", pk=case.pk)
     cases = access.cases_for(request.user).annotate(n=Count("reports"))
     return render(request, "analysis/cases.html", {"cases": cases, "form": form})
@@ -199,7 +200,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(Capability.TRIAGE)
 def codebook(request: HttpRequest) -> HttpResponse:
-    county = request.user.county
+    county = home_county(request.user)
     form = CodeForm(request.POST or None, county=county)
     if request.method == "POST" and form.is_valid():
         actions.create_code(county=county, **form.cleaned_data)
@@ -232,12 +233,12 @@ def review_signal(request: HttpRequest) -> HttpResponse:
     """A coordinator confirms or dismisses an emerging-signal alert of their county."""
     from django.utils.http import url_has_allowed_host_and_scheme
 
-    form = SignalReviewForm(request.POST, county=request.user.county)
+    form = SignalReviewForm(request.POST, county=home_county(request.user))
     if not form.is_valid():
         messages.error(request, _("The signal could not be reviewed."))
     else:
         data = form.cleaned_data
-        actions.review_signal(county=request.user.county, phenomenon=data["phenomenon"],
+        actions.review_signal(county=home_county(request.user), phenomenon=data["phenomenon"],
                               municipality_code=data["municipality"].code, last_month=data["last_month"],
                               decision=data["decision"], by=request.user, note=data["note"])  # fmt: skip
         messages.success(request, _("Signal reviewed."))

@@ -58,3 +58,8 @@ def is_id(value: Any) -> bool:
     "99999999999999999999" are not ids)."""
     text = str(value)
     return text.isascii() and text.isdigit() and 0 < len(text) <= 18
+
+
+def home_county(user: Any) -> Any:
+    """The county a user works for: where what they create belongs (None without one)."""
+    return getattr(user, "county", None) if county_id_of(user) is not None else None

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ilmio.areas.models import County
-from ilmio.core.access import INTERNAL
+from ilmio.core.access import INTERNAL, home_county
 from ilmio.core.access import PUBLIC as PUBLIC_AUDIENCE
 from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import PUBLIC, Capability, has_capability, requires
@@ -46,9 +46,9 @@ def get_summary(request: HttpRequest, pk: int) -> Summary:
 def summary_list(request: HttpRequest) -> HttpResponse:
     form = None
     if has_capability(request.user, Capability.TRIAGE):
-        form = SummaryForm(request.POST or None, county=request.user.county)
+        form = SummaryForm(request.POST or None, county=home_county(request.user))
         if request.method == "POST" and form.is_valid():
-            summary = actions.draft_summary(county=request.user.county, by=request.user, **form.cleaned_data)
+            summary = actions.draft_summary(county=home_county(request.user), by=request.user, **form.cleaned_data)
             messages.success(request, _("Draft created with counts, themes and quotes."))
             return redirect("knowledge:summary", pk=summary.pk)
     return render(request, "knowledge/summaries.html", {"summaries": access.summaries_for(request.user), "form": form})
@@ -216,7 +216,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
         if import_form.is_valid():
             upload = import_form.cleaned_data["file"]
             try:
-                created, updated = import_rows(request.user.county, read_upload(upload.name, upload.read()), by=request.user)
+                created, updated = import_rows(home_county(request.user), read_upload(upload.name, upload.read()), by=request.user)
                 messages.success(request, _("Imported: %(created)d new, %(updated)d updated.") % {
                     "created": created, "updated": updated})  # fmt: skip
                 return redirect("knowledge:actions")

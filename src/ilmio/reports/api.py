@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, Header, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from ilmio.core.access import home_county
 from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import Capability, has_capability
 from ilmio.privacy import PII_TYPES, redact
@@ -161,7 +162,7 @@ def create_report(
         return Status(422, ErrorOut(detail="Invalid report.", errors=errors))
     try:
         report, created = submit_report(
-            form.cleaned_data, county=request.user.county, channel=Report.Channel.API,
+            form.cleaned_data, county=home_county(request.user), channel=Report.Channel.API,
             submitted_by=request.user, idempotency_key=idempotency_key or None,
         )  # fmt: skip
     except IdempotencyConflict:
