@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/test"
 
 CREATE_USER = """
-from ilmio.accounts.actions import create_api_token
+from ilmio.accounts.services import create_api_token
 from ilmio.accounts.models import User
 from ilmio.areas.models import County
 user = User.objects.create_user(username="load_reporter", password=None, role="reporter",

@@ -47,7 +47,7 @@ def _municipalities() -> list[tuple[str, str, int]]:
 
 
 def ensure_extract(rows: int) -> tuple[Path, float | None]:
-    from ilmio.stats.register import generate_extract
+    from ilmio_demo.register_extract import generate_extract
 
     path = CACHE / f"extract_{rows}_seed0.parquet"
     if path.exists():

@@ -127,7 +127,7 @@ import django
 django.setup()
 from django.utils import timezone
 from ilmio.areas.models import Municipality
-from ilmio.reports.actions import submit_report
+from ilmio.reports.services import submit_report
 from ilmio.reports.models import Report
 from ilmio.taxonomy.models import Phenomenon
 rng = random.Random(7)

@@ -159,12 +159,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     setup_django()
-    from ilmio.indicators.disclosure import published
-    from ilmio.indicators.export import to_csv, to_json
+    from ilmio.core.tables import to_csv, to_json
+    from ilmio.indicators.disclosure import AGGREGATE_COLUMNS, published
 
     migrate()
     rows = list(published(args.period).rows(args.level))
-    text = to_csv(rows) if args.format == "csv" else to_json(rows)
+    text = to_csv(rows, AGGREGATE_COLUMNS) if args.format == "csv" else to_json(rows, AGGREGATE_COLUMNS)
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
@@ -277,7 +277,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_follow_ups(args: argparse.Namespace) -> int:
     setup_django()
-    from ilmio.knowledge.actions import send_due_follow_ups
+    from ilmio.knowledge.services import send_due_follow_ups
 
     migrate()
     print(f"follow-up questions sent: {send_due_follow_ups()}")
@@ -286,8 +286,8 @@ def cmd_follow_ups(args: argparse.Namespace) -> int:
 
 def cmd_token(args: argparse.Namespace) -> int:
     setup_django()
-    from ilmio.accounts.actions import create_api_token
     from ilmio.accounts.models import User
+    from ilmio.accounts.services import create_api_token
 
     user = User.objects.filter(username=args.user).first()
     if user is None:

@@ -32,6 +32,8 @@ def env_list(name: str, default: str) -> list[str]:
 DEBUG = env_bool("ILMIO_DEBUG", False)
 # Under pytest the suite needs no secrets from the environment.
 TESTING = env_bool("ILMIO_TESTING", False) or "pytest" in sys.modules
+# Demo mode installs the demo app (synthetic data builders); production never has it.
+DEMO_MODE = env_bool("ILMIO_DEMO", False) or DEBUG or TESTING
 
 # The data directory holds the embedded SQLite database and uploaded files.
 DATA_DIR = Path(os.environ.get("ILMIO_DATA_DIR", Path.cwd() / "var")).resolve()
@@ -69,6 +71,8 @@ INSTALLED_APPS = [
     "ilmio.indicators",
     "ilmio.analysis",
     "ilmio.knowledge",
+    "ilmio.situation",
+    *(["ilmio_demo"] if DEMO_MODE else []),
 ]
 
 MIDDLEWARE = [
@@ -272,7 +276,7 @@ AXES_LOCKOUT_CALLABLE = "ilmio.core.views.locked_out"
 
 # The status pipeline of a report, declared once (django-oscar style). Each status is open
 # or closed and lists the statuses it may move to; every change is recorded with who,
-# when and why (ilmio.analysis.actions.change_status).
+# when and why (ilmio.analysis.services.change_status).
 # "triaged": a coordinator has looked at it and kept it. Reports from the public form count
 # in the published statistics only from then on, so no one can post reports into a small
 # cell to reveal the others in it (ilmio.reports.models.Report.in_statistics).

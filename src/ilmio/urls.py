@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from ilmio.accounts import views as account_views
 from ilmio.core import audit_views
 from ilmio.core import views as core_views
 
@@ -9,13 +10,13 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("about/", core_views.about, name="about"),
     path("health/", core_views.health, name="health"),
-    path("i18n/setlang/", core_views.change_language, name="set_language"),
-    path("accounts/login/", core_views.login, name="login"),
-    path("accounts/logout/", core_views.logout, name="logout"),
+    path("i18n/setlang/", account_views.change_language, name="set_language"),
+    path("accounts/login/", account_views.login, name="login"),
+    path("accounts/logout/", account_views.logout, name="logout"),
     path("audit/", audit_views.audit_log, name="audit_log"),
     path("audit/export.<str:fmt>", audit_views.audit_export, name="audit_export"),
     path("reports/", include("ilmio.reports.urls")),
-    path("situation/", include("ilmio.indicators.urls")),
+    path("situation/", include("ilmio.situation.urls")),
     path("triage/", include("ilmio.analysis.urls")),
     path("knowledge/", include("ilmio.knowledge.urls")),
     path("api/", include("ilmio.api.urls")),

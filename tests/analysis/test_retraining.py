@@ -2,18 +2,18 @@ from __future__ import annotations
 
 import pytest
 
-from ilmio.analysis.actions import classify_report
 from ilmio.analysis.retraining import (
     confirmed_examples,
     current_model,
     model_path,
     retrain_from_decisions,
 )
+from ilmio.analysis.services import classify_report
 from ilmio.areas.models import County, Municipality
 from ilmio.cli import main
 from ilmio.core.roles import Role
-from ilmio.reports.actions import submit_report
 from ilmio.reports.models import Report
+from ilmio.reports.services import submit_report
 from ilmio.taxonomy.models import Phenomenon
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ from django.test import Client
 
 from ilmio.analysis.models import SignalReview
 from ilmio.core.roles import Role
-from ilmio.demo import EMERGING_MUNICIPALITY, EMERGING_PHENOMENON, build_demo
-from ilmio.indicators.views import resolve_area, signal_rows
+from ilmio.situation.views import resolve_area, signal_rows
 from ilmio.taxonomy.models import Phenomenon
+from ilmio_demo.world import EMERGING_MUNICIPALITY, EMERGING_PHENOMENON, build_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -5,13 +5,13 @@ from xml.etree import ElementTree as ET
 import pytest
 from django.test import Client
 
-from ilmio.analysis import actions
+from ilmio.analysis import services
 from ilmio.analysis.models import CodedPassage, PhenomenonCase, StatusChange
 from ilmio.analysis.pipeline import TransitionError, allowed_next, is_open, statuses
 from ilmio.areas.models import County, Municipality
 from ilmio.core.roles import Role
-from ilmio.reports.actions import submit_report
 from ilmio.reports.models import Report
+from ilmio.reports.services import submit_report
 from ilmio.taxonomy.models import Phenomenon
 
 pytestmark = pytest.mark.django_db
@@ -38,9 +38,9 @@ def test_pipeline_is_declared_once_with_open_and_closed_statuses():
 
 def test_status_change_is_validated_and_recorded(reference_data, coordinator):
     report = file()
-    actions.change_status(report, "in_review", by=coordinator, reason="reading")
+    services.change_status(report, "in_review", by=coordinator, reason="reading")
     with pytest.raises(TransitionError):
-        actions.change_status(report, "acted_on", by=coordinator)
+        services.change_status(report, "acted_on", by=coordinator)
     report.refresh_from_db()
     assert report.status == "in_review"
     change = StatusChange.objects.get(report=report)
@@ -51,7 +51,7 @@ def test_classification_sets_one_primary_and_confirms(reference_data, coordinato
     report = file()
     mental = Phenomenon.objects.get(code="mielenterveys")
     housing = Phenomenon.objects.get(code="asuminen")
-    actions.classify_report(report, primary=housing, secondary=[mental, housing], by=coordinator)
+    services.classify_report(report, primary=housing, secondary=[mental, housing], by=coordinator)
     report.refresh_from_db()
     assert report.primary_phenomenon == housing
     assert sorted(report.phenomena.values_list("code", flat=True)) == ["asuminen", "mielenterveys"]
@@ -61,29 +61,29 @@ def test_classification_sets_one_primary_and_confirms(reference_data, coordinato
 
 def test_bulk_change_reports_what_it_refused(reference_data, coordinator):
     first, second = file(), file()
-    actions.change_status(second, "not_actionable", by=coordinator)
-    changed, refused = actions.bulk_change_status([first, second], "analysed", by=coordinator)
+    services.change_status(second, "not_actionable", by=coordinator)
+    changed, refused = services.bulk_change_status([first, second], "analysed", by=coordinator)
     assert changed == 1 and len(refused) == 1
 
 
 def test_duplicate_must_be_in_the_same_county(reference_data, coordinator):
     report, other_county = file(), file(county="13", municipality="297")
     with pytest.raises(TransitionError):
-        actions.mark_duplicate(report, other_county, by=coordinator)
+        services.mark_duplicate(report, other_county, by=coordinator)
     original = file()
-    actions.mark_duplicate(report, original, by=coordinator)
+    services.mark_duplicate(report, original, by=coordinator)
     report.refresh_from_db()
     assert report.status == "duplicate" and report.duplicate_of == original
 
 
 def test_coding_stores_offsets_and_snippet_and_exports(reference_data, coordinator):
     report = file(text="Asiakkaat menettävät vuokra-asunnon, kun asumistuki muuttuu.")
-    parent = actions.create_code(county=report.county, name="Asuminen", description="Asumiseen liittyvät")
-    child = actions.create_code(county=report.county, name="Häätöuhka", parent=parent)
-    passage = actions.code_passage(report, child, 10, 35, by=coordinator)
+    parent = services.create_code(county=report.county, name="Asuminen", description="Asumiseen liittyvät")
+    child = services.create_code(county=report.county, name="Häätöuhka", parent=parent)
+    passage = services.code_passage(report, child, 10, 35, by=coordinator)
     assert passage.snippet == report.description[10:35]
     with pytest.raises(ValueError):
-        actions.code_passage(report, child, 10, 999, by=coordinator)
+        services.code_passage(report, child, 10, 999, by=coordinator)
 
     client = Client()
     client.force_login(coordinator)
@@ -101,7 +101,7 @@ def test_coding_stores_offsets_and_snippet_and_exports(reference_data, coordinat
 
 def test_triage_page_posts_classification_and_coding(reference_data, coordinator):
     report = file()
-    code = actions.create_code(county=report.county, name="Etuudet")
+    code = services.create_code(county=report.county, name="Etuudet")
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(coordinator)
     page = client.get(f"/triage/reports/{report.public_id}/")
@@ -151,5 +151,5 @@ def test_cases_are_created_and_edited_through_the_pages(reference_data, coordina
 
 def test_case_groups_reports_of_own_county_only(reference_data, coordinator):
     own, other = file(), file(county="13", municipality="297")
-    case = actions.create_case(county=own.county, title="Häädöt", by=coordinator, reports=[own, other])
+    case = services.create_case(county=own.county, title="Häädöt", by=coordinator, reports=[own, other])
     assert list(case.reports.all()) == [own]

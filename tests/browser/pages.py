@@ -117,7 +117,7 @@ def _loop_objects(v: Visit) -> dict[str, object]:
     from django.utils import timezone
 
     from ilmio.accounts.models import User
-    from ilmio.knowledge import actions as loop
+    from ilmio.knowledge import services as loop
     from ilmio.knowledge.models import FollowUp
 
     author = User.objects.filter(role=Role.REPORTER).first() or v.make_user(Role.REPORTER, username="author")
@@ -165,7 +165,7 @@ def brief_page(v: Visit) -> None:
     from ilmio.accounts.models import User
 
     create_report(User.objects.filter(role=Role.REPORTER).first() or v.make_user(Role.REPORTER, username="brief_author"))
-    v.page.goto(reverse("indicators:brief", args=["asuminen"]) + "?level=county&area=15")
+    v.page.goto(reverse("situation:brief", args=["asuminen"]) + "?level=county&area=15")
 
 
 PAGES: list[AuditedPage] = [
@@ -183,16 +183,16 @@ PAGES: list[AuditedPage] = [
     AuditedPage("my-reports", "reports:mine", Role.REPORTER, own_reports),
     AuditedPage("report-list", "reports:list", Role.COORDINATOR, county_reports),
     AuditedPage("report-detail", "reports:detail", Role.REPORTER, report_detail),
-    AuditedPage("situation-anonymous", "indicators:situation", None, "indicators:situation"),
+    AuditedPage("situation-anonymous", "situation:situation", None, "situation:situation"),
     AuditedPage(
-        "situation-coordinator", "indicators:situation", Role.COORDINATOR, "indicators:situation"
+        "situation-coordinator", "situation:situation", Role.COORDINATOR, "situation:situation"
     ),
     AuditedPage("triage-queue", "analysis:queue", Role.COORDINATOR, "analysis:queue"),
     AuditedPage("triage-report", "analysis:report", Role.COORDINATOR, triage_report),
     AuditedPage("cases", "analysis:cases", Role.COORDINATOR, "analysis:cases"),
     AuditedPage("case", "analysis:case", Role.COORDINATOR, phenomenon_case),
     AuditedPage("codebook", "analysis:codebook", Role.COORDINATOR, "analysis:codebook"),
-    AuditedPage("brief", "indicators:brief", None, brief_page),
+    AuditedPage("brief", "situation:brief", None, brief_page),
     AuditedPage("summaries", "knowledge:summaries", Role.COORDINATOR, "knowledge:summaries"),
     AuditedPage("summary", "knowledge:summary", Role.MANAGER, summary_page),
     AuditedPage("proposals", "knowledge:proposals", Role.DECISION_MAKER, "knowledge:proposals"),

@@ -8,8 +8,8 @@ from django.test import Client
 from ilmio.areas.models import County, Municipality
 from ilmio.core.permissions import ROLE_CAPABILITIES, Capability, has_capability
 from ilmio.core.roles import Role
-from ilmio.reports.actions import submit_report
 from ilmio.reports.models import Report
+from ilmio.reports.services import submit_report
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from django.test import Client
 from ilmio.areas.models import Municipality
 from ilmio.cli import main
 from ilmio.indicators.aggregates import ALL, Aggregates
-from ilmio.reports.actions import submit_report
 from ilmio.reports.models import Report
+from ilmio.reports.services import submit_report
 from ilmio.stats.suppression import audit
 from ilmio.taxonomy.models import Phenomenon
 

@@ -20,9 +20,9 @@ from openpyxl import load_workbook
 from ilmio.areas.models import Municipality
 from ilmio.cli import main
 from ilmio.indicators import statistics
-from ilmio.knowledge import actions as loop
-from ilmio.reports.actions import submit_report
+from ilmio.knowledge import services as loop
 from ilmio.reports.models import Report
+from ilmio.reports.services import submit_report
 from ilmio.taxonomy.models import Phenomenon
 
 pytestmark = pytest.mark.django_db
@@ -33,8 +33,8 @@ PLAN = [("179", "asuminen", 12), ("179", "mielenterveys", 9), ("179", "paihteet"
 LEVEL_AREAS = [("country", "FI"), ("cooperation_area", "2"), ("cooperation_area", "1"), ("county", "15"),
                ("county", "13"), ("municipality", "179"), ("municipality", "892"), ("municipality", "410")]  # fmt: skip
 AGGREGATE_OUTPUTS = {
-    "indicators:situation": "HTML tables, CSV and XLSX of report counts",
-    "indicators:brief": "HTML table of report counts and indicator values",
+    "situation:situation": "HTML tables, CSV and XLSX of report counts",
+    "situation:brief": "HTML table of report counts and indicator values",
     "knowledge:public_summary": "statements with counts, public",
     "knowledge:public_summary_export": "Markdown and PDF of the public summary",
     "knowledge:outcomes": "follow-up answer counts",

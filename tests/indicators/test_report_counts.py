@@ -6,14 +6,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from ilmio.analysis.actions import classify_report
+from ilmio.analysis.services import classify_report
 from ilmio.areas.models import Municipality
 from ilmio.cli import main
 from ilmio.indicators.aggregates import PERIODS, report_cells
 from ilmio.indicators.counts import month_of, rebuild_report_counts, refresh_stale_counts
 from ilmio.indicators.models import ReportCount, StaleReportMonth
-from ilmio.reports.actions import set_areas, submit_report
 from ilmio.reports.models import Report
+from ilmio.reports.services import set_areas, submit_report
 from ilmio.taxonomy.models import Phenomenon
 
 pytestmark = pytest.mark.django_db

@@ -10,14 +10,14 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from ilmio.analysis.actions import classify_report
+from ilmio.analysis.services import classify_report
 from ilmio.areas.models import County, Municipality
 from ilmio.core.roles import Role
-from ilmio.knowledge import actions
-from ilmio.knowledge.actions_io import export_rows, import_rows, read_upload
+from ilmio.knowledge import services
+from ilmio.knowledge.action_files import export_rows, import_rows, read_upload
 from ilmio.knowledge.models import Action, FollowUp, Notification, Proposal, Summary
-from ilmio.reports.actions import submit_report
 from ilmio.reports.models import Report
+from ilmio.reports.services import submit_report
 from ilmio.taxonomy.models import Phenomenon
 
 pytestmark = pytest.mark.django_db
@@ -103,8 +103,8 @@ def walk_the_loop(make_user):  # type: ignore[no-untyped-def]
     assert "Lisää asumisneuvontaa" in page and "Accepted" in page
     assert "Lisää asumisneuvontaa" in Client().get("/knowledge/outcomes/15/").content.decode()
     # Four weeks later the reporter is asked whether things changed
-    assert actions.send_due_follow_ups() == 0
-    assert actions.send_due_follow_ups(timezone.now() + timedelta(weeks=4, days=1)) == 1
+    assert services.send_due_follow_ups() == 0
+    assert services.send_due_follow_ups(timezone.now() + timedelta(weeks=4, days=1)) == 1
     follow_up = FollowUp.objects.get(report=mine)
     assert Client().post(f"/knowledge/follow-up/{follow_up.token}/", {"answer": "yes"}).status_code == 200
     follow_up.refresh_from_db()
@@ -116,12 +116,12 @@ def test_publishing_needs_approval_and_public_counts_are_suppressed(make_user):
     for _ in range(3):
         file()
     today = timezone.localdate()
-    summary = actions.draft_summary(county=coordinator.county, title="Pieni", period_start=today - timedelta(days=1),
+    summary = services.draft_summary(county=coordinator.county, title="Pieni", period_start=today - timedelta(days=1),
                                     period_end=today, by=coordinator)  # fmt: skip
-    with pytest.raises(actions.LoopError):
-        actions.publish_summary(summary, "public", by=coordinator)
-    actions.approve_summary(summary, by=coordinator)
-    actions.publish_summary(summary, "public", by=coordinator)
+    with pytest.raises(services.LoopError):
+        services.publish_summary(summary, "public", by=coordinator)
+    services.approve_summary(summary, by=coordinator)
+    services.publish_summary(summary, "public", by=coordinator)
     html = Client().get(f"/knowledge/public/summaries/{summary.pk}/").content.decode()
     assert "3 reports" not in html and "–" in html
     markdown = Client().get(f"/knowledge/public/summaries/{summary.pk}/export.md").content.decode()
@@ -136,34 +136,34 @@ def test_decision_maker_sees_only_forwarded_material(make_user):
     coordinator, decision_maker = make_user(Role.COORDINATOR), make_user(Role.DECISION_MAKER)
     file()
     today = timezone.localdate()
-    draft = actions.draft_summary(county=coordinator.county, title="Luonnos", period_start=today, period_end=today, by=coordinator)
+    draft = services.draft_summary(county=coordinator.county, title="Luonnos", period_start=today, period_end=today, by=coordinator)
     client = logged_in(decision_maker)
     assert client.get(f"/knowledge/summaries/{draft.pk}/").status_code == 404
     assert "Luonnos" not in client.get("/knowledge/summaries/").content.decode()
-    actions.approve_summary(draft, by=coordinator)
-    actions.publish_summary(draft, "decision_makers", by=coordinator)
+    services.approve_summary(draft, by=coordinator)
+    services.publish_summary(draft, "decision_makers", by=coordinator)
     assert client.get(f"/knowledge/summaries/{draft.pk}/").status_code == 200
     assert client.get("/reports/").status_code == 403
 
 
 def test_action_progress_rolls_up_and_csv_round_trips(reference_data):
     county = County.objects.get(code="15")
-    parent = actions.create_action(county=county, title="Asumisen ohjelma", owner="Johto", reference="P1")
-    first = actions.create_action(county=county, title="Neuvonta", owner="A", parent=parent, reference="C1")
-    actions.create_action(county=county, title="Takuuvuokrat", owner="B", parent=parent, reference="C2")
-    actions.update_action(first, status="done", by=None)
+    parent = services.create_action(county=county, title="Asumisen ohjelma", owner="Johto", reference="P1")
+    first = services.create_action(county=county, title="Neuvonta", owner="A", parent=parent, reference="C1")
+    services.create_action(county=county, title="Takuuvuokrat", owner="B", parent=parent, reference="C2")
+    services.update_action(first, status="done", by=None)
     parent.refresh_from_db()
     assert parent.progress == 50
     rows = export_rows(Action.objects.filter(county=county))
-    from ilmio.indicators.export import to_csv
+    from ilmio.core.tables import to_csv
 
     text = to_csv(rows, list(rows[0]))
     created, updated = import_rows(county, read_upload("actions.csv", text.encode()))
     assert (created, updated) == (0, 3)
     assert export_rows(Action.objects.filter(county=county)) == rows
-    with pytest.raises(actions.LoopError, match="unknown status"):
+    with pytest.raises(services.LoopError, match="unknown status"):
         import_rows(county, [{**rows[0], "status": "exploded"}])
-    with pytest.raises(actions.LoopError):
+    with pytest.raises(services.LoopError):
         read_upload("actions.exe", b"MZ")
     assert Action.objects.count() == 3
 
@@ -171,7 +171,7 @@ def test_action_progress_rolls_up_and_csv_round_trips(reference_data):
 def test_xlsx_export_is_safe_from_formula_injection(reference_data):
     from openpyxl import load_workbook
 
-    from ilmio.indicators.export import to_xlsx
+    from ilmio.core.tables import to_xlsx
 
     data = to_xlsx([{"title": "=HYPERLINK(\"http://evil\")"}], ["title"])
     sheet = load_workbook(io.BytesIO(data)).active
@@ -180,11 +180,11 @@ def test_xlsx_export_is_safe_from_formula_injection(reference_data):
 
 def test_one_decision_per_proposal(make_user):
     manager = make_user(Role.MANAGER)
-    proposal = actions.create_proposal(county=manager.county, title="X", text="Y", addressed_to="regional_board", by=manager)
-    actions.record_decision(proposal, outcome="rejected", decided_on=date(2026, 11, 1), body="Aluehallitus", by=manager)
+    proposal = services.create_proposal(county=manager.county, title="X", text="Y", addressed_to="regional_board", by=manager)
+    services.record_decision(proposal, outcome="rejected", decided_on=date(2026, 11, 1), body="Aluehallitus", by=manager)
     assert not Action.objects.exists()
-    with pytest.raises(actions.LoopError):
-        actions.record_decision(proposal, outcome="accepted", decided_on=date(2026, 11, 2), body="X", by=manager)
+    with pytest.raises(services.LoopError):
+        services.record_decision(proposal, outcome="accepted", decided_on=date(2026, 11, 2), body="X", by=manager)
 
 
 def test_classification_is_training_data(make_user):

@@ -45,7 +45,7 @@ def keep_test_connection() -> Any:
 
 @pytest.fixture
 def bearer(make_user: Any, keep_test_connection: Any) -> dict[str, str]:
-    from ilmio.accounts.actions import create_api_token
+    from ilmio.accounts.services import create_api_token
 
     user = make_user("coordinator", "15", username="fuzz_coordinator")
     _token, key = create_api_token(user, "fuzz")

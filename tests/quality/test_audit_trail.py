@@ -18,17 +18,17 @@ from django.test import Client
 from django.utils import timezone
 
 from ilmio.accounts.models import User
-from ilmio.analysis import actions as analysis
+from ilmio.analysis import services as analysis
 from ilmio.analysis.models import PhenomenonCase, SignalReview
 from ilmio.areas.models import County, Municipality
 from ilmio.core import audit
 from ilmio.core.audit import Event, audit_events_for, purge_expired_events, record_event
 from ilmio.core.models import AuditEvent
 from ilmio.core.roles import Role
-from ilmio.knowledge import actions as loop
+from ilmio.knowledge import services as loop
 from ilmio.knowledge.models import Action, Decision, Proposal, Quote, Summary
-from ilmio.reports.actions import erase_feedback_contact, submit_report
 from ilmio.reports.models import FeedbackContact, Report
+from ilmio.reports.services import erase_feedback_contact, submit_report
 from ilmio.taxonomy.models import Phenomenon
 
 pytestmark = pytest.mark.django_db
@@ -369,7 +369,7 @@ def _update_action(people, county):  # type: ignore[no-untyped-def]
 
 
 def _import_actions(people, county):  # type: ignore[no-untyped-def]
-    from ilmio.knowledge.actions_io import import_rows
+    from ilmio.knowledge.action_files import import_rows
 
     rows = [{"reference": "P1", "title": "Asumisneuvonta", "owner": "Johto", "status": "planned"}]
     return (lambda: import_rows(county, rows, by=people["manager"]),
@@ -387,14 +387,14 @@ def _erase_contact(people, county):  # type: ignore[no-untyped-def]
 
 
 def _create_user(people, county):  # type: ignore[no-untyped-def]
-    from ilmio.accounts.actions import create_user
+    from ilmio.accounts.services import create_user
 
     return (lambda: create_user("uusi_koordinaattori", role="coordinator", county=county, by=people["admin"]),
             lambda: User.objects.filter(username="uusi_koordinaattori").exists())  # fmt: skip
 
 
 def _change_role(people, county):  # type: ignore[no-untyped-def]
-    from ilmio.accounts.actions import change_role
+    from ilmio.accounts.services import change_role
 
     target = people["reporter"]
     return (lambda: change_role(target, "coordinator", by=people["admin"]),
@@ -402,25 +402,25 @@ def _change_role(people, county):  # type: ignore[no-untyped-def]
 
 
 WRITES: dict[str, tuple[str, str, Setup]] = {
-    "change_status": ("ilmio.analysis.actions", Event.REPORT_STATUS_CHANGED, _change_status),
-    "classify_report": ("ilmio.analysis.actions", Event.REPORT_CLASSIFIED, _classify),
-    "create_case": ("ilmio.analysis.actions", Event.CASE_CREATED, _create_case),
-    "update_case": ("ilmio.analysis.actions", Event.CASE_UPDATED, _update_case),
-    "review_signal": ("ilmio.analysis.actions", Event.SIGNAL_REVIEWED, _review_signal),
-    "draft_summary": ("ilmio.knowledge.actions", Event.SUMMARY_DRAFTED, _draft_summary),
-    "submit_summary": ("ilmio.knowledge.actions", Event.SUMMARY_SUBMITTED, _submit_summary),
-    "approve_summary": ("ilmio.knowledge.actions", Event.SUMMARY_APPROVED, _approve_summary),
-    "publish_summary": ("ilmio.knowledge.actions", Event.SUMMARY_PUBLISHED, _publish_summary),
-    "approve_quote": ("ilmio.knowledge.actions", Event.QUOTE_APPROVED, _approve_quote),
-    "create_proposal": ("ilmio.knowledge.actions", Event.PROPOSAL_CREATED, _create_proposal),
-    "record_decision": ("ilmio.knowledge.actions", Event.DECISION_RECORDED, _record_decision),
-    "create_action": ("ilmio.knowledge.actions", Event.ACTION_CREATED, _create_action),
-    "update_action": ("ilmio.knowledge.actions", Event.ACTION_UPDATED, _update_action),
-    "import_rows": ("ilmio.knowledge.actions_io", Event.ACTIONS_IMPORTED, _import_actions),
-    "submit_report": ("ilmio.reports.actions", Event.REPORT_SUBMITTED, _submit_report),
-    "erase_feedback_contact": ("ilmio.reports.actions", Event.FEEDBACK_CONTACT_ERASED, _erase_contact),
-    "create_user": ("ilmio.accounts.actions", Event.USER_CREATED, _create_user),
-    "change_role": ("ilmio.accounts.actions", Event.ROLE_CHANGED, _change_role),
+    "change_status": ("ilmio.analysis.services", Event.REPORT_STATUS_CHANGED, _change_status),
+    "classify_report": ("ilmio.analysis.services", Event.REPORT_CLASSIFIED, _classify),
+    "create_case": ("ilmio.analysis.services", Event.CASE_CREATED, _create_case),
+    "update_case": ("ilmio.analysis.services", Event.CASE_UPDATED, _update_case),
+    "review_signal": ("ilmio.analysis.services", Event.SIGNAL_REVIEWED, _review_signal),
+    "draft_summary": ("ilmio.knowledge.services", Event.SUMMARY_DRAFTED, _draft_summary),
+    "submit_summary": ("ilmio.knowledge.services", Event.SUMMARY_SUBMITTED, _submit_summary),
+    "approve_summary": ("ilmio.knowledge.services", Event.SUMMARY_APPROVED, _approve_summary),
+    "publish_summary": ("ilmio.knowledge.services", Event.SUMMARY_PUBLISHED, _publish_summary),
+    "approve_quote": ("ilmio.knowledge.services", Event.QUOTE_APPROVED, _approve_quote),
+    "create_proposal": ("ilmio.knowledge.services", Event.PROPOSAL_CREATED, _create_proposal),
+    "record_decision": ("ilmio.knowledge.services", Event.DECISION_RECORDED, _record_decision),
+    "create_action": ("ilmio.knowledge.services", Event.ACTION_CREATED, _create_action),
+    "update_action": ("ilmio.knowledge.services", Event.ACTION_UPDATED, _update_action),
+    "import_rows": ("ilmio.knowledge.action_files", Event.ACTIONS_IMPORTED, _import_actions),
+    "submit_report": ("ilmio.reports.services", Event.REPORT_SUBMITTED, _submit_report),
+    "erase_feedback_contact": ("ilmio.reports.services", Event.FEEDBACK_CONTACT_ERASED, _erase_contact),
+    "create_user": ("ilmio.accounts.services", Event.USER_CREATED, _create_user),
+    "change_role": ("ilmio.accounts.services", Event.ROLE_CHANGED, _change_role),
 }
 
 

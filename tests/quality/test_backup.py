@@ -17,9 +17,9 @@ from django.test import Client
 
 from ilmio.areas.models import County, Municipality
 from ilmio.core.backup import EXCLUDED, BackupError, create_backup, read_manifest, restore_backup
-from ilmio.knowledge.actions import draft_summary
-from ilmio.reports.actions import submit_report
+from ilmio.knowledge.services import draft_summary
 from ilmio.reports.models import Report
+from ilmio.reports.services import submit_report
 
 pytestmark = pytest.mark.django_db
 

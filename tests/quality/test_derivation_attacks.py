@@ -12,14 +12,14 @@ from datetime import UTC, date, datetime
 import pytest
 from django.test import Client
 
-from ilmio.analysis.actions import change_status
+from ilmio.analysis.services import change_status
 from ilmio.areas.models import Municipality
 from ilmio.core.roles import Role
 from ilmio.indicators.disclosure import emerging_signals, published
-from ilmio.knowledge import actions as loop
+from ilmio.knowledge import services as loop
 from ilmio.knowledge.models import FollowUp
-from ilmio.reports.actions import submit_report
 from ilmio.reports.models import Report
+from ilmio.reports.services import submit_report
 from ilmio.taxonomy.models import Phenomenon
 
 pytestmark = pytest.mark.django_db

@@ -18,12 +18,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from ilmio.areas.models import County, Municipality
-from ilmio.knowledge import actions as loop
-from ilmio.knowledge.actions import LoopError
-from ilmio.knowledge.actions_io import import_rows, read_upload
+from ilmio.knowledge import services as loop
+from ilmio.knowledge.action_files import import_rows, read_upload
 from ilmio.knowledge.models import Action, Proposal, Quote
-from ilmio.reports.actions import submit_report
+from ilmio.knowledge.services import LoopError
 from ilmio.reports.models import Report
+from ilmio.reports.services import submit_report
 
 pytestmark = pytest.mark.django_db
 
@@ -243,14 +243,14 @@ def test_a_refused_file_changes_nothing(county: County, tree: Any, make_user: An
 
 
 def test_an_import_that_fails_while_writing_is_rolled_back(county: County, tree: Any, monkeypatch: Any) -> None:
-    from ilmio.knowledge import actions_io
+    from ilmio.knowledge import action_files
 
     before = snapshot()
 
     def fail(action: Any) -> None:
         raise LoopError("simulated failure while rolling up")
 
-    monkeypatch.setattr(actions_io, "roll_up", fail)
+    monkeypatch.setattr(action_files, "roll_up", fail)
     with pytest.raises(LoopError, match="simulated"):
         import_rows(county, [row("P1", title="Muutettu"), row("N1", "P1")])
     assert snapshot() == before
@@ -261,7 +261,7 @@ def test_an_import_that_fails_while_writing_is_rolled_back(county: County, tree:
 
 @pytest.fixture
 def world(make_user: Any, county: County) -> dict[str, Any]:
-    from ilmio.analysis.actions import create_case
+    from ilmio.analysis.services import create_case
 
     report, _ = submit_report(
         {"title": "Havainto", "description": "Vuokrarästit kasvavat asumistuen muutosten jälkeen.",
@@ -286,7 +286,7 @@ HUGE = "99999999999999999999"
     "offset=-1", "limit=0", "limit=abc",
 ])  # fmt: skip
 def test_api_list_refuses_out_of_range_paging(world: Any, query: str) -> None:
-    from ilmio.accounts.actions import create_api_token
+    from ilmio.accounts.services import create_api_token
 
     _token, key = create_api_token(world["coordinator"], "test")
     response = Client().get(f"/api/v1/reports?{query}", HTTP_AUTHORIZATION=f"Bearer {key}")
@@ -380,8 +380,8 @@ def test_adding_to_a_case_with_a_bad_id_changes_nothing(world: Any, case: str) -
 
 @pytest.mark.parametrize(("start", "end"), [(HUGE, HUGE), ("0", HUGE), ("-1", "3"), ("inf", "1e400"), ("²", "³")])
 def test_coding_a_passage_with_bad_offsets_changes_nothing(world: Any, start: str, end: str) -> None:
-    from ilmio.analysis.actions import create_code
     from ilmio.analysis.models import CodedPassage
+    from ilmio.analysis.services import create_code
 
     code = create_code(county=world["report"].county, name="Koodi")
     report = world["report"]

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from ilmio.accounts.actions import create_api_token
+from ilmio.accounts.services import create_api_token
 from ilmio.core.logging import SAFE_EXTRA_FIELDS, JsonFormatter
 
 pytestmark = pytest.mark.django_db

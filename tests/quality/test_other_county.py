@@ -381,9 +381,9 @@ def cases() -> list[Case]:
 
     # --- statistics ------------------------------------------------------------------------
     for area in ("15", "13"):
-        add(Case("indicators:situation", f"county {area}", "coordinator",
+        add(Case("situation:situation", f"county {area}", "coordinator",
                  get(const(f"/situation/?level=county&area={area}")), status=200))
-        add(Case("indicators:brief", f"county {area}", "coordinator",
+        add(Case("situation:brief", f"county {area}", "coordinator",
                  get(const(f"/situation/brief/asuminen/?level=county&area={area}")), status=200,
                  allowed=PUBLIC_CHAIN if area == "13" else frozenset(),
                  check=contains("psavo-summary-public" if area == "13" else "ksuomi-summary-public")))
@@ -399,7 +399,7 @@ def cases() -> list[Case]:
         add(Case(name, "GET county 13's object", "national_analyst", get(path), status=403))
     add(Case("api:get_report", "GET county 13's report", "national_analyst",
              api("GET", lambda w: f"/api/v1/reports/{w.other.reports['main'].public_id}"), status=403))
-    add(Case("indicators:situation", "county 13", "national_analyst",
+    add(Case("situation:situation", "county 13", "national_analyst",
              get(const("/situation/?level=county&area=13")), status=200))
 
     # --- the audit trail -----------------------------------------------------------------
@@ -520,8 +520,8 @@ def test_the_request_works_on_own_county(world: World, case: Case) -> None:
 def test_outcome_answers_of_county_13_are_not_counted_for_county_15(world: World) -> None:
     """Answers in county 13 (five of each, on an action of its public proposal: enough to
     be shown) change county 13's outcomes page, not county 15's."""
-    from ilmio.knowledge.actions import create_action
     from ilmio.knowledge.models import FollowUp
+    from ilmio.knowledge.services import create_action
 
     def page(code: str) -> str:
         text = body_text(client_for().get(f"/knowledge/outcomes/{code}/"))

@@ -19,8 +19,8 @@ from django.utils import timezone
 from ilmio.areas.models import County, Municipality
 from ilmio.core.roles import Role
 from ilmio.knowledge.models import FollowUp
-from ilmio.reports.actions import submit_report
 from ilmio.reports.models import Report
+from ilmio.reports.services import submit_report
 
 pytestmark = pytest.mark.django_db
 
@@ -72,8 +72,8 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("reports:list", "GET", "-"): READ_PAGE,
     ("reports:detail", "GET", "own"): OWN_COUNTY_DETAIL,
     ("reports:detail", "GET", "other"): OTHER_COUNTY_DETAIL,
-    ("indicators:situation", "GET", "-"): PAGE_OK,
-    ("indicators:brief", "GET", "-"): PAGE_OK,
+    ("situation:situation", "GET", "-"): PAGE_OK,
+    ("situation:brief", "GET", "-"): PAGE_OK,
     ("analysis:queue", "GET", "-"): TRIAGE_PAGE,
     ("analysis:bulk_status", "GET", "-"): table(403, anonymous=302, triagers=405),
     ("analysis:report", "GET", "own"): TRIAGE_PAGE,
@@ -142,13 +142,13 @@ def world(make_user):  # type: ignore[no-untyped-def]
         )  # fmt: skip
         return created
 
-    from ilmio.analysis.actions import create_case
+    from ilmio.analysis.services import create_case
 
     users = {role.value: make_user(role.value, None if role is Role.NATIONAL_ANALYST else "15") for role in Role}
     own, other = report("15", "179"), report("13", "297")
     case = create_case(county=own.county, title="Asumisen ilmiö", by=None, reports=[own])
     other_case = create_case(county=other.county, title="Toinen", by=None, reports=[other])
-    from ilmio.knowledge import actions as loop
+    from ilmio.knowledge import services as loop
 
     draft = loop.draft_summary(county=own.county, title="Luonnos", period_start=date(2026, 1, 1),
                                period_end=date(2026, 12, 31), by=None)  # fmt: skip

@@ -94,12 +94,12 @@ def build_world() -> World:
     from django.utils import timezone
 
     from ilmio.accounts.models import User
-    from ilmio.analysis.actions import create_case, create_code
+    from ilmio.analysis.services import create_case, create_code
     from ilmio.areas.models import County, Municipality
-    from ilmio.knowledge import actions as loop
+    from ilmio.knowledge import services as loop
     from ilmio.knowledge.models import FollowUp, Quote
-    from ilmio.reports.actions import submit_report
     from ilmio.reports.models import Report
+    from ilmio.reports.services import submit_report
     from ilmio.taxonomy.models import Phenomenon
 
     county = County.objects.get(code="15")
@@ -337,7 +337,7 @@ def test_every_post_view_is_fuzzed() -> None:
                "knowledge:actions", "knowledge:follow_up", "reports:new", "reports:public_new", "set_language"}  # fmt: skip
     # Read-only (GET) views, the log-in/out pair and the API (fuzzed below).
     read_only = {"home", "about", "health", "login", "logout", "audit_log", "audit_export", "reports:public_thanks", "reports:mine", "reports:list",
-                 "reports:detail", "indicators:situation", "indicators:brief", "analysis:queue",
+                 "reports:detail", "situation:situation", "situation:brief", "analysis:queue",
                  "analysis:codebook_export", "knowledge:summary_export", "knowledge:proposals",
                  "knowledge:action_export", "knowledge:notifications", "knowledge:public_summaries",
                  "knowledge:public_summary", "knowledge:public_summary_export", "knowledge:outcomes"}  # fmt: skip
@@ -390,7 +390,7 @@ REPORT_BODY = {
 
 @pytest.fixture
 def bearer(world: World, db: Any) -> dict[str, str]:
-    from ilmio.accounts.actions import create_api_token
+    from ilmio.accounts.services import create_api_token
 
     _token, key = create_api_token(world.users["coordinator"], "fuzz")
     return {"HTTP_AUTHORIZATION": f"Bearer {key}"}

@@ -15,10 +15,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from ilmio.indicators.export import FORMULA_PREFIXES, safe_cell, to_csv, to_xlsx
-from ilmio.knowledge.actions import LoopError
-from ilmio.knowledge.actions_io import MAX_IMPORT_BYTES, read_upload
+from ilmio.core.tables import FORMULA_PREFIXES, safe_cell, to_csv, to_xlsx
+from ilmio.knowledge.action_files import MAX_IMPORT_BYTES, read_upload
 from ilmio.knowledge.models import Action
+from ilmio.knowledge.services import LoopError
 from tests.quality.test_permission_matrix import url_patterns
 
 pytestmark = pytest.mark.django_db

@@ -68,12 +68,12 @@ class Base:
 
 def build_base() -> Base:
     from ilmio.accounts.models import User
-    from ilmio.analysis.actions import create_case
+    from ilmio.analysis.services import create_case
     from ilmio.areas.models import County, Municipality
-    from ilmio.knowledge import actions as loop
+    from ilmio.knowledge import services as loop
     from ilmio.knowledge.models import Action, FollowUp
-    from ilmio.reports.actions import submit_report
     from ilmio.reports.models import Report
+    from ilmio.reports.services import submit_report
     from ilmio.taxonomy.models import Phenomenon
 
     county = County.objects.get(code="15")
@@ -197,7 +197,7 @@ def decide(b: Base, proposal_pk: int, **values: str) -> None:
 
 
 def csv_upload(rows: list[dict[str, Any]]) -> SimpleUploadedFile:
-    from ilmio.knowledge.actions_io import COLUMNS
+    from ilmio.knowledge.action_files import COLUMNS
 
     handle = io.StringIO()
     writer = csv.DictWriter(handle, fieldnames=COLUMNS)
@@ -387,7 +387,7 @@ def decision(name: str) -> Field:
 
 def another_proposal(b: Base, i: int) -> Any:
     """A further undecided proposal, for a probe split over several decisions."""
-    from ilmio.knowledge import actions as loop
+    from ilmio.knowledge import services as loop
 
     return loop.create_proposal(county=b.county, title=f"Ehdotus {i}", text="Neuvontaa.", addressed_to="steering_group",
                                 by=b.users["manager"], summary=b.published)  # fmt: skip
@@ -408,9 +408,9 @@ def action_import(name: str) -> Field:
 
 
 def milestone_title() -> Field:
-    """No HTTP form writes milestones (only ilmio.knowledge.actions.add_milestone, used by
+    """No HTTP form writes milestones (only ilmio.knowledge.services.add_milestone, used by
     the demo); the write function is checked directly, the pages through HTTP."""
-    from ilmio.knowledge import actions as loop
+    from ilmio.knowledge import services as loop
     from ilmio.knowledge.models import Milestone
 
     def write(b: Base, text: str, i: int) -> Any:
@@ -546,7 +546,7 @@ def test_action_reference_from_the_csv_import_keeps_no_identifying_detail(
 
 def test_follow_up_answers_are_choices_only(base: Base, captured_logs: pytest.LogCaptureFixture) -> None:
     """The public follow-up form takes one of four answers; typed text is refused."""
-    from ilmio.knowledge import actions as loop
+    from ilmio.knowledge import services as loop
     from ilmio.knowledge.models import FollowUp
 
     text_columns = {f.name for f in FollowUp._meta.concrete_fields if isinstance(f, models.CharField | models.TextField)}

@@ -66,12 +66,12 @@ def _check(stored: str, marker: str) -> None:
 
 def build_county(code: str) -> CountyWorld:
     from ilmio.accounts.models import User
-    from ilmio.analysis.actions import code_passage, create_case, create_code, review_signal
+    from ilmio.analysis.services import code_passage, create_case, create_code, review_signal
     from ilmio.areas.models import County, Municipality
-    from ilmio.knowledge import actions as loop
+    from ilmio.knowledge import services as loop
     from ilmio.knowledge.models import Action, Notification, Quote
-    from ilmio.reports.actions import submit_report
     from ilmio.reports.models import Report
+    from ilmio.reports.services import submit_report
     from ilmio.taxonomy.models import Phenomenon
 
     tag = TAGS[code]
@@ -203,7 +203,7 @@ def body_text(response: Any) -> str:
 def csv_upload(rows: list[dict[str, Any]], name: str = "actions.csv") -> Any:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from ilmio.knowledge.actions_io import COLUMNS
+    from ilmio.knowledge.action_files import COLUMNS
 
     handle = io.StringIO()
     writer = csv.DictWriter(handle, fieldnames=COLUMNS)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from ilmio.accounts.actions import create_api_token
+from ilmio.accounts.services import create_api_token
 from ilmio.core.roles import Role
 from ilmio.reports.models import Report
 from tests.reports.helpers import SECRETS, staff_form_data

@@ -8,7 +8,7 @@ import json
 import pytest
 from django.test import Client
 
-from ilmio.accounts.actions import create_api_token
+from ilmio.accounts.services import create_api_token
 from ilmio.core.audit import AuditEvent
 from ilmio.core.roles import Role
 from ilmio.reports.models import Report

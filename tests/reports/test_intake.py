@@ -107,7 +107,7 @@ def test_public_form_is_rate_limited(settings):
 
 
 def test_consent_contact_can_be_erased(settings):
-    from ilmio.reports.actions import erase_feedback_contact
+    from ilmio.reports.services import erase_feedback_contact
 
     settings.RATELIMIT_ENABLE = False
     Client().post("/reports/public/", public_form_data(step="confirm", wants_feedback="on", feedback_email="a@example.org"))

@@ -15,12 +15,12 @@ from ilmio.stats.register import (
     AreaRow,
     aggregate_extract,
     aggregate_raw,
-    generate_extract,
     indicator_sql,
     indicators,
     reference_tables,
     yearly_and_quarterly,
 )
+from ilmio_demo.register_extract import generate_extract
 
 # three counties in two cooperation areas; populations skewed so some cells are small
 AREAS = [

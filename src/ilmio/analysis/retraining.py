@@ -7,37 +7,14 @@ uses (it is reloaded when the file changes); the shipped model stays as the fall
 from __future__ import annotations
 
 import random
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-
+from ilmio.reports.classification import current_model, model_path
 from ilmio.reports.models import Report
 
-_lock = threading.Lock()
-_loaded: tuple[float, Any] | None = None
-
-
-def model_path() -> Path:
-    return Path(settings.DATA_DIR) / "models" / "phenomena.npz"
-
-
-def current_model() -> Any:
-    """The county-trained model if one was activated, else the shipped one; loaded once."""
-    global _loaded
-    from ilmio.text import PhenomenonModel, get_default_model
-
-    path = model_path()
-    if not path.exists():
-        return get_default_model()
-    mtime = path.stat().st_mtime
-    with _lock:
-        if _loaded is None or _loaded[0] != mtime:
-            _loaded = (mtime, PhenomenonModel.load(path))
-        return _loaded[1]
-
+__all__ = ["current_model", "model_path", "retrain_from_decisions"]
 
 def confirmed_examples() -> list[Any]:
     from ilmio.text import LabelledText

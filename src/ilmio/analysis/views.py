@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ilmio.analysis import access, actions
+from ilmio.analysis import access, services
 from ilmio.analysis.forms import (
     AddToCaseForm,
     CaseForm,
@@ -92,7 +92,7 @@ def bulk_status(request: HttpRequest) -> HttpResponse:
     selected = access.triage_reports_by_ids(request.user, ids)
     if selected is None:
         raise Http404
-    changed, refused = actions.bulk_change_status(selected, form.cleaned_data["status"], by=request.user,
+    changed, refused = services.bulk_change_status(selected, form.cleaned_data["status"], by=request.user,
                                                   reason=form.cleaned_data["reason"])  # fmt: skip
     messages.success(request, _("%(count)d reports changed.") % {"count": changed})
     for line in refused[:10]:
@@ -117,7 +117,7 @@ def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                 classify = ClassifyForm(request.POST, county=county)
                 if classify.is_valid():
                     data = classify.cleaned_data
-                    actions.classify_report(report, primary=data["primary"], secondary=list(data["secondary"]),
+                    services.classify_report(report, primary=data["primary"], secondary=list(data["secondary"]),
                                             target_groups=list(data["target_groups"]),
                                             municipalities=list(data["municipalities"]) or None, by=request.user)  # fmt: skip
                     messages.success(request, _("Classification saved."))
@@ -125,7 +125,7 @@ def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             elif action == "status":
                 status_form = StatusForm(request.POST, current=report.status)
                 if status_form.is_valid():
-                    actions.change_status(report, status_form.cleaned_data["status"], by=request.user,
+                    services.change_status(report, status_form.cleaned_data["status"], by=request.user,
                                           reason=status_form.cleaned_data["reason"])  # fmt: skip
                     messages.success(request, _("Status changed."))
                     return redirect("analysis:report", public_id=report.public_id)
@@ -138,7 +138,7 @@ def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                 if original is None:
                     messages.error(request, _("The original report was not found in your county."))
                 else:
-                    actions.mark_duplicate(report, original, by=request.user, reason=duplicate_form.cleaned_data["reason"])
+                    services.mark_duplicate(report, original, by=request.user, reason=duplicate_form.cleaned_data["reason"])
                     messages.success(request, _("Marked as a duplicate."))
                     return redirect("analysis:report", public_id=report.public_id)
             elif action == "case":
@@ -147,14 +147,14 @@ def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                 if case is None:
                     messages.error(request, _("Choose a case."))
                 else:
-                    actions.add_reports_to_case(case, [report])
+                    services.add_reports_to_case(case, [report])
                     messages.success(request, _("Added to the case."))
                     return redirect("analysis:report", public_id=report.public_id)
             elif action == "code":
                 passage = PassageForm(request.POST, county=county)
                 if passage.is_valid():
                     data = passage.cleaned_data
-                    actions.code_passage(report, data["code"], data["start"], data["end"], by=request.user)
+                    services.code_passage(report, data["code"], data["start"], data["end"], by=request.user)
                     messages.success(request, _("Passage coded."))
                     return redirect("analysis:report", public_id=report.public_id)
                 messages.error(request, _("Choose a code and a passage of the text."))
@@ -175,7 +175,7 @@ def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 def case_list(request: HttpRequest) -> HttpResponse:
     form = CaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        case = actions.create_case(county=home_county(request.user), by=request.user, **form.cleaned_data)
+        case = services.create_case(county=home_county(request.user), by=request.user, **form.cleaned_data)
         return redirect("analysis:case", pk=case.pk)
     cases = access.cases_for(request.user).annotate(n=Count("reports"))
     return render(request, "analysis/cases.html", {"cases": cases, "form": form})
@@ -190,7 +190,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "title": case.title, "phenomenon": case.phenomenon.code if case.phenomenon else None,
         "description": case.description, "analysis_notes": case.analysis_notes})  # fmt: skip
     if request.method == "POST" and form.is_valid():
-        actions.update_case(case, by=request.user, **form.cleaned_data)
+        services.update_case(case, by=request.user, **form.cleaned_data)
         messages.success(request, _("Case saved."))
         return redirect("analysis:case", pk=case.pk)
     record_event(request.user, Event.REPORTS_LISTED, obj=case, ids=case.reports.values_list("public_id", flat=True))
@@ -203,7 +203,7 @@ def codebook(request: HttpRequest) -> HttpResponse:
     county = home_county(request.user)
     form = CodeForm(request.POST or None, county=county)
     if request.method == "POST" and form.is_valid():
-        actions.create_code(county=county, **form.cleaned_data)
+        services.create_code(county=county, **form.cleaned_data)
         messages.success(request, _("Code added."))
         return redirect("analysis:codebook")
     codes = access.codes_for(request.user).annotate(n=Count("passages")).select_related("parent")
@@ -213,7 +213,7 @@ def codebook(request: HttpRequest) -> HttpResponse:
 @requires(Capability.TRIAGE)
 def codebook_export(request: HttpRequest, fmt: str) -> HttpResponse:
     from ilmio.analysis.exports import codebook_qdc, passages_table
-    from ilmio.indicators.export import table_download
+    from ilmio.core.tables import table_download
 
     if fmt == "qdc":
         response = HttpResponse(codebook_qdc(access.codes_for(request.user)), content_type="application/xml")
@@ -238,7 +238,7 @@ def review_signal(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("The signal could not be reviewed."))
     else:
         data = form.cleaned_data
-        actions.review_signal(county=home_county(request.user), phenomenon=data["phenomenon"],
+        services.review_signal(county=home_county(request.user), phenomenon=data["phenomenon"],
                               municipality_code=data["municipality"].code, last_month=data["last_month"],
                               decision=data["decision"], by=request.user, note=data["note"])  # fmt: skip
         messages.success(request, _("Signal reviewed."))

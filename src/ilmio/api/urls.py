@@ -10,7 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
-from ilmio.accounts.actions import user_for_token
+from ilmio.accounts.services import user_for_token
 
 
 class BearerToken(HttpBearer):
@@ -53,10 +53,12 @@ def http_error(request: HttpRequest, exc: HttpError) -> Any:
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
+from ilmio.areas.api import router as areas_router  # noqa: E402
 from ilmio.reports.api import router as reports_router  # noqa: E402
 from ilmio.taxonomy.api import router as taxonomy_router  # noqa: E402
 
 api.add_router("/v1/", taxonomy_router)
+api.add_router("/v1/", areas_router)
 api.add_router("/v1/", reports_router)
 
 urlpatterns = [path("", api.urls)]

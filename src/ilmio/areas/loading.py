@@ -6,13 +6,12 @@ names and county mappings in place and marks municipalities that left it inactiv
 
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 
 from ilmio.areas.models import CooperationArea, County, Municipality, Population
+from ilmio.core.loading import LoadResult, ReferenceDataError, read_csv, save_changed
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MUNICIPALITIES_CSV = DATA_DIR / "municipalities_2025.csv"
@@ -25,60 +24,6 @@ MUNICIPALITY_COLUMNS = {
     "cooperation_area_name_en", "region_code", "region_name_fi", "language_status_code",
 }  # fmt: skip
 POPULATION_COLUMNS = {"municipality_code", "year", "population"}
-
-
-class ReferenceDataError(ValueError):
-    """A reference file is missing, malformed or inconsistent; nothing was changed."""
-
-
-@dataclass
-class LoadResult:
-    created: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    deactivated: int = 0
-    skipped: dict[str, int] = field(default_factory=dict)
-
-    def count(self, bucket: dict[str, int], kind: str) -> None:
-        bucket[kind] = bucket.get(kind, 0) + 1
-
-    def summary(self) -> str:
-        parts = [f"created {self.created or {}}", f"updated {self.updated or {}}"]
-        if self.deactivated:
-            parts.append(f"deactivated {self.deactivated} municipalities")
-        if self.skipped:
-            parts.append(f"skipped {self.skipped}")
-        return "; ".join(parts)
-
-
-def read_csv(path: Path, required: set[str]) -> list[dict[str, str]]:
-    if not path.is_file():
-        raise ReferenceDataError(f"{path}: file not found")
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = required - set(reader.fieldnames or [])
-            if missing:
-                raise ReferenceDataError(f"{path}: missing columns {', '.join(sorted(missing))}")
-            return list(reader)
-    except UnicodeDecodeError as error:
-        raise ReferenceDataError(f"{path}: not UTF-8 text ({error.reason})") from error
-
-
-def _save(result: LoadResult, model: type, lookup: dict, values: dict) -> object:
-    """update_or_create that only writes (and counts) rows whose values really changed."""
-    kind = model.__name__
-    instance = model.objects.filter(**lookup).first()
-    if instance is None:
-        instance = model.objects.create(**lookup, **values)
-        result.count(result.created, kind)
-        return instance
-    changed = [name for name, value in values.items() if getattr(instance, name) != value]
-    if changed:
-        for name in changed:
-            setattr(instance, name, values[name])
-        instance.save(update_fields=changed)
-        result.count(result.updated, kind)
-    return instance
 
 
 def load_municipalities(path: Path = MUNICIPALITIES_CSV, *, year: int | None = None) -> LoadResult:
@@ -100,21 +45,21 @@ def load_municipalities(path: Path = MUNICIPALITIES_CSV, *, year: int | None = N
         for row in rows:
             area_code = row["cooperation_area_code"].strip()
             if area_code not in areas:
-                areas[area_code] = _save(
+                areas[area_code] = save_changed(
                     result, CooperationArea, {"code": area_code},
                     {"name_fi": row["cooperation_area_name_fi"], "name_sv": row["cooperation_area_name_sv"],
                      "name_en": row["cooperation_area_name_en"]},
                 )  # fmt: skip
             county_code = row["county_code"].strip().zfill(2)
             if county_code not in counties:
-                counties[county_code] = _save(
+                counties[county_code] = save_changed(
                     result, County, {"code": county_code},
                     {"name_fi": row["county_name_fi"], "name_sv": row["county_name_sv"],
                      "name_en": row["county_name_en"], "cooperation_area": areas[area_code]},
                 )  # fmt: skip
             code = row["municipality_code"].strip()
             seen.add(code)
-            _save(
+            save_changed(
                 result, Municipality, {"code": code},
                 {"name_fi": row["municipality_name_fi"], "name_sv": row["municipality_name_sv"],
                  "name_en": row["municipality_name_en"], "county": counties[county_code],
@@ -157,14 +102,6 @@ def load_population(path: Path = POPULATION_CSV) -> LoadResult:
                 result.count(result.updated, "Population")
         Population.objects.bulk_create(new, batch_size=1000)
     return result
-
-
-def load_reference_data(
-    municipalities: Path = MUNICIPALITIES_CSV, population: Path = POPULATION_CSV
-) -> list[LoadResult]:
-    from ilmio.taxonomy.loading import load_taxonomy
-
-    return [load_municipalities(municipalities), load_population(population), load_taxonomy()]
 
 
 def latest_population(municipality_codes: list[str] | None = None) -> dict[str, int]:

@@ -170,7 +170,7 @@ def _export_row(event: AuditEvent) -> dict[str, Any]:
 
 @requires(Capability.VIEW_AUDIT_LOG)
 def audit_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    from ilmio.indicators.export import table_download
+    from ilmio.core.tables import table_download
 
     if fmt not in ("csv", "xlsx"):
         raise Http404

@@ -21,7 +21,7 @@ NAVIGATION: list[tuple[str, Any, str]] = [
     ("knowledge:notifications", _("Notifications"), Capability.VIEW_OWN_REPORTS),
     ("audit_log", _("Audit log"), Capability.VIEW_AUDIT_LOG),
     ("reports:public_new", _("Report a phenomenon"), PUBLIC),
-    ("indicators:situation", _("Situational picture"), "any"),
+    ("situation:situation", _("Situational picture"), "any"),
 ]
 
 

@@ -35,11 +35,13 @@ from ilmio.indicators.counts import HELSINKI
 from ilmio.stats.suppression import Cell, Constraint, suppress, suppress_rate
 
 __all__ = [
-    "ALL", "COUNTRY_CODE", "HIDDEN", "LEVELS", "PERIODS", "Shown", "exact_count", "months_of",
+    "AGGREGATE_COLUMNS", "ALL", "COUNTRY_CODE", "HIDDEN", "LEVELS", "PERIODS", "Shown", "exact_count", "months_of",
     "published", "rate", "report_count", "tally", "threshold",
 ]  # fmt: skip
 
 HIDDEN = "–"
+# The columns of every aggregate export (CLI, API): what `Published.rows` yields.
+AGGREGATE_COLUMNS = ("area_code", "phenomenon", "period", "count")
 
 
 def threshold() -> int:

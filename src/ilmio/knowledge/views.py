@@ -13,8 +13,8 @@ from ilmio.core.access import PUBLIC as PUBLIC_AUDIENCE
 from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import PUBLIC, Capability, has_capability, requires
 from ilmio.indicators.disclosure import tally
-from ilmio.knowledge import access, actions
-from ilmio.knowledge.actions_io import COLUMNS, export_rows, import_rows, read_upload
+from ilmio.knowledge import access, services
+from ilmio.knowledge.action_files import COLUMNS, export_rows, import_rows, read_upload
 from ilmio.knowledge.forms import (
     ActionChoiceForm,
     ActionImportForm,
@@ -48,7 +48,7 @@ def summary_list(request: HttpRequest) -> HttpResponse:
     if has_capability(request.user, Capability.TRIAGE):
         form = SummaryForm(request.POST or None, county=home_county(request.user))
         if request.method == "POST" and form.is_valid():
-            summary = actions.draft_summary(county=home_county(request.user), by=request.user, **form.cleaned_data)
+            summary = services.draft_summary(county=home_county(request.user), by=request.user, **form.cleaned_data)
             messages.success(request, _("Draft created with counts, themes and quotes."))
             return redirect("knowledge:summary", pk=summary.pk)
     return render(request, "knowledge/summaries.html", {"summaries": access.summaries_for(request.user), "form": form})
@@ -66,17 +66,17 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 if form.is_valid():
                     ids = UUID_RE.findall(form.cleaned_data["citations"])
                     cited = county_reports(user).filter(public_id__in=ids)
-                    actions.add_statement(summary, form.cleaned_data["text"], cited)
+                    services.add_statement(summary, form.cleaned_data["text"], cited)
                 else:
                     messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
             elif action == "submit" and has_capability(user, Capability.TRIAGE):
-                actions.submit_summary(summary, by=user)
+                services.submit_summary(summary, by=user)
             elif action == "approve" and has_capability(user, Capability.APPROVE_SUMMARY):
-                actions.approve_summary(summary, by=user)
+                services.approve_summary(summary, by=user)
             elif action == "publish" and has_capability(user, Capability.APPROVE_SUMMARY):
                 form = PublishForm(request.POST)
                 if form.is_valid():
-                    actions.publish_summary(summary, form.cleaned_data["audience"], by=user)
+                    services.publish_summary(summary, form.cleaned_data["audience"], by=user)
                 else:
                     messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
             elif action == "quote" and has_capability(user, Capability.APPROVE_SUMMARY):
@@ -85,21 +85,21 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 if quote is None:
                     messages.error(request, _("The quote was not found."))
                 else:
-                    actions.approve_quote(quote, form.cleaned_data["approved"], by=user)
+                    services.approve_quote(quote, form.cleaned_data["approved"], by=user)
             elif action == "proposal" and (has_capability(user, Capability.TRIAGE) or has_capability(user, Capability.DECIDE)):
                 form = ProposalForm(request.POST)
                 if form.is_valid():
-                    proposal = actions.create_proposal(county=summary.county, summary=summary, by=user, **form.cleaned_data)
+                    proposal = services.create_proposal(county=summary.county, summary=summary, by=user, **form.cleaned_data)
                     return redirect("knowledge:proposal", pk=proposal.pk)
                 messages.error(request, _("Give the proposal a title, text and addressee."))
             else:
                 messages.error(request, _("You cannot do that."))
             return redirect("knowledge:summary", pk=summary.pk)
-        except actions.LoopError as error:
+        except services.LoopError as error:
             messages.error(request, str(error))
             return redirect("knowledge:summary", pk=summary.pk)
     audience = access.reader_audience(user)
-    record_event(user, Event.SUMMARY_VIEWED, obj=summary, ids=actions.summary_reports(summary).values_list("public_id", flat=True))
+    record_event(user, Event.SUMMARY_VIEWED, obj=summary, ids=services.summary_reports(summary).values_list("public_id", flat=True))
     return render(request, "knowledge/summary.html", {
         "summary": summary, "statements": shown_statements(summary, audience), "exact_counts": audience == INTERNAL,
         "quotes": shown_quotes(summary, audience), "statement_form": StatementForm(),
@@ -184,14 +184,14 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, _("You cannot do that."))
         elif form.is_valid():
             try:
-                actions.record_decision(proposal, by=request.user, **form.cleaned_data)
+                services.record_decision(proposal, by=request.user, **form.cleaned_data)
                 messages.success(request, _("Decision recorded."))
                 return redirect("knowledge:proposal", pk=proposal.pk)
-            except actions.LoopError as error:
+            except services.LoopError as error:
                 messages.error(request, str(error))
     return render(request, "knowledge/proposal.html", {
         "proposal": proposal, "form": form, "can_decide": has_capability(request.user, Capability.DECIDE),
-        "decision": getattr(proposal, "decision", None), "actions": proposal.actions.all()})  # fmt: skip
+        "decision": getattr(proposal, "decision", None), "actions": proposal.services.all()})  # fmt: skip
 
 
 @requires(Capability.READ_FORWARDED)
@@ -207,7 +207,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
                 raise Http404  # another county's action, or none at all
             form = ActionUpdateForm(request.POST)
             if target is not None and form.is_valid():
-                actions.update_action(target, by=request.user, **form.cleaned_data)
+                services.update_action(target, by=request.user, **form.cleaned_data)
                 messages.success(request, _("Action updated."))
             else:
                 messages.error(request, _("Choose a status and a progress from 0 to 100."))
@@ -220,7 +220,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Imported: %(created)d new, %(updated)d updated.") % {
                     "created": created, "updated": updated})  # fmt: skip
                 return redirect("knowledge:actions")
-            except actions.LoopError as error:
+            except services.LoopError as error:
                 messages.error(request, str(error))
     return render(request, "knowledge/actions.html", {
         "actions": county_actions.filter(parent=None), "all_actions": county_actions, "can_decide": can_decide,
@@ -229,7 +229,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.READ_FORWARDED)
 def action_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    from ilmio.indicators.export import table_download
+    from ilmio.core.tables import table_download
 
     response = table_download(export_rows(access.actions_for(request.user)), COLUMNS, fmt, "ilmio-actions", title="Actions")
     if response is None:
@@ -264,7 +264,7 @@ def follow_up(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     form = FollowUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.answer_follow_up(token, form.cleaned_data["answer"])
+        services.answer_follow_up(token, form.cleaned_data["answer"])
         return render(request, "knowledge/follow_up.html", {"item": item, "thanks": True})
     return render(request, "knowledge/follow_up.html", {"item": item, "form": form})
 
@@ -272,5 +272,5 @@ def follow_up(request: HttpRequest, token: str) -> HttpResponse:
 @requires(Capability.VIEW_OWN_REPORTS)
 def notifications(request: HttpRequest) -> HttpResponse:
     items = list(access.notifications_for(request.user).select_related("report")[:100])
-    actions.mark_notifications_read(request.user)
+    services.mark_notifications_read(request.user)
     return render(request, "knowledge/notifications.html", {"items": items})

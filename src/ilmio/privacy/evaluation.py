@@ -1,4 +1,4 @@
-"""Evaluate the redaction engine on a labelled corpus (JSONL, see corpus_builder)."""
+"""Evaluate the redaction engine on a labelled corpus (JSONL, see ilmio_demo.corpora.privacy)."""
 
 from __future__ import annotations
 

@@ -14,9 +14,9 @@ from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import Capability, has_capability
 from ilmio.privacy import PII_TYPES, redact
 from ilmio.reports.access import county_reports, reports_for
-from ilmio.reports.actions import IdempotencyConflict, submit_report
 from ilmio.reports.forms import TEXT_LIMITS, StaffReportForm
 from ilmio.reports.models import Report
+from ilmio.reports.services import IdempotencyConflict, submit_report
 
 router = Router(tags=["reports"])
 

@@ -1,7 +1,7 @@
 """The social report (sosiaalinen raportti): a phenomenon seen in client work.
 
 Every free-text field holds redacted text only: the write functions in
-``ilmio.reports.actions`` redact before anything reaches the database.
+``ilmio.reports.services`` redact before anything reaches the database.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ class Report(models.Model):
     )
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL)
     # The status pipeline is declared in settings.REPORT_PIPELINE; changes go through
-    # ilmio.analysis.actions.change_status, which records each one.
+    # ilmio.analysis.services.change_status, which records each one.
     status = models.CharField(
         max_length=20, default=settings.REPORT_INITIAL_STATUS, db_index=True,
         choices=[(code, spec["label"]) for code, spec in settings.REPORT_PIPELINE.items()],

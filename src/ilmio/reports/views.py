@@ -19,10 +19,11 @@ from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import PUBLIC, Capability, requires
 from ilmio.privacy import localize_placeholders
 from ilmio.reports.access import county_reports, own_reports, report_for
-from ilmio.reports.actions import IdempotencyConflict, preview_redaction, submit_report
+from ilmio.reports.downstream import report_path
 from ilmio.reports.forms import TEXT_FIELDS, PublicReportForm, ReportForm, StaffReportForm
 from ilmio.reports.models import Report
 from ilmio.reports.placeholders import canonical_placeholders
+from ilmio.reports.services import IdempotencyConflict, preview_redaction, submit_report
 
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,100}$")
 
@@ -77,7 +78,7 @@ def _report_form_flow(
 
 def suggest_phenomena(preview: Any) -> list[dict[str, Any]]:
     """Top phenomena for the redacted text, with the words that drove them."""
-    from ilmio.analysis.retraining import current_model
+    from ilmio.reports.classification import current_model
     from ilmio.taxonomy.models import Phenomenon
 
     values = preview.redacted_values
@@ -159,6 +160,4 @@ def report_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     if report is None:
         raise Http404  # not 403: do not confirm that the report exists
     record_event(request.user, Event.REPORT_VIEWED, obj=report)
-    from ilmio.knowledge.paths import report_path
-
     return render(request, "reports/detail.html", {"report": report, "path": report_path(report, request.user)})

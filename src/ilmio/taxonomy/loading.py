@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from ilmio.areas.loading import LoadResult, ReferenceDataError, _save
+from ilmio.core.loading import LoadResult, ReferenceDataError, save_changed
 from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup, TaxonomyVersion
 
 TAXONOMY_JSON = Path(__file__).resolve().parent / "data" / "taxonomy.json"
@@ -54,7 +54,7 @@ def load_taxonomy(path: Path = TAXONOMY_JSON) -> LoadResult:
                     codes.append(term["code"])
                 except (KeyError, TypeError) as error:
                     raise ReferenceDataError(f"{path}: {model.__name__} #{position}: missing {error}") from error
-                _save(result, model, {"code": term["code"]}, values)
+                save_changed(result, model, {"code": term["code"]}, values)
             # Retired terms stay (old reports use them) but are no longer offered.
             model.objects.exclude(code__in=codes).update(active=False)
     return result

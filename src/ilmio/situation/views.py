@@ -10,9 +10,9 @@ from ilmio.areas.loading import latest_population
 from ilmio.areas.models import CooperationArea, County, Municipality
 from ilmio.areas.selection import Area, child_areas, resolve_area
 from ilmio.core.permissions import PUBLIC, Capability, can_see_county, has_capability, requires
+from ilmio.core.tables import table_download
 from ilmio.indicators import disclosure
 from ilmio.indicators.disclosure import ALL, COUNTRY_CODE, HIDDEN, LEVELS, PERIODS, Shown
-from ilmio.indicators.export import table_download
 from ilmio.taxonomy.models import Phenomenon
 
 SHOWN_PERIODS = {"month": 12, "quarter": 8, "year": 5}
@@ -103,7 +103,7 @@ def situation(request: HttpRequest) -> HttpResponse:
 
     query = request.GET.copy()
     query.pop("format", None)
-    return render(request, "indicators/situation.html", {
+    return render(request, "situation/situation.html", {
         "area": area, "level": level, "period": period, "labels": labels, "table": table, "chart": chart,
         "comparison": comparison, "year": year, "phenomena": phenomena.values(), "chosen": chosen,
         "signals": signals, "levels": LEVELS, "can_review": has_capability(request.user, Capability.TRIAGE), "periods": PERIODS, "query": query.urlencode(), "chart_width": max(len(chart), 1) * 100,
@@ -174,7 +174,7 @@ def phenomenon_brief(request: HttpRequest, code: str) -> HttpResponse:
         document_lemmas = [set(lemmas(text, resolve_lang(text, None))) for text in texts]
         themes = [k for k in keywords(texts, k=15)
                   if sum(k.term in seen for seen in document_lemmas) >= threshold][:8]  # fmt: skip
-    return render(request, "indicators/brief.html", {
+    return render(request, "situation/brief.html", {
         "phenomenon": phenomenon, "area": area, "level": level, "labels": labels,
         "cells": [display(c) for c in cells], "trend": trend, "themes": themes, "quotes": quotes,
         "summaries": summaries, "proposals": proposals, "actions": action_items,

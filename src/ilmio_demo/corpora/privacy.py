@@ -5,7 +5,7 @@ the builder (PII slots become gold spans, keep slots become must-keep strings) a
 ``[[text]]`` marks literal text that must be kept (places, organisations, ordinary words
 that look like names, dates, amounts, law references).
 
-Run: ``python -m ilmio.privacy.corpus_builder`` (seeded: the output is reproducible).
+Run: ``python -m ilmio_demo.corpora.privacy`` (seeded: the output is reproducible).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from .lexicon import get_lexicon
-from .patterns import HETU_CHECK
+from ilmio.privacy.lexicon import get_lexicon
+from ilmio.privacy.patterns import HETU_CHECK
 
 
 def _words(text: str) -> list[str]:
@@ -25,7 +25,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-OUT = Path(__file__).parent / "data" / "eval_corpus.jsonl"
+OUT = Path(__file__).resolve().parents[2] / "ilmio" / "privacy" / "data" / "eval_corpus.jsonl"
 SEED = 20250101
 
 # ------------------------------------------------------------------ morphology (forward)
@@ -422,7 +422,7 @@ def render(template: str, fns: dict[str, Callable[[], tuple[str, str | None]]]
 
 
 def build(seed: int = SEED) -> list[dict[str, object]]:
-    from .corpus_templates import TEMPLATES
+    from ilmio_demo.corpora.privacy_templates import TEMPLATES
 
     b = Builder(seed)
     fns = _slot_fns(b)

@@ -1,4 +1,4 @@
-"""Swedish phrase banks for the labelled corpus (see corpus_builder.py).
+"""Swedish phrase banks for the labelled corpus (see ilmio_demo.corpora.reports).
 
 Finland-Swedish usage (FPA, utkomststöd, välfärdsområde, TE-byrån). ``{who}`` is a
 target-group subject in the plural definite form (filled by the builder).

@@ -12,8 +12,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ilmio.analysis.actions import change_status
 from ilmio.analysis.pipeline import allowed_next
+from ilmio.analysis.services import change_status
 from ilmio.core.audit import Event, record_event
 from ilmio.knowledge.models import (
     ACTION_STATUS_PROGRESS,

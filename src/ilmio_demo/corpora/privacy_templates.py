@@ -1,6 +1,6 @@
-"""Hand-written templates for the synthetic evaluation corpus (see corpus_builder).
+"""Hand-written templates for the synthetic evaluation corpus (see ilmio_demo.corpora.privacy).
 
-Each entry is (style, lang, repetitions, template). Slots: see corpus_builder._slot_fns.
+Each entry is (style, lang, repetitions, template). Slots: see ilmio_demo.corpora.privacy._slot_fns.
 """
 
 from __future__ import annotations

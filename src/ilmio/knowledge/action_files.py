@@ -15,8 +15,8 @@ from django.db.models import QuerySet
 
 from ilmio.core.audit import Event, record_event
 from ilmio.core.forms import EARLIEST_DATE, LATEST_DATE, has_control_characters
-from ilmio.knowledge.actions import LoopError, roll_up
 from ilmio.knowledge.models import Action, Proposal
+from ilmio.knowledge.services import LoopError, roll_up
 
 COLUMNS = ["reference", "parent_reference", "title", "description", "owner", "due_date", "status", "progress", "proposal_id"]
 MAX_IMPORT_BYTES = 2 * 1024 * 1024

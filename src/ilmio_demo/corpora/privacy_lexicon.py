@@ -1,6 +1,6 @@
 """Build the compact lexicon files in ``ilmio/privacy/data`` from the shared reference data.
 
-Run once by a developer (``python -m ilmio.privacy.build_data [SHARED_DATA_DIR]``); the
+Run once by a developer (``python -m ilmio_demo.corpora.privacy_lexicon [SHARED_DATA_DIR]``); the
 outputs are committed, so the product never reads ``shared/`` at run time.
 
 libvoikko (with its Finnish dictionary) is used when available to flag names that are
@@ -16,7 +16,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "ilmio" / "privacy" / "data"
 DEFAULT_SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
 
 # Voikko word classes that mean "a proper name"; anything else means "ordinary word".

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from ilmio.indicators import views
+from ilmio.situation import views
 
-app_name = "indicators"
+app_name = "situation"
 urlpatterns = [
     path("", views.situation, name="situation"),
     path("brief/<slug:code>/", views.phenomenon_brief, name="brief"),

@@ -19,8 +19,8 @@ from ilmio.accounts.models import Organisation, User
 from ilmio.areas.loading import latest_population, load_municipalities, load_population
 from ilmio.areas.models import County, Municipality
 from ilmio.core.roles import Role
-from ilmio.reports.actions import submit_report
 from ilmio.reports.models import Report
+from ilmio.reports.services import submit_report
 from ilmio.taxonomy.loading import load_taxonomy
 from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup
 
@@ -325,7 +325,8 @@ def load_statistics(rows: int = 60_000) -> None:
         import_register_values,
         import_sotkanet_dir,
     )
-    from ilmio.stats.register import aggregate_extract, generate_extract
+    from ilmio.stats.register import aggregate_extract
+    from ilmio_demo.register_extract import generate_extract
 
     import_sotkanet_dir(SAMPLE_DIR, sample=True)
     population = latest_population()
@@ -339,8 +340,8 @@ def load_statistics(rows: int = 60_000) -> None:
 
 def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
     """Cases, coding, summaries, proposals, decisions and actions in every state."""
-    from ilmio.analysis import actions as analysis
-    from ilmio.knowledge import actions as loop
+    from ilmio.analysis import services as analysis
+    from ilmio.knowledge import services as loop
     from ilmio.knowledge.models import Action, FollowUp
 
     coordinator, manager = users["koordinaattori"], users["johtaja"]

@@ -1,4 +1,4 @@
-"""Finnish phrase banks for the labelled corpus (see corpus_builder.py).
+"""Finnish phrase banks for the labelled corpus (see ilmio_demo.corpora.reports).
 
 Written by hand to sound like many different authors: social workers, social
 instructors, NGO partners, residents. ``{who}`` is a target-group subject in the

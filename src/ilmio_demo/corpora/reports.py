@@ -1,10 +1,10 @@
 """Deterministic generator of the labelled training corpus (``data/corpus.jsonl``).
 
-Run ``python -m ilmio.text.corpus_builder`` to regenerate; the output is committed.
+Run ``python -m ilmio_demo.corpora.reports`` to regenerate; the output is committed.
 
 How it avoids a fixed skeleton and an optimistic held-out score:
 
-* hand-written phrase banks per phenomenon and target group (corpus_phrases_fi/_sv), in
+* hand-written phrase banks per phenomenon and target group (ilmio_demo.corpora.phrases_fi/_sv), in
   several voices (professional sentences, first-person resident voice, note fragments);
 * five styles (formal, narrative, hurried, bullets, resident) with different openers,
   closers, sentence counts, orderings and noise (typos, abbreviations, lower case, missing
@@ -27,12 +27,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ilmio.text.corpus_phrases_fi import CLOSERS_FI, OPENERS_FI, PHENOMENA_FI, TARGET_GROUPS_FI
-from ilmio.text.corpus_phrases_sv import CLOSERS_SV, OPENERS_SV, PHENOMENA_SV, TARGET_GROUPS_SV
 from ilmio.text.taxonomy_codes import PHENOMENA, TARGET_GROUPS
+from ilmio_demo.corpora.phrases_fi import CLOSERS_FI, OPENERS_FI, PHENOMENA_FI, TARGET_GROUPS_FI
+from ilmio_demo.corpora.phrases_sv import CLOSERS_SV, OPENERS_SV, PHENOMENA_SV, TARGET_GROUPS_SV
 
 SEED = 20250311
-DEFAULT_PATH = Path(__file__).parent / "data" / "corpus.jsonl"
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "ilmio" / "text" / "data" / "corpus.jsonl"
 PER_PHENOMENON = {"fi": 82, "sv": 42}  # 1,240 reports, 34 % Swedish
 STYLES = ("formal", "narrative", "hurried", "bullets", "resident")
 STYLE_WEIGHTS = (0.24, 0.2, 0.24, 0.16, 0.16)

@@ -12,8 +12,8 @@ from ilmio.analysis.models import Code, CodedPassage, PhenomenonCase, SignalRevi
 from ilmio.analysis.pipeline import TransitionError, check_transition
 from ilmio.areas.models import Municipality
 from ilmio.core.audit import Event, record_event
-from ilmio.reports.actions import set_areas
 from ilmio.reports.models import Report
+from ilmio.reports.services import set_areas
 from ilmio.taxonomy.models import Phenomenon, TargetGroup
 
 

@@ -1,4 +1,4 @@
-"""Exports of suppressed aggregates: CSV, JSON and XLSX share one row source."""
+"""Table downloads (CSV, JSON, XLSX) for every export: one formula-injection guard for all."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-EXPORT_COLUMNS = ("area_code", "phenomenon", "period", "count")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -19,7 +18,7 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] = EXPORT_COLUMNS) -> str:
+def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
     buffer = io.StringIO()
     # RFC 4180 line ends: a field holding a bare "\r" is then quoted, so it cannot start
     # a new row (and a formula) in a spreadsheet.
@@ -30,11 +29,11 @@ def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] = EXPORT_COLUM
     return buffer.getvalue()
 
 
-def to_json(rows: Iterable[dict[str, Any]], columns: Sequence[str] = EXPORT_COLUMNS) -> str:
+def to_json(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
     return json.dumps([{c: row.get(c) for c in columns} for row in rows], ensure_ascii=False, indent=1) + "\n"
 
 
-def to_xlsx(rows: Iterable[dict[str, Any]], columns: Sequence[str] = EXPORT_COLUMNS, title: str = "Ilmiö") -> bytes:
+def to_xlsx(rows: Iterable[dict[str, Any]], columns: Sequence[str], title: str = "Ilmiö") -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
