@@ -136,7 +136,9 @@ class LoadServer:
 
     def start(self) -> LoadServer:
         self._create_database()
-        # load-reference migrates, creates the cache table and loads geography + taxonomy.
+        # No command migrates on its own (decision 0010): schema and cache table first, then
+        # geography + taxonomy.
+        self._manage("migrate", "--no-input", "--verbosity", "0")
         self._manage("load-reference")
         output = self._manage("manage", "shell", "-c", CREATE_USER)
         self.token = next(line[6:] for line in output.splitlines() if line.startswith("TOKEN="))

@@ -281,21 +281,35 @@ AXES_LOCKOUT_CALLABLE = "ilmio.core.views.locked_out"
 # in the published statistics only from then on, so no one can post reports into a small
 # cell to reveal the others in it (ilmio.reports.models.Report.in_statistics).
 REPORT_PIPELINE: dict[str, dict[str, object]] = {
-    "received": {"label": _("Received"), "open": True, "triaged": False,
+    "received": {"label": _("Received"), "flags": ["open", "unclassified"],
                  "next": ["in_review", "analysed", "duplicate", "not_actionable"]},
-    "in_review": {"label": _("In review"), "open": True, "triaged": False,
+    "in_review": {"label": _("In review"), "flags": ["open", "unclassified"],
                   "next": ["analysed", "duplicate", "not_actionable", "received"]},
-    "analysed": {"label": _("Analysed"), "open": True, "triaged": True,
+    "analysed": {"label": _("Analysed"), "flags": ["open", "triaged"],
                  "next": ["in_summary", "in_review", "duplicate", "not_actionable", "closed"]},
-    "in_summary": {"label": _("In a summary"), "open": True, "triaged": True,
+    "in_summary": {"label": _("In a summary"), "flags": ["open", "triaged"],
                    "next": ["forwarded", "analysed", "closed"]},
-    "forwarded": {"label": _("Forwarded"), "open": True, "triaged": True, "next": ["acted_on", "closed"]},
-    "acted_on": {"label": _("Acted on"), "open": True, "triaged": True, "next": ["closed"]},
-    "closed": {"label": _("Closed"), "open": False, "triaged": True, "next": ["in_review"]},
-    "duplicate": {"label": _("Duplicate"), "open": False, "triaged": False, "next": ["in_review"]},
-    "not_actionable": {"label": _("Not actionable"), "open": False, "triaged": False, "next": ["in_review"]},
+    "forwarded": {"label": _("Forwarded"), "flags": ["open", "triaged"], "next": ["acted_on", "closed"]},
+    "acted_on": {"label": _("Acted on"), "flags": ["open", "triaged"], "next": ["closed"]},
+    "closed": {"label": _("Closed"), "flags": ["triaged"], "next": ["in_review"]},
+    "duplicate": {"label": _("Duplicate"), "flags": ["left_out"], "next": ["in_review"]},
+    "not_actionable": {"label": _("Not actionable"), "flags": ["left_out"], "next": ["in_review"]},
 }  # fmt: skip
+# Flags: "open" = in the triage queue; "unclassified" = classifying moves it on;
+# "triaged" = a coordinator has handled it (public-form reports count in statistics from
+# then on); "left_out" = not material for summaries.
 REPORT_INITIAL_STATUS = "received"
+# The statuses the code moves reports to, by role: rename a status here, not in the code.
+REPORT_STATUS_ROLES = {
+    "in_review": "in_review",  # a coordinator is reading it
+    "classified": "analysed",  # after a confirmed classification
+    "in_summary": "in_summary",  # cited in a published summary
+    "forwarded": "forwarded",  # part of a proposal to decision-makers
+    "acted_on": "acted_on",  # an action from its proposal is done
+    "closed": "closed",
+    "duplicate": "duplicate",
+    "dismissed": "not_actionable",
+}
 
 # The address people see in e-mailed links.
 SITE_URL = os.environ.get("ILMIO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

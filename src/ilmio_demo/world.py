@@ -342,7 +342,7 @@ def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
     """Cases, coding, summaries, proposals, decisions and actions in every state."""
     from ilmio.analysis import services as analysis
     from ilmio.knowledge import services as loop
-    from ilmio.knowledge.models import Action, FollowUp
+    from ilmio.knowledge.models import Action, Decision, FollowUp
 
     coordinator, manager = users["koordinaattori"], users["johtaja"]
     reports = list(Report.objects.filter(county=county).select_related("primary_phenomenon").order_by("created_at"))
@@ -353,13 +353,13 @@ def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
             continue
         analysis.classify_report(report, primary=report.primary_phenomenon, by=coordinator)
         if index % 41 == 0:
-            analysis.change_status(report, "not_actionable", by=coordinator, reason="Yksittäistapaus, ohjattu palveluun")
+            analysis.change_status(report, Report.WORKFLOW.named("dismissed"), by=coordinator, reason="Yksittäistapaus, ohjattu palveluun")
         elif index % 37 == 0 and index > 0:
             analysis.mark_duplicate(report, reports[index - 1], by=coordinator, reason="Sama havainto")
         elif index % 29 == 0:
-            analysis.change_status(report, "closed", by=coordinator, reason="Käsitelty")
+            analysis.change_status(report, Report.WORKFLOW.named("closed"), by=coordinator, reason="Käsitelty")
     for report in recent[:40]:
-        analysis.change_status(report, "in_review", by=coordinator, reason="Luettavana")
+        analysis.change_status(report, Report.WORKFLOW.named("in_review"), by=coordinator, reason="Luettavana")
     # Cases and coding.
     substance = [r for r in recent if r.primary_phenomenon and r.primary_phenomenon.code == EMERGING_PHENOMENON]
     housing = [r for r in reports if r.primary_phenomenon and r.primary_phenomenon.code == "asuminen"][-30:]
@@ -406,12 +406,13 @@ def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
         loop.approve_quote(first_quote, True, by=manager)
     loop.publish_summary(public, "public", by=manager)
     # Proposals → decisions → actions, in every state.
+    Outcome = Decision.Outcome
     plans = [
-        (public, "Lisää asumisneuvontaa kaikkiin kuntiin", "steering_group", "accepted", Action.Status.DONE),
-        (public, "Takuuvuokrajärjestelmä nuorille", "regional_board", "partly", Action.Status.IN_PROGRESS),
-        (for_decision, "Velkaneuvonnan jonot puretaan", "service_area_management", "accepted", Action.Status.PLANNED),
-        (for_decision, "Ruoka-apu kunnan tehtäväksi", "municipality", "rejected", None),
-        (internal, "Matalan kynnyksen mielenterveyspiste", "steering_group", "no_decision", None),
+        (public, "Lisää asumisneuvontaa kaikkiin kuntiin", "steering_group", Outcome.ACCEPTED, Action.Status.DONE),
+        (public, "Takuuvuokrajärjestelmä nuorille", "regional_board", Outcome.PARTLY, Action.Status.IN_PROGRESS),
+        (for_decision, "Velkaneuvonnan jonot puretaan", "service_area_management", Outcome.ACCEPTED, Action.Status.PLANNED),
+        (for_decision, "Ruoka-apu kunnan tehtäväksi", "municipality", Outcome.REJECTED, None),
+        (internal, "Matalan kynnyksen mielenterveyspiste", "steering_group", Outcome.NO_DECISION, None),
         (internal, "Yhteistyö järjestöjen kanssa", "ngo", None, None),
     ]
     for source, title, body, outcome, action_status in plans:

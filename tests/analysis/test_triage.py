@@ -7,9 +7,9 @@ from django.test import Client
 
 from ilmio.analysis import services
 from ilmio.analysis.models import CodedPassage, PhenomenonCase, StatusChange
-from ilmio.analysis.pipeline import TransitionError, allowed_next, is_open, statuses
 from ilmio.areas.models import County, Municipality
 from ilmio.core.roles import Role
+from ilmio.core.workflow import TransitionError
 from ilmio.reports.models import Report
 from ilmio.reports.services import submit_report
 from ilmio.taxonomy.models import Phenomenon
@@ -30,10 +30,11 @@ def coordinator(make_user):  # type: ignore[no-untyped-def]
 
 
 def test_pipeline_is_declared_once_with_open_and_closed_statuses():
-    assert statuses()[0] == "received"
-    assert {s for s in statuses() if not is_open(s)} == {"closed", "duplicate", "not_actionable"}
-    for status in statuses():
-        assert set(allowed_next(status)) <= set(statuses())
+    workflow = Report.WORKFLOW
+    assert workflow.codes[0] == workflow.initial == "received"
+    assert set(workflow.without_flag("open")) == {"closed", "duplicate", "not_actionable"}
+    for status in workflow.codes:
+        assert set(workflow.next_of(status)) <= set(workflow.codes)
 
 
 def test_status_change_is_validated_and_recorded(reference_data, coordinator):

@@ -271,11 +271,10 @@ def _latest_change(report: Any) -> int:
 
 def status_reason() -> Field:
     def write(b: Base, text: str, i: int) -> Any:
-        from ilmio.analysis.pipeline import allowed_next
 
         report = b.reports["fresh"]
         report.refresh_from_db()
-        target = next(s for s in allowed_next(report.status) if s not in ("duplicate", "not_actionable"))
+        target = next(s for s in report.available_statuses() if s not in ("duplicate", "not_actionable"))
         post(b.users["coordinator"], f"/triage/reports/{report.public_id}/", {"action": "status", "status": target, "reason": text})
         return _latest_change(report)
 
@@ -613,13 +612,13 @@ def serve_access_log(monkeypatch: pytest.MonkeyPatch, raw_uri: str, referer: str
     pytest.importorskip("gunicorn")
     from gunicorn.app.wsgiapp import WSGIApplication
 
-    from ilmio import cli
+    from ilmio.core.server import serve
 
     configs: list[Any] = []
     monkeypatch.setattr(sys, "argv", list(sys.argv))
     monkeypatch.delenv("GUNICORN_CMD_ARGS", raising=False)
     monkeypatch.setattr(WSGIApplication, "run", lambda self: configs.append(self.cfg))
-    assert cli.serve("127.0.0.1", 8765, 1) == 0
+    assert serve("127.0.0.1", 8765, 1) == 0
     assert configs, "ilmio serve did not configure gunicorn"
     cfg = configs[0]
     logger = cfg.logger_class(cfg)

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ilmio.analysis.models import Code, PhenomenonCase, SignalReview
-from ilmio.analysis.pipeline import allowed_next, label, statuses
-from ilmio.areas.models import Municipality
+from ilmio.areas.models import County, Municipality
 from ilmio.core.forms import SafeDateField, TextField
 from ilmio.reports.forms import CodeChoiceField
+from ilmio.reports.models import Report
 from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup
 
 
@@ -27,12 +27,15 @@ class TriageFilterForm(forms.Form):
     date_to = SafeDateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     q = TextField(label=_("Search text"), required=False, max_length=100)
 
-    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("open", _("All open")), ("all", _("All"))] + [
-            (s, label(s)) for s in statuses()
+        # self.fields holds copies of the declared fields, typed only as Field.
+        cast(forms.ChoiceField, self.fields["status"]).choices = [
+            ("open", _("All open")), ("all", _("All")), *Report.WORKFLOW.choices()
         ]
-        self.fields["municipality"].queryset = Municipality.objects.filter(county=county, active=True)
+        cast(forms.ModelChoiceField, self.fields["municipality"]).queryset = (
+            Municipality.objects.filter(county=county, active=True)
+        )
 
 
 class ClassifyForm(forms.Form):
@@ -47,9 +50,11 @@ class ClassifyForm(forms.Form):
                                                     required=False, label=_("Municipalities"),
                                                     widget=forms.SelectMultiple(attrs={"size": 6}))
 
-    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipalities"].queryset = Municipality.objects.filter(county=county, active=True)
+        cast(forms.ModelMultipleChoiceField, self.fields["municipalities"]).queryset = (
+            Municipality.objects.filter(county=county, active=True)
+        )
 
 
 class StatusForm(forms.Form):
@@ -58,8 +63,10 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args: Any, current: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        options = allowed_next(current) if current else statuses()
-        self.fields["status"].choices = [(s, label(s)) for s in options]
+        options = Report.WORKFLOW.next_of(current) if current else Report.WORKFLOW.codes
+        cast(forms.ChoiceField, self.fields["status"]).choices = [
+            (s, Report.WORKFLOW.label(s)) for s in options
+        ]
 
 
 class DuplicateForm(forms.Form):
@@ -82,9 +89,9 @@ class CodeForm(forms.Form):
     description = TextField(label=_("Description"), required=False, max_length=1000)
     parent = forms.ModelChoiceField(Code.objects.none(), required=False, label=_("Parent code"))
 
-    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = Code.objects.filter(county=county)
+        cast(forms.ModelChoiceField, self.fields["parent"]).queryset = Code.objects.filter(county=county)
 
 
 class PassageForm(forms.Form):
@@ -93,17 +100,19 @@ class PassageForm(forms.Form):
     start = forms.IntegerField(min_value=0, max_value=1_000_000, label=_("Start"))
     end = forms.IntegerField(min_value=1, max_value=1_000_000, label=_("End"))
 
-    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["code"].queryset = Code.objects.filter(county=county)
+        cast(forms.ModelChoiceField, self.fields["code"]).queryset = Code.objects.filter(county=county)
 
 
 class AddToCaseForm(forms.Form):
     case = forms.ModelChoiceField(PhenomenonCase.objects.none(), label=_("Case"))
 
-    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["case"].queryset = PhenomenonCase.objects.filter(county=county)
+        cast(forms.ModelChoiceField, self.fields["case"]).queryset = (
+            PhenomenonCase.objects.filter(county=county)
+        )
 
 
 class SignalReviewForm(forms.Form):
@@ -115,6 +124,8 @@ class SignalReviewForm(forms.Form):
     last_month = forms.RegexField(regex=r"^[0-9]{4}-(0[1-9]|1[0-2])$", max_length=7)
     note = TextField(label=_("Note"), required=False, max_length=500)
 
-    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.filter(county=county)
+        cast(forms.ModelChoiceField, self.fields["municipality"]).queryset = (
+            Municipality.objects.filter(county=county)
+        )

@@ -28,6 +28,14 @@ class StatusChange(models.Model):
     def __str__(self) -> str:
         return f"{self.report_id}: {self.from_status} → {self.to_status}"
 
+    @property
+    def from_label(self) -> str:
+        return Report.WORKFLOW.label(self.from_status)
+
+    @property
+    def to_label(self) -> str:
+        return Report.WORKFLOW.label(self.to_status)
+
 
 class PhenomenonCase(models.Model):
     """Ilmiökortti: related reports grouped into one phenomenon, with analysis notes."""

@@ -9,20 +9,25 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ilmio.reports.classification import current_model, model_path
 from ilmio.reports.models import Report
 
+if TYPE_CHECKING:
+    from ilmio.text import EvaluationResult, LabelledText
+
 __all__ = ["current_model", "model_path", "retrain_from_decisions"]
 
-def confirmed_examples() -> list[Any]:
+def confirmed_examples() -> list[LabelledText]:
     from ilmio.text import LabelledText
 
     examples = []
     reports = (Report.objects.exclude(classification_confirmed_at=None).exclude(primary_phenomenon=None)
                .select_related("primary_phenomenon").prefetch_related("phenomena", "target_groups"))  # fmt: skip
     for report in reports:
+        if report.primary_phenomenon is None:  # excluded by the query already
+            continue
         primary = report.primary_phenomenon.code
         others = [p.code for p in report.phenomena.all() if p.code != primary]
         examples.append(LabelledText(f"{report.title}. {report.description}", report.language,
@@ -33,21 +38,21 @@ def confirmed_examples() -> list[Any]:
 @dataclass
 class RetrainResult:
     examples: int
-    before: Any
-    after: Any
-    before_confirmed: Any
-    after_confirmed: Any
+    before: EvaluationResult
+    after: EvaluationResult
+    before_confirmed: EvaluationResult | None
+    after_confirmed: EvaluationResult | None
     saved_to: Path | None
 
     def format(self) -> str:
-        def line(name: str, result: Any) -> str:
+        def line(name: str, result: EvaluationResult) -> str:
             overall = result.overall
             return (f"  {name:<34} n {overall.n:>4}  top-1 {overall.phenomena_top1:.3f}  "
                     f"top-3 {overall.phenomena_top3:.3f}  macro-F1 {overall.phenomena_macro_f1:.3f}")  # fmt: skip
 
         lines = [f"Confirmed classifications used: {self.examples}",
                  line("held-out corpus, before", self.before), line("held-out corpus, after", self.after)]  # fmt: skip
-        if self.before_confirmed is not None:
+        if self.before_confirmed is not None and self.after_confirmed is not None:
             lines += [line("held-out confirmed reports, before", self.before_confirmed),
                       line("held-out confirmed reports, after", self.after_confirmed)]  # fmt: skip
         lines.append(f"Activated: {self.saved_to}" if self.saved_to else "Not activated (use --activate).")

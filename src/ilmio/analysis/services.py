@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from ilmio.analysis.models import Code, CodedPassage, PhenomenonCase, SignalReview, StatusChange
-from ilmio.analysis.pipeline import TransitionError, check_transition
 from ilmio.areas.models import Municipality
 from ilmio.core.audit import Event, record_event
+from ilmio.core.workflow import TransitionError
 from ilmio.reports.models import Report
 from ilmio.reports.services import set_areas
 from ilmio.taxonomy.models import Phenomenon, TargetGroup
@@ -19,14 +19,12 @@ from ilmio.taxonomy.models import Phenomenon, TargetGroup
 
 def change_status(report: Report, new_status: str, *, by: Any, reason: str = "") -> StatusChange:
     """Move a report along the pipeline; refuses transitions the pipeline does not allow."""
-    check_transition(report.status, new_status)
     with transaction.atomic():
+        previous = report.set_status(new_status)
         change = StatusChange.objects.create(
-            report=report, from_status=report.status, to_status=new_status, changed_by=by, reason=reason[:500]
+            report=report, from_status=previous, to_status=new_status, changed_by=by, reason=reason[:500]
         )
-        report.status = new_status
-        report.save(update_fields=["status", "updated_at"])
-        record_event(by, Event.REPORT_STATUS_CHANGED, obj=report, from_status=change.from_status, to_status=new_status)
+        record_event(by, Event.REPORT_STATUS_CHANGED, obj=report, from_status=previous, to_status=new_status)
     return change
 
 
@@ -67,8 +65,8 @@ def classify_report(
                      phenomena=[p.code for p in secondary if p != primary],
                      target_groups=[t.code for t in target_groups] if target_groups is not None else None,
                      municipalities=[m.code for m in municipalities] if municipalities is not None else None)  # fmt: skip
-        if report.status in ("received", "in_review"):
-            change_status(report, "analysed", by=by, reason="classified")
+        if report.status_is("unclassified"):
+            change_status(report, Report.WORKFLOW.named("classified"), by=by, reason="classified")
     return report
 
 
@@ -78,7 +76,7 @@ def mark_duplicate(report: Report, original: Report, *, by: Any, reason: str = "
     with transaction.atomic():
         report.duplicate_of = original
         report.save(update_fields=["duplicate_of", "updated_at"])
-        change_status(report, "duplicate", by=by, reason=reason or f"duplicate of {original.public_id}")
+        change_status(report, Report.WORKFLOW.named("duplicate"), by=by, reason=reason or f"duplicate of {original.public_id}")
     return report
 
 

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -24,10 +26,10 @@ from ilmio.analysis.forms import (
     TriageFilterForm,
 )
 from ilmio.analysis.insights import similar_reports, suggestions
-from ilmio.analysis.pipeline import TransitionError, open_statuses
 from ilmio.core.access import home_county
 from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import Capability, requires
+from ilmio.core.workflow import TransitionError
 from ilmio.reports.models import Report
 
 
@@ -47,7 +49,7 @@ def filtered_queue(request: HttpRequest, form: TriageFilterForm) -> QuerySet[Rep
     data = form.cleaned_data if form.is_valid() else {}
     status = data.get("status") or "open"
     if status == "open":
-        reports = reports.filter(status__in=open_statuses())
+        reports = reports.filter(status__in=Report.WORKFLOW.with_flag("open"))
     elif status != "all":
         reports = reports.filter(status=status)
     if data.get("phenomenon"):
@@ -100,66 +102,81 @@ def bulk_status(request: HttpRequest) -> HttpResponse:
     return redirect("analysis:queue")
 
 
+# The triage page's forms: each posts its "action" and calls exactly one write function.
+# A handler gets the bound, valid form and returns the success message, or raises
+# TransitionError/ValueError with a message for the user.
+TriageHandler = Callable[[HttpRequest, Report, Any], str]
+
+
+def _classify(request: HttpRequest, report: Report, form: ClassifyForm) -> str:
+    data = form.cleaned_data
+    services.classify_report(report, primary=data["primary"], secondary=list(data["secondary"]),
+                             target_groups=list(data["target_groups"]),
+                             municipalities=list(data["municipalities"]) or None, by=request.user)  # fmt: skip
+    return _("Classification saved.")
+
+
+def _change_status(request: HttpRequest, report: Report, form: StatusForm) -> str:
+    services.change_status(report, form.cleaned_data["status"], by=request.user, reason=form.cleaned_data["reason"])
+    return _("Status changed.")
+
+
+def _mark_duplicate(request: HttpRequest, report: Report, form: DuplicateForm) -> str:
+    original = access.triage_report_for(request.user, form.cleaned_data["original"])
+    if original is None:
+        raise ValueError(_("The original report was not found in your county."))
+    services.mark_duplicate(report, original, by=request.user, reason=form.cleaned_data["reason"])
+    return _("Marked as a duplicate.")
+
+
+def _add_to_case(request: HttpRequest, report: Report, form: AddToCaseForm) -> str:
+    services.add_reports_to_case(form.cleaned_data["case"], [report])
+    return _("Added to the case.")
+
+
+def _code_passage(request: HttpRequest, report: Report, form: PassageForm) -> str:
+    data = form.cleaned_data
+    services.code_passage(report, data["code"], data["start"], data["end"], by=request.user)
+    return _("Passage coded.")
+
+
+def _triage_forms(request: HttpRequest, report: Report) -> dict[str, tuple[Callable[..., Any], TriageHandler, str]]:
+    """action → (form factory, handler, message when the form is invalid)."""
+    county = home_county(request.user)
+    return {
+        "classify": (lambda data: ClassifyForm(data, county=county), _classify, ""),
+        "status": (lambda data: StatusForm(data, current=report.status), _change_status,
+                   _("Choose an allowed status.")),
+        "duplicate": (lambda data: DuplicateForm(data), _mark_duplicate,
+                      _("The original report was not found in your county.")),
+        "case": (lambda data: AddToCaseForm(data, county=county), _add_to_case, _("Choose a case.")),
+        "code": (lambda data: PassageForm(data, county=county), _code_passage,
+                 _("Choose a code and a passage of the text.")),
+    }  # fmt: skip
+
+
 @requires(Capability.TRIAGE)
 def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     report = get_report(request, public_id)
     county = home_county(request.user)
-    classify = ClassifyForm(county=county, initial={
-        "primary": report.primary_phenomenon.code if report.primary_phenomenon else None,
-        "secondary": [p.code for p in report.phenomena.all()],
-        "target_groups": [t.code for t in report.target_groups.all()],
-        "municipalities": [m.code for m in report.municipalities.all()],
-    })  # fmt: skip
+    classify = ClassifyForm(county=county, initial=classification_initial(report))
     if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "classify":
-                classify = ClassifyForm(request.POST, county=county)
-                if classify.is_valid():
-                    data = classify.cleaned_data
-                    services.classify_report(report, primary=data["primary"], secondary=list(data["secondary"]),
-                                            target_groups=list(data["target_groups"]),
-                                            municipalities=list(data["municipalities"]) or None, by=request.user)  # fmt: skip
-                    messages.success(request, _("Classification saved."))
+        known = _triage_forms(request, report).get(request.POST.get("action", ""))
+        if known is None:
+            messages.error(request, _("Unknown action."))
+        else:
+            make_form, handler, invalid = known
+            form = make_form(request.POST)
+            if form.is_valid():
+                try:
+                    messages.success(request, handler(request, report, form))
                     return redirect("analysis:report", public_id=report.public_id)
-            elif action == "status":
-                status_form = StatusForm(request.POST, current=report.status)
-                if status_form.is_valid():
-                    services.change_status(report, status_form.cleaned_data["status"], by=request.user,
-                                          reason=status_form.cleaned_data["reason"])  # fmt: skip
-                    messages.success(request, _("Status changed."))
-                    return redirect("analysis:report", public_id=report.public_id)
-                messages.error(request, _("Choose an allowed status."))
-            elif action == "duplicate":
-                duplicate_form = DuplicateForm(request.POST)
-                original = None
-                if duplicate_form.is_valid():
-                    original = county_reports(request).filter(public_id=duplicate_form.cleaned_data["original"]).first()
-                if original is None:
-                    messages.error(request, _("The original report was not found in your county."))
-                else:
-                    services.mark_duplicate(report, original, by=request.user, reason=duplicate_form.cleaned_data["reason"])
-                    messages.success(request, _("Marked as a duplicate."))
-                    return redirect("analysis:report", public_id=report.public_id)
-            elif action == "case":
-                case_form = AddToCaseForm(request.POST, county=county)
-                case = case_form.cleaned_data["case"] if case_form.is_valid() else None
-                if case is None:
-                    messages.error(request, _("Choose a case."))
-                else:
-                    services.add_reports_to_case(case, [report])
-                    messages.success(request, _("Added to the case."))
-                    return redirect("analysis:report", public_id=report.public_id)
-            elif action == "code":
-                passage = PassageForm(request.POST, county=county)
-                if passage.is_valid():
-                    data = passage.cleaned_data
-                    services.code_passage(report, data["code"], data["start"], data["end"], by=request.user)
-                    messages.success(request, _("Passage coded."))
-                    return redirect("analysis:report", public_id=report.public_id)
-                messages.error(request, _("Choose a code and a passage of the text."))
-        except (TransitionError, ValueError) as error:
-            messages.error(request, str(error))
+                except (TransitionError, ValueError) as error:
+                    messages.error(request, str(error))
+            elif isinstance(form, ClassifyForm):
+                classify = form  # shown again with its errors
+            else:
+                messages.error(request, invalid)
     record_event(request.user, Event.REPORT_VIEWED, obj=report, view="triage")
     return render(request, "analysis/report.html", {
         "report": report, "classify": classify, "status_form": StatusForm(current=report.status),
@@ -169,6 +186,15 @@ def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "history": report.status_changes.select_related("changed_by"),
         "passages": report.coded_passages.select_related("code"),
     })  # fmt: skip
+
+
+def classification_initial(report: Report) -> dict[str, Any]:
+    return {
+        "primary": report.primary_phenomenon.code if report.primary_phenomenon else None,
+        "secondary": [p.code for p in report.phenomena.all()],
+        "target_groups": [t.code for t in report.target_groups.all()],
+        "municipalities": [m.code for m in report.municipalities.all()],
+    }
 
 
 @requires(Capability.TRIAGE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -23,17 +24,25 @@ class Area:
 def resolve_area(level: str, code: str) -> Area | None:
     if level == "country":
         return Area(level, COUNTRY_CODE, _("Whole country"), list(Municipality.objects.filter(active=True).values_list("code", flat=True)))
-    model = {"cooperation_area": CooperationArea, "county": County, "municipality": Municipality}[level]
-    area = model.objects.filter(code=code).first()
+    # One branch per level, so each area is filtered on with its own model's type.
+    municipalities = Municipality.objects.filter(active=True)
+    area: CooperationArea | County | Municipality | None
+    if level == "cooperation_area":
+        area = CooperationArea.objects.filter(code=code).first()
+        if area is not None:
+            municipalities = municipalities.filter(county__cooperation_area=area)
+    elif level == "county":
+        area = County.objects.filter(code=code).first()
+        if area is not None:
+            municipalities = municipalities.filter(county=area)
+    elif level == "municipality":
+        area = Municipality.objects.filter(code=code).first()
+        if area is not None:
+            municipalities = municipalities.filter(pk=area.pk)
+    else:
+        raise KeyError(level)
     if area is None:
         return None
-    municipalities = Municipality.objects.filter(active=True)
-    if level == "cooperation_area":
-        municipalities = municipalities.filter(county__cooperation_area=area)
-    elif level == "county":
-        municipalities = municipalities.filter(county=area)
-    else:
-        municipalities = municipalities.filter(pk=area.pk)
     return Area(level, area.code, area.name, list(municipalities.values_list("code", flat=True)))
 
 
@@ -41,6 +50,7 @@ def child_areas(area: Area) -> list[Area]:
     level = CHILD_LEVEL.get(area.level)
     if level is None:
         return []
+    codes: Iterable[str]
     if level == "cooperation_area":
         codes = CooperationArea.objects.values_list("code", flat=True)
     elif level == "county":

@@ -61,7 +61,8 @@ class Serializer(json_serializer.Serializer):
     """Django's JSON serializer with microseconds kept (used through dumpdata)."""
 
     def _init_options(self) -> None:
-        super()._init_options()
+        # A private hook of Django's JSON serializer that django-stubs does not declare.
+        super()._init_options()  # type: ignore[misc]
         self.json_kwargs["cls"] = FullPrecisionEncoder
 
 

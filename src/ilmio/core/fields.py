@@ -10,7 +10,7 @@ is idempotent, so text that was already redacted (and previewed) passes unchange
 from __future__ import annotations
 
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
@@ -36,18 +36,25 @@ def redact_text(value: Any, language: str | None = None) -> Any:
     return _Redacted(result.text)
 
 
-class _Redacting:
+if TYPE_CHECKING:
+    # The mixin is only ever mixed into model fields (text and char): type-check it as one.
+    _FieldBase = models.Field[Any, Any]
+else:
+    _FieldBase = object
+
+
+class _Redacting(_FieldBase):
     """Mixin for text fields: redact on save and on every write the ORM prepares."""
 
     def pre_save(self, model_instance: models.Model, add: bool) -> Any:
-        name = self.attname  # type: ignore[attr-defined]
+        name = self.attname
         value = redact_text(getattr(model_instance, name), getattr(model_instance, "language", None))
         setattr(model_instance, name, value)
         return value
 
     def get_prep_value(self, value: Any) -> Any:
         value = redact_text(value)
-        return super().get_prep_value(str(value) if isinstance(value, str) else value)  # type: ignore[misc]
+        return super().get_prep_value(str(value) if isinstance(value, str) else value)
 
 
 class RedactedTextField(_Redacting, models.TextField):

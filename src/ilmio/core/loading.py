@@ -8,6 +8,11 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
+
+from django.db.models import Model
+
+M = TypeVar("M", bound=Model)
 
 
 class ReferenceDataError(ValueError):
@@ -47,12 +52,17 @@ def read_csv(path: Path, required: set[str]) -> list[dict[str, str]]:
         raise ReferenceDataError(f"{path}: not UTF-8 text ({error.reason})") from error
 
 
-def save_changed(result: LoadResult, model: type, lookup: dict, values: dict) -> object:
-    """update_or_create that only writes (and counts) rows whose values really changed."""
+def save_changed(
+    result: LoadResult, model: type[M], lookup: dict[str, Any], values: dict[str, Any]
+) -> M:
+    """update_or_create that only writes (and counts) rows whose values really changed.
+
+    ``_default_manager`` is Django's documented handle on an unknown model's manager (the
+    reference models have only ``objects``, so it is the same manager)."""
     kind = model.__name__
-    instance = model.objects.filter(**lookup).first()
+    instance = model._default_manager.filter(**lookup).first()
     if instance is None:
-        instance = model.objects.create(**lookup, **values)
+        instance = model._default_manager.create(**lookup, **values)
         result.count(result.created, kind)
         return instance
     changed = [name for name, value in values.items() if getattr(instance, name) != value]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import ItemsView
 from datetime import UTC, datetime
 from typing import Any
 
+from django.http import HttpRequest
 from django.views.debug import SafeExceptionReporterFilter
 
 # Log record attributes that are safe to emit. Anything else a caller attaches with
@@ -64,12 +66,12 @@ class JsonFormatter(logging.Formatter):
 class NoRequestDataFilter(SafeExceptionReporterFilter):
     """Error reports (pages and e-mails) show no POST data, body or local variables."""
 
-    def get_post_parameters(self, request):  # type: ignore[no-untyped-def]
+    def get_post_parameters(self, request: HttpRequest | None) -> dict[str, Any]:
         return {}
 
-    def get_traceback_frame_variables(self, request, tb_frame):  # type: ignore[no-untyped-def]
-        return []
+    def get_traceback_frame_variables(self, request: Any, tb_frame: Any) -> ItemsView[str, Any]:
+        return {}.items()  # an empty view, as Django's own filter returns a dict's items
 
-    def is_active(self, request):  # type: ignore[no-untyped-def]
+    def is_active(self, request: HttpRequest | None) -> bool:
         return True
 

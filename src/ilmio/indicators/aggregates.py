@@ -131,9 +131,9 @@ def report_cells(period: str, reports: QuerySet[Report] | None = None) -> dict[s
     if period not in TRUNCATE:
         raise ValueError(f"unknown period {period!r}; choose one of {', '.join(PERIODS)}")
     if reports is not None:
-        rows = (reports.filter(in_statistics=True).annotate(start=TRUNCATE[period]("created_at", tzinfo=HELSINKI))
+        grouped = (reports.filter(in_statistics=True).annotate(start=TRUNCATE[period]("created_at", tzinfo=HELSINKI))
                 .values_list("start", *COUNTED_FIELDS).annotate(n=Count("pk")).order_by())  # fmt: skip
-        return _cells(period, rows)
+        return _cells(period, grouped)
     seconds = settings.AGGREGATES_CACHE_SECONDS
     hit = _local_cells.get(period) if seconds else None
     if hit is not None and hit[0] > time.monotonic():
@@ -188,7 +188,7 @@ def suppress_period(raw: Counter[tuple[str, str, str]], geography: Geography, ph
                     period: str, threshold: int) -> PeriodTable:  # fmt: skip
     values: dict[Node, int] = defaultdict(int)
     for (level, code, phenomenon), count in raw.items():
-        node = (level, code)
+        node: tuple[str, str] | None = (level, code)
         while node is not None:
             values[(*node, phenomenon)] += count
             values[(*node, ALL)] += count
@@ -200,7 +200,7 @@ def suppress_period(raw: Counter[tuple[str, str, str]], geography: Geography, ph
     for level, code in areas:  # complete each area's row with its zeros
         for phenomenon in columns:
             values.setdefault((level, code, phenomenon), 0)
-    constraints: list[Constraint] = []
+    constraints: list[Constraint[Node]] = []
     children: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for area in sorted(areas):
         parent = geography.parent(*area)

@@ -156,7 +156,7 @@ def import_sotkanet_csv(path: Path, regions_path: Path) -> ImportResult:
         raise StatisticsError(f"{path}: needs columns indicator, region, year, value")
 
     def number(text: str | None) -> float | None:
-        return float(text) if text not in (None, "") else None
+        return float(text) if text else None  # None and "" are both "no value"
 
     rows = []
     for item in raw:

@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from ilmio.core.audit import Event, record_event
 from ilmio.core.forms import EARLIEST_DATE, LATEST_DATE, has_control_characters
 from ilmio.knowledge.models import Action, Proposal
-from ilmio.knowledge.services import LoopError, roll_up
+from ilmio.knowledge.services import LoopError, create_action, edit_action, roll_up, update_action
 
 COLUMNS = ["reference", "parent_reference", "title", "description", "owner", "due_date", "status", "progress", "proposal_id"]
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -267,18 +267,20 @@ def import_rows(county: Any, rows: Iterable[dict[str, Any]], *, by: Any = None) 
         targets, parents = _check_parents([(n, ref, parent) for n, ref, parent, _ in parsed], links, references)
         by_reference: dict[int, Action] = {}
         for (number, reference, _parent, values), target in zip(parsed, targets, strict=True):
+            # The same write functions as the pages: completion time, notifications to
+            # reporters and follow-up questions happen on import too.
+            status, progress = values.pop("status"), values.pop("progress")
             if target is None:
-                action = Action.objects.create(county=county, reference=reference, **values)
+                action = create_action(county=county, reference=reference, by=by, **values)
                 by_reference[-number] = action
                 created += 1
             else:
                 action = Action.objects.get(pk=target)
-                for key, value in values.items():
-                    setattr(action, key, value)
-                action.reference = reference
-                action.save()
+                edit_action(action, by=by, reference=reference, **values)
                 by_reference[target] = action
                 updated += 1
+            if (status, progress) != (action.status, action.progress):
+                update_action(action, status=status, progress=progress, by=by)
         touched: set[int] = set()
         for (number, _reference, _parent, _values), target, parent in zip(parsed, targets, parents, strict=True):
             action = by_reference[target if target is not None else -number]

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ilmio.areas.models import Municipality
+from ilmio.areas.models import County, Municipality
 from ilmio.core.forms import IdField, SafeDateField, TextField
 from ilmio.knowledge.models import Action, Decision, Proposal, Summary
 from ilmio.reports.forms import CodeChoiceField
@@ -23,12 +23,15 @@ class SummaryForm(forms.Form):
     municipalities = forms.ModelMultipleChoiceField(Municipality.objects.none(), to_field_name="code", required=False,
                                                     label=_("Municipalities"), widget=forms.SelectMultiple(attrs={"size": 6}))
 
-    def __init__(self, *args: Any, county: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipalities"].queryset = Municipality.objects.filter(county=county, active=True)
+        # self.fields holds copies of the declared fields, typed only as Field.
+        municipalities = cast(forms.ModelMultipleChoiceField, self.fields["municipalities"])
+        municipalities.queryset = Municipality.objects.filter(county=county, active=True)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data  # what Form.clean() returns
         if data.get("period_start") and data.get("period_end") and data["period_end"] < data["period_start"]:
             self.add_error("period_end", _("The period cannot end before it starts."))
         return data
@@ -73,8 +76,9 @@ class ActionChoiceForm(forms.Form):
 
 class QuoteApprovalForm(forms.Form):
     quote = IdField()
+    # Django accepts any empty_value (documented); django-stubs narrows it to str | None.
     approved = forms.TypedChoiceField(choices=[("0", "0"), ("1", "1")], coerce=lambda value: value == "1",
-                                      required=False, empty_value=False)
+                                      required=False, empty_value=False)  # type: ignore[arg-type]
 
 
 class ActionImportForm(forms.Form):

@@ -12,18 +12,37 @@ from django.utils.translation import gettext_lazy as _
 from ilmio.analysis.models import PhenomenonCase
 from ilmio.areas.models import County, Municipality
 from ilmio.core.fields import RedactedCharField, RedactedTextField
+from ilmio.core.workflow import HasStatus, Step, Workflow
 from ilmio.reports.models import Report
 from ilmio.taxonomy.models import Phenomenon, ServiceArea
 
 
-class Summary(models.Model):
+class SummaryStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    PUBLISHED = "published", _("Published")
+
+
+# Written, sent for approval, approved, published (and republished to a wider audience).
+SUMMARY_WORKFLOW = Workflow("summary", {
+    SummaryStatus.DRAFT: Step(SummaryStatus.DRAFT.label, next=(SummaryStatus.IN_REVIEW, SummaryStatus.APPROVED),
+                              flags=frozenset({"editable", "submittable", "approvable"})),
+    SummaryStatus.IN_REVIEW: Step(SummaryStatus.IN_REVIEW.label, next=(SummaryStatus.APPROVED,),
+                                  flags=frozenset({"editable", "approvable"})),
+    SummaryStatus.APPROVED: Step(SummaryStatus.APPROVED.label, next=(SummaryStatus.PUBLISHED,),
+                                 flags=frozenset({"publishable"})),
+    SummaryStatus.PUBLISHED: Step(SummaryStatus.PUBLISHED.label, next=(SummaryStatus.PUBLISHED,),
+                                  flags=frozenset({"publishable", "published"})),
+}, initial=SummaryStatus.DRAFT, roles={"submitted": SummaryStatus.IN_REVIEW, "approved": SummaryStatus.APPROVED,
+                                       "published": SummaryStatus.PUBLISHED})  # fmt: skip
+
+
+class Summary(HasStatus, models.Model):
     """Yhteenveto for a period × phenomena × area; every statement cites its reports."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        IN_REVIEW = "in_review", _("Waiting for approval")
-        APPROVED = "approved", _("Approved")
-        PUBLISHED = "published", _("Published")
+    Status = SummaryStatus
+    WORKFLOW = SUMMARY_WORKFLOW
 
     class Audience(models.TextChoices):
         INTERNAL = "internal", _("Internal")
@@ -69,8 +88,29 @@ class Summary(models.Model):
         order = [str(a) for a in cls.AUDIENCE_ORDER]
         return order[order.index(audience):] if audience in order else []
 
+    # What the summary page may offer, asked of the model (templates compare no strings).
+    @property
+    def is_editable(self) -> bool:
+        return self.status_is("editable")
+
+    @property
+    def can_submit(self) -> bool:
+        return self.status_is("submittable")
+
+    @property
+    def can_approve(self) -> bool:
+        return self.status_is("approvable")
+
+    @property
+    def can_publish(self) -> bool:
+        return self.status_is("publishable")
+
+    @property
+    def is_published(self) -> bool:
+        return self.status_is("published")
+
     def visible_to(self, audience: str) -> bool:
-        if self.status != self.Status.PUBLISHED or not self.audience:
+        if not self.is_published or not self.audience:
             return False
         return self.audience in self.audiences_reaching(audience)
 
@@ -172,17 +212,34 @@ class Decision(models.Model):
         return f"{self.proposal}: {self.outcome}"
 
 
+class ActionStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+def _action_step(status: ActionStatus, progress: int, *flags: str) -> Step:
+    # An action may move to any other status (plans change; a done action can reopen).
+    return Step(status.label, next=tuple(s for s in ActionStatus if s != status), flags=frozenset(flags),
+                data={"progress": progress})  # fmt: skip
+
+
 # Decidim's accountability model: each status carries a default progress.
-ACTION_STATUS_PROGRESS = {"not_started": 0, "planned": 10, "in_progress": 50, "done": 100, "cancelled": 0}
+ACTION_WORKFLOW = Workflow("action", {
+    ActionStatus.NOT_STARTED: _action_step(ActionStatus.NOT_STARTED, 0),
+    ActionStatus.PLANNED: _action_step(ActionStatus.PLANNED, 10),
+    ActionStatus.IN_PROGRESS: _action_step(ActionStatus.IN_PROGRESS, 50),
+    ActionStatus.DONE: _action_step(ActionStatus.DONE, 100, "done"),
+    # A cancelled sub-action does not pull its parent's progress down.
+    ActionStatus.CANCELLED: _action_step(ActionStatus.CANCELLED, 0, "not_counted"),
+}, initial=ActionStatus.NOT_STARTED, roles={"done": ActionStatus.DONE})  # fmt: skip
 
 
-class Action(models.Model):
-    class Status(models.TextChoices):
-        NOT_STARTED = "not_started", _("Not started")
-        PLANNED = "planned", _("Planned")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
-        CANCELLED = "cancelled", _("Cancelled")
+class Action(HasStatus, models.Model):
+    Status = ActionStatus
+    WORKFLOW = ACTION_WORKFLOW
 
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="actions")
     proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions")
@@ -204,6 +261,14 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_done(self) -> bool:
+        return self.status_is("done")
+
+    @property
+    def default_progress(self) -> int:
+        return int(self.WORKFLOW.data(self.status, "progress", 0))
 
 
 class Milestone(models.Model):

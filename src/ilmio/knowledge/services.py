@@ -12,11 +12,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ilmio.analysis.pipeline import allowed_next
 from ilmio.analysis.services import change_status
 from ilmio.core.audit import Event, record_event
 from ilmio.knowledge.models import (
-    ACTION_STATUS_PROGRESS,
     Action,
     Decision,
     FollowUp,
@@ -44,7 +42,7 @@ def advance_reports(reports: Iterable[Report], status: str, *, by: Any, reason: 
     """Move reports forward where the pipeline allows it; others stay where they are."""
     moved = 0
     for report in reports:
-        if status in allowed_next(report.status):
+        if report.can_move_to(status):
             change_status(report, status, by=by, reason=reason)
             moved += 1
     return moved
@@ -94,7 +92,7 @@ def draft_summary(*, county: Any, title: str, period_start: date, period_end: da
     if period_end < period_start:
         raise LoopError("the period ends before it starts")
     reports = Report.objects.filter(county=county, created_at__date__gte=period_start,
-                                    created_at__date__lte=period_end).exclude(status__in=["duplicate", "not_actionable"])  # fmt: skip
+                                    created_at__date__lte=period_end).exclude(status__in=Report.WORKFLOW.with_flag("left_out"))  # fmt: skip
     if phenomena:
         reports = reports.filter(primary_phenomenon__in=phenomena)
     if municipalities:
@@ -151,8 +149,8 @@ def themes_of(reports: Sequence[Report], k: int = 5) -> list[tuple[str, list[Rep
 
 
 def add_statement(summary: Summary, text: str, citations: Iterable[Report]) -> Statement:
-    if summary.status not in (Summary.Status.DRAFT, Summary.Status.IN_REVIEW):
-        raise LoopError("an approved summary cannot be edited")
+    if not summary.is_editable:
+        raise LoopError(_("An approved summary cannot be edited."))
     cited = [r for r in citations if r.county_id == summary.county_id]
     statement = Statement.objects.create(summary=summary, kind=Statement.Kind.TEXT, text=text.strip(),
                                          position=summary.statements.count())  # fmt: skip
@@ -162,21 +160,20 @@ def add_statement(summary: Summary, text: str, citations: Iterable[Report]) -> S
 
 
 def submit_summary(summary: Summary, *, by: Any) -> Summary:
-    if summary.status != Summary.Status.DRAFT:
-        raise LoopError("only a draft can be sent for approval")
-    summary.status = Summary.Status.IN_REVIEW
+    if not summary.can_submit:
+        raise LoopError(_("Only a draft can be sent for approval."))
     with transaction.atomic():
-        summary.save(update_fields=["status"])
+        summary.set_status(Summary.WORKFLOW.named("submitted"))
         record_event(by, Event.SUMMARY_SUBMITTED, obj=summary)
     return summary
 
 
 def approve_summary(summary: Summary, *, by: Any) -> Summary:
-    if summary.status not in (Summary.Status.DRAFT, Summary.Status.IN_REVIEW):
-        raise LoopError("this summary is already approved")
-    summary.status, summary.approved_by, summary.approved_at = Summary.Status.APPROVED, by, timezone.now()
+    if not summary.can_approve:
+        raise LoopError(_("This summary is already approved."))
+    summary.approved_by, summary.approved_at = by, timezone.now()
     with transaction.atomic():
-        summary.save(update_fields=["status", "approved_by", "approved_at"])
+        summary.set_status(Summary.WORKFLOW.named("approved"), also=["approved_by", "approved_at"])
         record_event(by, Event.SUMMARY_APPROVED, obj=summary)
     queue_pdfs(summary)
     return summary
@@ -190,8 +187,8 @@ def queue_pdfs(summary: Summary) -> None:
 
 
 def publish_summary(summary: Summary, audience: str, *, by: Any) -> Summary:
-    if summary.status not in (Summary.Status.APPROVED, Summary.Status.PUBLISHED):
-        raise LoopError("a summary must be approved before it is published")
+    if not summary.can_publish:
+        raise LoopError(_("A summary must be approved before it is published."))
     if audience not in Summary.Audience.values:
         raise LoopError(f"unknown audience {audience!r}")
     if audience != Summary.Audience.INTERNAL:
@@ -204,11 +201,11 @@ def publish_summary(summary: Summary, audience: str, *, by: Any) -> Summary:
                               "staff: use the count statements, or write the text without them.")
                             % {"where": ", ".join(written)})  # fmt: skip
     with transaction.atomic():
-        summary.status, summary.audience = Summary.Status.PUBLISHED, audience
+        summary.audience = audience
         summary.published_at = summary.published_at or timezone.now()
-        summary.save(update_fields=["status", "audience", "published_at"])
+        summary.set_status(Summary.WORKFLOW.named("published"), also=["audience", "published_at"])
         reports = list(summary_reports(summary))
-        advance_reports(reports, "in_summary", by=by, reason=f"summary {summary.pk}")
+        advance_reports(reports, Report.WORKFLOW.named("in_summary"), by=by, reason=f"summary {summary.pk}")
         notify_reporters(reports, Notification.Kind.IN_SUMMARY, summary.pk)
         queue_pdfs(summary)
         record_event(by, Event.SUMMARY_PUBLISHED, obj=summary, audience=audience, ids=reports)
@@ -236,7 +233,7 @@ def create_proposal(*, county: Any, title: str, text: str, addressed_to: str, by
         proposal = Proposal.objects.create(county=county, title=title, text=text, addressed_to=addressed_to,
                                            addressed_to_name=addressed_to_name, summary=summary, case=case,
                                            service_area=service_area, created_by=by)  # fmt: skip
-        advance_reports(proposal_reports(proposal), "forwarded", by=by, reason=f"proposal {proposal.pk}")
+        advance_reports(proposal_reports(proposal), Report.WORKFLOW.named("forwarded"), by=by, reason=f"proposal {proposal.pk}")
         record_event(by, Event.PROPOSAL_CREATED, obj=proposal, addressed_to=addressed_to, summary=proposal.summary_id,
                      case=proposal.case_id)  # fmt: skip
     return proposal
@@ -275,13 +272,32 @@ def create_action(*, county: Any, title: str, owner: str, proposal: Proposal | N
     return action
 
 
+EDITABLE_ACTION_FIELDS = ("title", "description", "owner", "due_date", "proposal", "reference")
+
+
+def edit_action(action: Action, *, by: Any, **values: Any) -> list[str]:
+    """Change an action's descriptive fields (not its status: see update_action); returns
+    the fields that really changed, recorded in the audit trail."""
+    unknown = set(values) - set(EDITABLE_ACTION_FIELDS)
+    if unknown:
+        raise LoopError(f"not editable: {', '.join(sorted(unknown))}")
+    changed = [name for name, value in values.items() if getattr(action, name) != value]
+    if changed:
+        for name in changed:
+            setattr(action, name, values[name])
+        action.save(update_fields=[*changed, "updated_at"])
+        record_event(by, Event.ACTION_UPDATED, obj=action, fields=changed)
+    return changed
+
+
 def roll_up(action: Action | None) -> None:
     """A parent's progress is the mean of its children's, up the tree (each action once:
     a parent cycle, which imports refuse, ends the walk instead of looping forever)."""
     seen: set[int] = set()
     while action is not None and action.pk not in seen:
         seen.add(action.pk)
-        children = list(action.children.exclude(status=Action.Status.CANCELLED).values_list("progress", flat=True))
+        counted = action.children.exclude(status__in=Action.WORKFLOW.with_flag("not_counted"))
+        children = list(counted.values_list("progress", flat=True))
         if children:
             progress = round(sum(children) / len(children))
             if progress != action.progress:
@@ -291,19 +307,20 @@ def roll_up(action: Action | None) -> None:
 
 
 def update_action(action: Action, *, status: str, by: Any, progress: int | None = None) -> Action:
-    if status not in Action.Status.values:
-        raise LoopError(f"unknown status {status!r}")
+    if status not in Action.WORKFLOW.codes:
+        raise LoopError(_("Unknown status %(status)s.") % {"status": status})
     if progress is not None and not 0 <= progress <= 100:
-        raise LoopError("progress is a percentage from 0 to 100")
-    was_done = action.status == Action.Status.DONE
+        raise LoopError(_("Progress is a percentage from 0 to 100."))
+    was_done = action.is_done
     from_status = action.status
     with transaction.atomic():
-        action.status = status
-        action.progress = progress if progress is not None else ACTION_STATUS_PROGRESS[status]
-        action.completed_at = (action.completed_at or timezone.now()) if status == Action.Status.DONE else None
+        if status != action.status:
+            action.set_status(status)
+        action.progress = progress if progress is not None else action.default_progress
+        action.completed_at = (action.completed_at or timezone.now()) if action.is_done else None
         action.save()
         roll_up(action.parent)
-        if status == Action.Status.DONE and not was_done:
+        if action.is_done and not was_done:
             complete_action(action, by=by)
         record_event(by, Event.ACTION_UPDATED, obj=action, from_status=from_status, to_status=status,
                      progress=action.progress)  # fmt: skip
@@ -312,7 +329,7 @@ def update_action(action: Action, *, status: str, by: Any, progress: int | None 
 
 def complete_action(action: Action, *, by: Any) -> None:
     reports = list(proposal_reports(action.proposal)) if action.proposal_id else []
-    advance_reports(reports, "acted_on", by=by, reason=f"action {action.pk} done")
+    advance_reports(reports, Report.WORKFLOW.named("acted_on"), by=by, reason=f"action {action.pk} done")
     notify_reporters(reports, Notification.Kind.ACTION_DONE, action.pk)
     due = (action.completed_at or timezone.now()) + FOLLOW_UP_AFTER
     for contact in FeedbackContact.objects.filter(report__in=reports):

@@ -104,8 +104,8 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "summary": summary, "statements": shown_statements(summary, audience), "exact_counts": audience == INTERNAL,
         "quotes": shown_quotes(summary, audience), "statement_form": StatementForm(),
         "publish_form": PublishForm(), "proposal_form": ProposalForm(),
-        "can_edit": has_capability(user, Capability.TRIAGE),
-        "can_approve": has_capability(user, Capability.APPROVE_SUMMARY),
+        "may_edit": has_capability(user, Capability.TRIAGE),
+        "may_approve": has_capability(user, Capability.APPROVE_SUMMARY),
         "can_read_reports": has_capability(user, Capability.READ_REPORT_TEXT),
         "proposals": summary.proposals.all(),
     })  # fmt: skip
@@ -191,7 +191,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, str(error))
     return render(request, "knowledge/proposal.html", {
         "proposal": proposal, "form": form, "can_decide": has_capability(request.user, Capability.DECIDE),
-        "decision": getattr(proposal, "decision", None), "actions": proposal.services.all()})  # fmt: skip
+        "decision": getattr(proposal, "decision", None), "actions": proposal.actions.all()})  # fmt: skip
 
 
 @requires(Capability.READ_FORWARDED)

@@ -3,12 +3,20 @@
 Pure Python: no Django import anywhere in this package.
 """
 
-from .core import PII_TYPES, PLACEHOLDERS, Redaction, RedactionResult, localize_placeholders
+from .core import (
+    PII_TYPES,
+    PLACEHOLDERS,
+    PiiType,
+    Redaction,
+    RedactionResult,
+    localize_placeholders,
+)
 from .engine import detect_lang, redact
 
 __all__ = [
     "PII_TYPES",
     "PLACEHOLDERS",
+    "PiiType",
     "Redaction",
     "RedactionResult",
     "detect_lang",

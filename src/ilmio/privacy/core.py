@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
-PII_TYPES: tuple[str, ...] = ("person_name", "hetu", "phone", "email", "address", "iban")
+PiiType = Literal["person_name", "hetu", "phone", "email", "address", "iban"]
+PII_TYPES: tuple[PiiType, ...] = get_args(PiiType)
 
 PLACEHOLDERS: dict[str, dict[str, str]] = {
     "fi": {
@@ -56,7 +58,7 @@ class Redaction:
 
     start: int
     end: int
-    type: str
+    type: PiiType
 
 
 @dataclass

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterator
+from typing import Literal
 
-from .core import PLACEHOLDER_RE, PLACEHOLDERS, Redaction, RedactionResult
+from .core import PLACEHOLDER_RE, PLACEHOLDERS, PiiType, Redaction, RedactionResult
 from .names import find_names, vote_lang
-from .patterns import find_address, find_email, find_hetu, find_iban, find_phone
+from .patterns import IsFree, find_address, find_email, find_hetu, find_iban, find_phone
 
 # Detectors in priority order: a span found earlier wins any overlap.
-_DETECTORS = (
+_DETECTORS: tuple[tuple[PiiType, Callable[[str, IsFree | None], Iterator[tuple[int, int]]]], ...] = (
     ("hetu", find_hetu),
     ("iban", find_iban),
     ("email", find_email),
@@ -33,13 +35,14 @@ class _Spans:
 
     def __init__(self) -> None:
         self.starts: list[int] = []
-        self.items: list[tuple[int, int, str]] = []
+        # "" marks a placeholder already in the text: reserved, never redacted again.
+        self.items: list[tuple[int, int, PiiType | Literal[""]]] = []
 
     def free(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, end)
         return i == 0 or self.items[i - 1][1] <= start
 
-    def add(self, start: int, end: int, typ: str) -> bool:
+    def add(self, start: int, end: int, typ: PiiType | Literal[""]) -> bool:
         if end <= start or not self.free(start, end):
             return False
         i = bisect.bisect_left(self.starts, start)

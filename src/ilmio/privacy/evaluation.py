@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Required, TypedDict
 
 from .core import PII_TYPES, Redaction
 from .engine import redact
@@ -16,6 +17,25 @@ DEFAULT_CORPUS = Path(__file__).parent / "data" / "eval_corpus.jsonl"
 TARGET_OVERALL = 0.98
 TARGET_STRICT = {"hetu": 1.0, "phone": 1.0, "email": 1.0, "iban": 1.0}
 TARGET_KEEP_MAX = 0.02
+
+
+class GoldSpan(TypedDict):
+    """One labelled PII span: character offsets into the text and the PII type."""
+
+    start: int
+    end: int
+    type: str
+
+
+class CorpusRecord(TypedDict, total=False):
+    """One line of the labelled corpus (JSONL); only ``id`` and ``text`` are required."""
+
+    id: Required[str]
+    text: Required[str]
+    lang: str | None
+    style: str
+    spans: list[GoldSpan]
+    keep: list[str]
 
 
 @dataclass
@@ -66,7 +86,7 @@ class EvaluationReport:
         return True
 
 
-def load_corpus(path: Path | None = None) -> list[dict[str, object]]:
+def load_corpus(path: Path | None = None) -> list[CorpusRecord]:
     with (path or DEFAULT_CORPUS).open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
@@ -96,10 +116,10 @@ def evaluate(corpus_path: Path | None = None,
         text = str(rec["text"])
         lang = rec.get("lang")
         spans = rec.get("spans") or []
-        reds = redactor(text, lang) if redactor else redact(text, lang).redactions  # type: ignore[arg-type]
+        reds = redactor(text, lang) if redactor else redact(text, lang).redactions
         report.n_texts += 1
         gold_chars: set[int] = set()
-        for s in spans:  # type: ignore[union-attr]
+        for s in spans:
             typ, start, end = s["type"], int(s["start"]), int(s["end"])
             gold_chars.update(range(start, end))
             if typ not in report.gold:
@@ -113,7 +133,7 @@ def evaluate(corpus_path: Path | None = None,
             chars = set(range(r.start, r.end))
             report.redacted_chars += len(chars)
             report.redacted_outside_gold += len(chars - gold_chars)
-        for keep in rec.get("keep") or []:  # type: ignore[union-attr]
+        for keep in rec.get("keep") or []:
             occ = [i for i in _occurrences(text, keep)
                    if not gold_chars.intersection(range(i, i + len(keep)))]
             if not occ:

@@ -555,8 +555,8 @@ def find_names(text: str, lang: str | None = None) -> tuple[list[tuple[int, int]
         ana = analyse_name(tok.lower)
         if ana is None or tok.lower in STOPWORDS or ana.entry.count < 200:
             continue
-        key = ana.entry.name.lower()
-        if key in AMBIGUOUS or (ana.entry.common and ana.entry.count < 3000):
+        name_key = ana.entry.name.lower()
+        if name_key in AMBIGUOUS or (ana.entry.common and ana.entry.count < 3000):
             continue
         tok.state = _YES
 

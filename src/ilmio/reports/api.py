@@ -9,19 +9,17 @@ from django.http import HttpRequest
 from ninja import Field, Header, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from ilmio.accounts.models import User
 from ilmio.core.access import home_county
 from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import Capability, has_capability
-from ilmio.privacy import PII_TYPES, redact
+from ilmio.privacy import PiiType, redact
 from ilmio.reports.access import county_reports, reports_for
 from ilmio.reports.forms import TEXT_LIMITS, StaffReportForm
 from ilmio.reports.models import Report
 from ilmio.reports.services import IdempotencyConflict, submit_report
 
 router = Router(tags=["reports"])
-
-PiiType = Literal["person_name", "hetu", "phone", "email", "address", "iban"]
-assert set(PII_TYPES) == set(PiiType.__args__)  # type: ignore[attr-defined]
 
 
 class RedactIn(Schema):
@@ -101,9 +99,13 @@ ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 
 MAX_OFFSET = 10**9
 
 
-def _require(request: HttpRequest, capability: Capability) -> None:
-    if not has_capability(request.user, capability):
+def _require(request: HttpRequest, capability: Capability) -> User:
+    """The signed-in user, if they have ``capability``; 403 otherwise."""
+    user = request.user
+    # has_capability is False for the anonymous user; the isinstance check tells mypy so.
+    if not isinstance(user, User) or not has_capability(user, capability):
         raise HttpError(403, "You do not have access to this.")
+    return user
 
 
 def _out(report: Report) -> ReportOut:
@@ -152,9 +154,9 @@ def create_report(
     """Validated and redacted exactly like the form. Repeating a request with the same
     `Idempotency-Key` returns the report created by the first one (200) instead of a copy;
     the same key with another body is refused (422). Keys belong to their sender."""
-    _require(request, Capability.SUBMIT_REPORT)
+    user = _require(request, Capability.SUBMIT_REPORT)
     data = payload.dict()
-    form = StaffReportForm(data, user=request.user)
+    form = StaffReportForm(data, user=user)
     data["reporter_type"] = data["reporter_type"] or form.default_reporter_type()
     if not form.is_valid():
         errors = [FieldError(field=name if name != "__all__" else "", message=str(message))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import time
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from ilmio.accounts.models import Organisation
+from ilmio.accounts.models import Organisation, User
 from ilmio.areas.models import County, Municipality
 from ilmio.reports.models import Report
 from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup
@@ -87,10 +87,13 @@ class ReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.county = county
         if county is not None:
-            self.fields["municipalities"].queryset = Municipality.objects.filter(active=True, county=county)
+            # self.fields holds copies of the declared fields, typed only as Field.
+            municipalities = cast(forms.ModelMultipleChoiceField, self.fields["municipalities"])
+            municipalities.queryset = Municipality.objects.filter(active=True, county=county)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data  # what Form.clean() returns
         for name in TEXT_FIELDS:
             if isinstance(data.get(name), str):
                 data[name] = clean_text(data[name])
@@ -116,14 +119,15 @@ class ReportForm(forms.Form):
 class StaffReportForm(ReportForm):
     """For logged-in professionals and partners: county from the account."""
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, county=user.county, **kwargs)
         self.user = user
+        reporter_type = cast(forms.ChoiceField, self.fields["reporter_type"])
         if user.role == "partner":
-            self.fields["reporter_type"].choices = [(Report.ReporterType.PARTNER, Report.ReporterType.PARTNER.label)]
-            self.fields["reporter_type"].initial = Report.ReporterType.PARTNER
+            reporter_type.choices = [(Report.ReporterType.PARTNER, Report.ReporterType.PARTNER.label)]
+            reporter_type.initial = Report.ReporterType.PARTNER
         else:
-            self.fields["reporter_type"].choices = [
+            reporter_type.choices = [
                 (Report.ReporterType.PROFESSIONAL, Report.ReporterType.PROFESSIONAL.label),
                 (Report.ReporterType.PARTNER, Report.ReporterType.PARTNER.label),
             ]
@@ -155,12 +159,13 @@ class PublicReportForm(ReportForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reporter_type"].choices = [
+        reporter_type = cast(forms.ChoiceField, self.fields["reporter_type"])
+        reporter_type.choices = [
             (Report.ReporterType.RESIDENT, Report.ReporterType.RESIDENT.label),
             (Report.ReporterType.CLIENT, Report.ReporterType.CLIENT.label),
             (Report.ReporterType.PARTNER, Report.ReporterType.PARTNER.label),
         ]
-        self.fields["reporter_type"].initial = Report.ReporterType.RESIDENT
+        reporter_type.initial = Report.ReporterType.RESIDENT
         self.fields["municipalities"] = forms.ModelChoiceField(
             Municipality.objects.filter(active=True).select_related("county"), to_field_name="code",
             required=False, label=_("Municipality"),

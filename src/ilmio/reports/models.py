@@ -16,10 +16,16 @@ from django.utils.translation import gettext_lazy as _
 from ilmio.accounts.models import Organisation
 from ilmio.areas.models import County, Municipality
 from ilmio.core.fields import RedactedCharField, RedactedTextField
+from ilmio.core.workflow import HasStatus, Workflow
 from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup
 
+REPORT_WORKFLOW = Workflow.from_spec("report", settings.REPORT_PIPELINE, initial=settings.REPORT_INITIAL_STATUS,
+                                     roles=settings.REPORT_STATUS_ROLES)  # fmt: skip
 
-class Report(models.Model):
+
+class Report(HasStatus, models.Model):
+    WORKFLOW = REPORT_WORKFLOW
+
     class Kind(models.TextChoices):
         CONCERN = "concern", _("Concern")
         GOOD_PRACTICE = "good_practice", _("Good practice")
@@ -91,12 +97,10 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
     )
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL)
-    # The status pipeline is declared in settings.REPORT_PIPELINE; changes go through
-    # ilmio.analysis.services.change_status, which records each one.
-    status = models.CharField(
-        max_length=20, default=settings.REPORT_INITIAL_STATUS, db_index=True,
-        choices=[(code, spec["label"]) for code, spec in settings.REPORT_PIPELINE.items()],
-    )  # fmt: skip
+    # The pipeline is declared in settings.REPORT_PIPELINE (WORKFLOW below); changes go
+    # through ilmio.analysis.services.change_status, which records each one.
+    status = models.CharField(max_length=20, default=settings.REPORT_INITIAL_STATUS, db_index=True,
+                              choices=REPORT_WORKFLOW.choices())  # fmt: skip
     duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates")
     # Set when a coordinator confirms the classification: such reports are training data.
     classification_confirmed_at = models.DateTimeField(null=True, blank=True)
@@ -139,7 +143,7 @@ class Report(models.Model):
     def counts_in_statistics(self) -> bool:
         if self.channel != self.Channel.PUBLIC_FORM:
             return True
-        return bool(settings.REPORT_PIPELINE.get(self.status, {}).get("triaged"))
+        return self.status_is("triaged")
 
     @property
     def redaction_total(self) -> int:

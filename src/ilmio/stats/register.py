@@ -93,6 +93,7 @@ AGE_GROUPS: tuple[str, ...] = (
 
 AreaLevel = Literal["municipality", "county", "cooperation_area", "country"]
 LEVELS: tuple[AreaLevel, ...] = ("municipality", "county", "cooperation_area", "country")
+RegisterNode = tuple[AreaLevel, str, str]  # (area level, area code, period)
 COUNTRY_CODE = "FI"
 
 
@@ -368,7 +369,7 @@ def aggregate_raw(
     progress: Progress | None = None,
     memory_limit: str = "2GB",
     threads: int = 2,
-) -> list[tuple[str, str, str, str, int]]:
+) -> list[tuple[str, AreaLevel, str, str, int]]:
     """Unsuppressed (indicator_code, area_level, area_code, period, value) rows.
 
     Internal: never publish these without :func:`apply_suppression`."""
@@ -395,7 +396,7 @@ def aggregate_raw(
 
 
 def apply_suppression(
-    rows: Iterable[tuple[str, str, str, str, int]],
+    rows: Iterable[tuple[str, AreaLevel, str, str, int]],
     areas: Sequence[AreaRow],
     *,
     threshold: int = DEFAULT_THRESHOLD,
@@ -412,18 +413,18 @@ def apply_suppression(
     """
     rows = list(rows)
     # Areas without clients have no row; they are published as 0 (a zero reveals no one).
-    all_nodes = [("municipality", a.municipality_code) for a in areas]
+    all_nodes: list[tuple[AreaLevel, str]] = [("municipality", a.municipality_code) for a in areas]
     all_nodes += sorted({("county", a.county_code) for a in areas})
     all_nodes += sorted({("cooperation_area", a.cooperation_area_code) for a in areas})
     all_nodes.append(("country", COUNTRY_CODE))
     period_codes = list(dict.fromkeys(r[3] for r in rows))
-    by_ind: dict[str, dict[tuple[str, str, str], int]] = {}
+    by_ind: dict[str, dict[RegisterNode, int]] = {}
     for ind in dict.fromkeys(r[0] for r in rows):
         by_ind[ind] = {(lv, code, per): 0 for per in period_codes for lv, code in all_nodes}
     for ind, level, code, period, value in rows:
         by_ind[ind][(level, code, period)] = int(value)
 
-    parent_area: dict[tuple[str, str], tuple[str, str]] = {}
+    parent_area: dict[tuple[AreaLevel, str], tuple[AreaLevel, str]] = {}
     for a in areas:
         parent_area[("municipality", a.municipality_code)] = ("county", a.county_code)
         parent_area[("county", a.county_code)] = ("cooperation_area", a.cooperation_area_code)
@@ -432,14 +433,14 @@ def apply_suppression(
     out: list[IndicatorValue] = []
     for ind in sorted(by_ind):
         values = by_ind[ind]
-        parent = {
+        parent: dict[RegisterNode, RegisterNode | None] = {
             (lv, code, per): (*parent_area[(lv, code)], per)
             for (lv, code, per) in values
             if (lv, code) in parent_area
         }
         # year ↔ quarters for the same area
-        extra: list[Constraint] = []
-        quarters: dict[tuple[str, str, str], list[tuple[str, str, str]]] = {}
+        extra: list[Constraint[RegisterNode]] = []
+        quarters: dict[RegisterNode, list[RegisterNode]] = {}
         for lv, code, per in values:
             if "-Q" in per:
                 year_node = (lv, code, per.split("-Q")[0])
@@ -452,7 +453,7 @@ def apply_suppression(
             check_bounds=check_bounds,
         )
         for (lv, code, per), cell in res.cells.items():
-            out.append(IndicatorValue(ind, lv, code, per, cell.value, cell.suppressed, cell.reason))  # type: ignore[arg-type]
+            out.append(IndicatorValue(ind, lv, code, per, cell.value, cell.suppressed, cell.reason))
     return out
 
 

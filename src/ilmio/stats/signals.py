@@ -26,17 +26,20 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 import numpy as np
 
 __all__ = ["Signal", "detect_emerging"]
 
+P = TypeVar("P", bound=Hashable)  # phenomenon key
+A = TypeVar("A", bound=Hashable)  # area key
+
 
 @dataclass(frozen=True, slots=True)
-class Signal:
-    phenomenon: Hashable
-    area: Hashable
+class Signal(Generic[P, A]):
+    phenomenon: P
+    area: A
     observed: int  # reports in the recent window
     expected: float  # expected reports in the recent window under "no change"
     ratio: float  # observed / expected
@@ -45,7 +48,7 @@ class Signal:
     months: tuple[str, ...]  # labels of the recent window
 
     @property
-    def key(self) -> tuple[Hashable, Hashable, str]:
+    def key(self) -> tuple[P, A, str]:
         """Stable identity for confirm/dismiss: phenomenon, area, last month."""
         return (self.phenomenon, self.area, self.months[-1] if self.months else "")
 
@@ -63,9 +66,9 @@ def _bh(p: np.ndarray) -> np.ndarray:
 
 
 def detect_emerging(
-    counts: Mapping[tuple[Hashable, Hashable], Sequence[int]],
+    counts: Mapping[tuple[P, A], Sequence[int]],
     *,
-    county_totals: Mapping[Hashable, Sequence[int]] | None = None,
+    county_totals: Mapping[P, Sequence[int]] | None = None,
     recent_months: int = 3,
     baseline_months: int = 12,
     min_count: int = 5,
@@ -73,7 +76,7 @@ def detect_emerging(
     min_ratio: float = 1.5,
     correction: Literal["bh", "bonferroni"] = "bh",
     month_labels: Sequence[str] | None = None,
-) -> list[Signal]:
+) -> list[Signal[P, A]]:
     """Signals for cells whose recent counts rose beyond their own and the county's
     history, strongest first (smallest p, then largest ratio).
 
@@ -106,12 +109,13 @@ def detect_emerging(
 
     # County reference per phenomenon, leaving the cell itself out.
     phen = [k[0] for k in keys]
+    tot: dict[P, np.ndarray]
     if county_totals is not None:
-        tot = {p: np.asarray(v, dtype=float) for p, v in county_totals.items()}
+        tot = {ph: np.asarray(v, dtype=float) for ph, v in county_totals.items()}
     else:
         tot = {}
-        for p, row in zip(phen, arr, strict=True):
-            tot[p] = tot.get(p, 0.0) + row
+        for ph, row in zip(phen, arr, strict=True):
+            tot[ph] = tot.get(ph, 0.0) + row
     c_recent = np.array([tot[p][length - recent_months :].sum() for p in phen]) - recent
     c_base = (
         np.array([tot[p][length - recent_months - base_len : length - recent_months].sum()

@@ -52,7 +52,8 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from functools import partial
+from typing import Any, Generic, Literal, TypeVar
 
 import numpy as np
 
@@ -78,7 +79,9 @@ PRIMARY_PLACEHOLDER = "<{threshold}"
 COMPLEMENTARY_PLACEHOLDER = ".."
 
 Reason = Literal["primary", "complementary"]
-Node = Hashable
+# The node type of one structure (str, tuples of str, ...): every node of it shares N.
+N = TypeVar("N", bound=Hashable)
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +105,15 @@ class Cell:
 
 
 @dataclass(frozen=True, slots=True)
-class Constraint:
+class Constraint(Generic[N]):
     """``total = sum(parts)`` (``exact``) or ``max(parts) <= total <= sum(parts)``."""
 
-    total: Node
-    parts: tuple[Node, ...]
+    total: N
+    parts: tuple[N, ...]
     exact: bool = True
 
     @property
-    def nodes(self) -> tuple[Node, ...]:
+    def nodes(self) -> tuple[N, ...]:
         return (self.total, *self.parts)
 
 
@@ -119,27 +122,27 @@ def _check_threshold(threshold: int) -> None:
         raise ValueError(f"threshold must be an integer >= 1, got {threshold!r}")
 
 
-def _canon(node: Node) -> str:
+def _canon(node: Hashable) -> str:
     # repr() of tuples of str/int is stable across processes (hash() of str is not).
     return repr(node)
 
 
 @dataclass(frozen=True)
-class Suppressed:
+class Suppressed(Generic[N]):
     """Result of :func:`suppress`: the published cells plus the structure they obey.
 
     It deliberately does not keep the original values of suppressed nodes."""
 
-    cells: Mapping[Node, Cell]
-    constraints: tuple[Constraint, ...]
+    cells: Mapping[N, Cell]
+    constraints: tuple[Constraint[N], ...]
     threshold: int
     distinguishable: bool = True
     masked: bool = False  # the zero-masking fallback fired somewhere
 
-    def __getitem__(self, node: Node) -> Cell:
+    def __getitem__(self, node: N) -> Cell:
         return self.cells[node]
 
-    def __iter__(self) -> Iterator[Node]:
+    def __iter__(self) -> Iterator[N]:
         return iter(self.cells)
 
     def __len__(self) -> int:
@@ -149,16 +152,16 @@ class Suppressed:
     def placeholder(self) -> str:
         return PRIMARY_PLACEHOLDER.format(threshold=self.threshold)
 
-    def display(self, node: Node) -> str:
+    def display(self, node: N) -> str:
         if not self.distinguishable and self.cells[node].suppressed:
             return COMPLEMENTARY_PLACEHOLDER
         return self.cells[node].display(self.placeholder)
 
-    def published(self) -> dict[Node, int | None]:
+    def published(self) -> dict[N, int | None]:
         return {n: c.value for n, c in self.cells.items()}
 
     @property
-    def suppressed_nodes(self) -> list[Node]:
+    def suppressed_nodes(self) -> list[N]:
         return [n for n, c in self.cells.items() if c.suppressed]
 
 
@@ -167,11 +170,11 @@ class Suppressed:
 # ---------------------------------------------------------------------------
 
 
-class _Engine:
+class _Engine(Generic[N]):
     def __init__(
         self,
-        values: Mapping[Node, int],
-        constraints: Sequence[Constraint],
+        values: Mapping[N, int],
+        constraints: Sequence[Constraint[N]],
         threshold: int,
         distinguishable: bool,
         check_bounds: bool,
@@ -183,22 +186,22 @@ class _Engine:
         self.threshold = threshold
         self.distinguishable = distinguishable
         self.check_bounds = check_bounds
-        self.member: dict[Node, list[int]] = {n: [] for n in self.nodes}
+        self.member: dict[N, list[int]] = {n: [] for n in self.nodes}
         for k, con in enumerate(self.constraints):
             for n in set(con.nodes):
                 if n not in self.values:
                     raise KeyError(f"constraint refers to unknown node {n!r}")
                 self.member[n].append(k)
-        self.sup: dict[Node, Reason] = {
+        self.sup: dict[N, Reason] = {
             n: "primary" for n in self.nodes if 0 < self.values[n] < threshold
         }
-        self.masked_zero: set[Node] = set()
+        self.masked_zero: set[N] = set()
 
     # -- helpers -----------------------------------------------------------
     def _unknown_count(self, k: int) -> int:
         return sum(1 for n in set(self.constraints[k].nodes) if n in self.sup)
 
-    def _key(self, n: Node, current: int | None) -> tuple[int, int, int]:
+    def _key(self, n: N, current: int | None) -> tuple[int, int, int]:
         # Smallest value first (least information lost); then prefer a node that closes
         # other one-unknown constraints and opens few new ones; then a stable order.
         balance = 0
@@ -212,8 +215,8 @@ class _Engine:
                 balance += 1
         return (self.values[n], balance, self.order[n])
 
-    def _candidates(self, ks: Iterable[int]) -> list[Node]:
-        seen: set[Node] = set()
+    def _candidates(self, ks: Iterable[int]) -> list[N]:
+        seen: set[N] = set()
         out = []
         for k in ks:
             for n in self.constraints[k].nodes:
@@ -222,7 +225,7 @@ class _Engine:
                     out.append(n)
         return out
 
-    def _hide(self, n: Node) -> None:
+    def _hide(self, n: N) -> None:
         self.sup[n] = "complementary"
 
     # -- step 1: propagation ------------------------------------------------
@@ -237,11 +240,11 @@ class _Engine:
                 if not cands:  # only possible with inconsistent input; mask region
                     self._mask_region(self.constraints[k].total)
                 else:
-                    self._hide(min(cands, key=lambda n, k=k: self._key(n, k)))
+                    self._hide(min(cands, key=partial(self._key, current=k)))
                 changed = True
 
     # -- steps 2/3: exposure fix-ups ----------------------------------------
-    def fix(self, exposed: Sequence[Node]) -> None:
+    def fix(self, exposed: Sequence[N]) -> None:
         touched: set[int] = set()
         for e in exposed:
             if touched.intersection(self.member[e]):
@@ -269,7 +272,7 @@ class _Engine:
                 self._mask_region(e)
                 touched.update(self.member[e])
 
-    def _mask_region(self, start: Node) -> None:
+    def _mask_region(self, start: N) -> None:
         stack, seen = [start], {start}
         while stack:
             n = stack.pop()
@@ -283,7 +286,7 @@ class _Engine:
                         seen.add(m)
                         stack.append(m)
 
-    def result(self) -> Suppressed:
+    def result(self) -> Suppressed[N]:
         cells = {
             n: (Cell(None, True, self.sup[n]) if n in self.sup else Cell(int(self.values[n])))
             for n in self.values  # caller's order: rows, then margins
@@ -296,7 +299,7 @@ class _Engine:
             masked=bool(self.masked_zero),
         )
 
-    def run(self) -> Suppressed:
+    def run(self) -> Suppressed[N]:
         for _ in range(10 * len(self.nodes) + 10):
             self.close_singletons()
             res = self.result()
@@ -317,13 +320,13 @@ class _Engine:
 
 
 def suppress(
-    values: Mapping[Node, int],
-    constraints: Iterable[Constraint] = (),
+    values: Mapping[N, int],
+    constraints: Iterable[Constraint[N]] = (),
     *,
     threshold: int = DEFAULT_THRESHOLD,
     distinguishable: bool = True,
     check_bounds: bool = True,
-) -> Suppressed:
+) -> Suppressed[N]:
     """Apply primary and complementary suppression to ``values`` obeying ``constraints``.
 
     ``distinguishable``: primary cells are shown differently from complementary ones
@@ -343,7 +346,7 @@ def suppress(
 # ---------------------------------------------------------------------------
 
 
-def _components(res: Suppressed) -> list[tuple[list[Node], list[Constraint]]]:
+def _components(res: Suppressed[N]) -> list[tuple[list[N], list[Constraint[N]]]]:
     """Connected components of hidden nodes (linked by constraints they share)."""
     hidden = [n for n in sorted(res.cells, key=_canon) if res.cells[n].suppressed]
     idx = {n: i for i, n in enumerate(hidden)}
@@ -355,7 +358,7 @@ def _components(res: Suppressed) -> list[tuple[list[Node], list[Constraint]]]:
             i = parent[i]
         return i
 
-    touching: list[Constraint] = []
+    touching: list[Constraint[N]] = []
     for con in res.constraints:
         hs = [idx[n] for n in set(con.nodes) if n in idx]
         if not hs:
@@ -363,10 +366,10 @@ def _components(res: Suppressed) -> list[tuple[list[Node], list[Constraint]]]:
         touching.append(con)
         for h in hs[1:]:
             parent[find(h)] = find(hs[0])
-    groups: dict[int, list[Node]] = {}
+    groups: dict[int, list[N]] = {}
     for n in hidden:
         groups.setdefault(find(idx[n]), []).append(n)
-    comp_cons: dict[int, list[Constraint]] = {}
+    comp_cons: dict[int, list[Constraint[N]]] = {}
     for con in touching:
         first = next(n for n in con.nodes if n in idx)
         comp_cons.setdefault(find(idx[first]), []).append(con)
@@ -374,7 +377,7 @@ def _components(res: Suppressed) -> list[tuple[list[Node], list[Constraint]]]:
 
 
 def _rows(
-    res: Suppressed, nodes: Sequence[Node], cons: Sequence[Constraint]
+    res: Suppressed[N], nodes: Sequence[N], cons: Sequence[Constraint[N]]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Equality system A x = b and inequality system G x <= h over hidden ``nodes``."""
     col = {n: i for i, n in enumerate(nodes)}
@@ -383,7 +386,7 @@ def _rows(
     ub_a: list[np.ndarray] = []
     ub_b: list[float] = []
 
-    def split(coefs: Mapping[Node, float]) -> tuple[np.ndarray, float]:
+    def split(coefs: Mapping[N, float]) -> tuple[np.ndarray, float]:
         row = np.zeros(len(nodes))
         known = 0.0
         for n, c in coefs.items():
@@ -394,7 +397,7 @@ def _rows(
         return row, -known
 
     for con in cons:
-        coefs: dict[Node, float] = {}
+        coefs: dict[N, float] = {}
         for p in con.parts:
             coefs[p] = coefs.get(p, 0.0) + 1.0
         coefs[con.total] = coefs.get(con.total, 0.0) - 1.0
@@ -422,9 +425,9 @@ def _rows(
     )
 
 
-def _linear_exposed(res: Suppressed) -> list[Node]:
+def _linear_exposed(res: Suppressed[N]) -> list[N]:
     """Hidden nodes that the published *equalities* determine exactly."""
-    out: list[Node] = []
+    out: list[N] = []
     for nodes, cons in _components(res):
         a, _, _, _ = _rows(res, nodes, cons)
         if a.shape[0] == 0:
@@ -434,7 +437,7 @@ def _linear_exposed(res: Suppressed) -> list[Node]:
     return out
 
 
-def _bounds(res: Suppressed, n: Node) -> tuple[float, float | None]:
+def _bounds(res: Suppressed[N], n: N) -> tuple[float, float | None]:
     c = res.cells[n]
     if res.masked:
         # zeros may be hidden somewhere, so a hidden cell is only known to be >= 0
@@ -460,7 +463,7 @@ def _nullspace_fixed(a: np.ndarray) -> np.ndarray:
     return np.all(np.abs(null) < 1e-9, axis=0)
 
 
-def _hull_exposed(res: Suppressed) -> list[Node]:
+def _hull_exposed(res: Suppressed[N]) -> list[N]:
     """Fast bounds check used inside the engine (a few LPs per component).
 
     Finds the inequalities that hold with equality on the whole feasible set (the
@@ -471,7 +474,7 @@ def _hull_exposed(res: Suppressed) -> list[Node]:
     """
     from scipy.optimize import linprog  # local: scipy import is slow and only needed here
 
-    out: list[Node] = []
+    out: list[N] = []
     for nodes, cons in _components(res):
         a, b, g, h = _rows(res, nodes, cons)
         k = len(nodes)
@@ -530,11 +533,11 @@ def _spans_two_integers(lo: float, hi: float) -> bool:
     return math.floor(hi + 1e-6) - math.ceil(lo - 1e-6) >= 1
 
 
-def _bounds_exposed(res: Suppressed) -> list[Node]:
+def _bounds_exposed(res: Suppressed[N]) -> list[N]:
     """Hidden nodes whose feasible integer range (equalities + known bounds) is a point."""
     from scipy.optimize import linprog  # local: scipy import is slow and only needed here
 
-    out: list[Node] = []
+    out: list[N] = []
     for nodes, cons in _components(res):
         a, b, g, h = _rows(res, nodes, cons)
         if a.shape[0] == 0 and g.shape[0] == 0:
@@ -573,7 +576,7 @@ def _bounds_exposed(res: Suppressed) -> list[Node]:
     return out
 
 
-def audit(result: Suppressed, *, bounds: bool = True) -> list[str]:
+def audit(result: Suppressed[N], *, bounds: bool = True) -> list[str]:
     """Independent check of a published structure; returns problems (empty = safe).
 
     Works only from what is published (cells, structure, threshold): a small count
@@ -589,7 +592,9 @@ def audit(result: Suppressed, *, bounds: bool = True) -> list[str]:
             problems.append(f"{n!r}: suppressed cell carries a value")
 
     # Propagation, as a reader with a pencil would do it.
-    known: dict[Node, int] = {n: c.value for n, c in result.cells.items() if not c.suppressed}  # type: ignore[misc]
+    known: dict[N, int] = {
+        n: c.value for n, c in result.cells.items() if not c.suppressed and c.value is not None
+    }
     progress = True
     while progress:
         progress = False
@@ -613,7 +618,7 @@ def audit(result: Suppressed, *, bounds: bool = True) -> list[str]:
     return problems
 
 
-def is_safe(result: Suppressed, *, bounds: bool = True) -> bool:
+def is_safe(result: Suppressed[N], *, bounds: bool = True) -> bool:
     return not audit(result, bounds=bounds)
 
 
@@ -622,15 +627,19 @@ def is_safe(result: Suppressed, *, bounds: bool = True) -> bool:
 # ---------------------------------------------------------------------------
 
 CELL, ROW, COL, ALL, ITEM = "cell", "row", "col", "all", "item"
+# The nodes the builders below make: a kind (CELL, ROW, ...) followed by the keys.
+BuiltNode = tuple[Hashable, ...]
+R = TypeVar("R", bound=Hashable)
+C = TypeVar("C", bound=Hashable)
 
 
 @dataclass(frozen=True)
-class SuppressedTable:
+class SuppressedTable(Generic[R, C]):
     """A two-way table (rows × columns) with optional margins, after suppression."""
 
-    result: Suppressed
-    row_keys: tuple[Hashable, ...]
-    col_keys: tuple[Hashable, ...]
+    result: Suppressed[BuiltNode]
+    row_keys: tuple[R, ...]
+    col_keys: tuple[C, ...]
     has_row_totals: bool = True
     has_col_totals: bool = True
     has_grand_total: bool = True
@@ -639,19 +648,19 @@ class SuppressedTable:
     def threshold(self) -> int:
         return self.result.threshold
 
-    def rows(self) -> tuple[Hashable, ...]:
+    def rows(self) -> tuple[R, ...]:
         return self.row_keys
 
-    def cols(self) -> tuple[Hashable, ...]:
+    def cols(self) -> tuple[C, ...]:
         return self.col_keys
 
-    def cell(self, r: Hashable, c: Hashable) -> Cell:
+    def cell(self, r: R, c: C) -> Cell:
         return self.result[(CELL, r, c)]
 
-    def row_total(self, r: Hashable) -> Cell:
+    def row_total(self, r: R) -> Cell:
         return self.result[(ROW, r)]
 
-    def col_total(self, c: Hashable) -> Cell:
+    def col_total(self, c: C) -> Cell:
         return self.result[(COL, c)]
 
     @property
@@ -665,6 +674,9 @@ class SuppressedTable:
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Flat records for exports: row, col (``None`` for a margin), kind and cell."""
+        kinds: dict[Hashable, str] = {
+            CELL: "cell", ROW: "row_total", COL: "col_total", ALL: "grand_total"
+        }
         for node, cell in self.result.cells.items():
             kind = node[0]
             row = node[1] if kind in (CELL, ROW) else None
@@ -672,7 +684,7 @@ class SuppressedTable:
             yield {
                 "row": row,
                 "col": col,
-                "kind": {CELL: "cell", ROW: "row_total", COL: "col_total", ALL: "grand_total"}[kind],
+                "kind": kinds[kind],
                 "value": cell.value,
                 "suppressed": cell.suppressed,
                 "reason": cell.reason,
@@ -683,32 +695,32 @@ class SuppressedTable:
         return self.records()
 
 
-def _ordered_unique(items: Iterable[Hashable]) -> tuple[Hashable, ...]:
+def _ordered_unique(items: Iterable[K]) -> tuple[K, ...]:
     return tuple(dict.fromkeys(items))
 
 
 def suppress_table(
-    counts: Mapping[tuple[Hashable, Hashable], int],
+    counts: Mapping[tuple[R, C], int],
     *,
-    rows: Sequence[Hashable] | None = None,
-    cols: Sequence[Hashable] | None = None,
+    rows: Sequence[R] | None = None,
+    cols: Sequence[C] | None = None,
     threshold: int = DEFAULT_THRESHOLD,
     row_totals: bool = True,
     col_totals: bool = True,
     grand_total: bool = True,
     distinguishable: bool = True,
-) -> SuppressedTable:
+) -> SuppressedTable[R, C]:
     """Suppress a two-way table whose margins are the sums of its cells.
 
     Missing ``(row, col)`` pairs count as 0.  Totals are computed here, so they are
     always consistent with the cells."""
     row_keys = _ordered_unique(rows if rows is not None else (k[0] for k in counts))
     col_keys = _ordered_unique(cols if cols is not None else (k[1] for k in counts))
-    values: dict[Node, int] = {}
+    values: dict[BuiltNode, int] = {}
     for r in row_keys:
         for c in col_keys:
             values[(CELL, r, c)] = int(counts.get((r, c), 0))
-    cons: list[Constraint] = []
+    cons: list[Constraint[BuiltNode]] = []
     if row_totals:
         for r in row_keys:
             parts = tuple((CELL, r, c) for c in col_keys)
@@ -732,20 +744,20 @@ def suppress_table(
 
 
 @dataclass(frozen=True)
-class SuppressedSeries:
+class SuppressedSeries(Generic[K]):
     """A one-way series (e.g. counts per municipality) with an optional total."""
 
-    result: Suppressed
-    item_keys: tuple[Hashable, ...]
+    result: Suppressed[BuiltNode]
+    item_keys: tuple[K, ...]
     has_total: bool = True
 
-    def keys(self) -> tuple[Hashable, ...]:
+    def keys(self) -> tuple[K, ...]:
         return self.item_keys
 
-    def cell(self, key: Hashable) -> Cell:
+    def cell(self, key: K) -> Cell:
         return self.result[(ITEM, key)]
 
-    def __getitem__(self, key: Hashable) -> Cell:
+    def __getitem__(self, key: K) -> Cell:
         return self.cell(key)
 
     @property
@@ -769,15 +781,15 @@ class SuppressedSeries:
 
 
 def suppress_series(
-    counts: Mapping[Hashable, int],
+    counts: Mapping[K, int],
     *,
     threshold: int = DEFAULT_THRESHOLD,
     total: bool = True,
     distinguishable: bool = True,
-) -> SuppressedSeries:
+) -> SuppressedSeries[K]:
     keys = tuple(counts)
-    values: dict[Node, int] = {(ITEM, k): int(v) for k, v in counts.items()}
-    cons: list[Constraint] = []
+    values: dict[BuiltNode, int] = {(ITEM, k): int(v) for k, v in counts.items()}
+    cons: list[Constraint[BuiltNode]] = []
     if total:
         values[(ALL,)] = sum(values.values())
         cons.append(Constraint((ALL,), tuple((ITEM, k) for k in keys)))
@@ -786,15 +798,15 @@ def suppress_series(
 
 
 def suppress_hierarchy(
-    values: Mapping[Node, int],
-    parent: Mapping[Node, Node | None],
+    values: Mapping[N, int],
+    parent: Mapping[N, N | None],
     *,
     threshold: int = DEFAULT_THRESHOLD,
     exact: bool = True,
-    extra_constraints: Iterable[Constraint] = (),
+    extra_constraints: Iterable[Constraint[N]] = (),
     distinguishable: bool = True,
     check_bounds: bool = True,
-) -> Suppressed:
+) -> Suppressed[N]:
     """Suppress values published at several levels of an area hierarchy at once.
 
     ``values`` holds every published node (municipalities, counties, cooperation areas,
@@ -804,7 +816,7 @@ def suppress_hierarchy(
     of the children (the suppression treats it as additive, which is conservative).
     ``extra_constraints`` adds other published relations (e.g. year vs quarters).
     """
-    children: dict[Node, list[Node]] = {}
+    children: dict[N, list[N]] = {}
     for n in sorted(values, key=_canon):
         p = parent.get(n)
         if p is not None and p in values:

@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from ilmio.core.api_schemas import Labels
-from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup
+from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup, TaxonomyTerm
 
 router = Router(tags=["reference data"])
 
@@ -21,10 +21,10 @@ class TaxonomyOut(Schema):
     service_areas: list[Term]
 
 
-def _term(term: object, national: bool = False) -> Term:
+def _term(term: TaxonomyTerm, national: bool = False) -> Term:
     return Term(
-        code=term.code,  # type: ignore[attr-defined]
-        label=Labels(fi=term.label_fi, sv=term.label_sv, en=term.label_en),  # type: ignore[attr-defined]
+        code=term.code,
+        label=Labels(fi=term.label_fi, sv=term.label_sv, en=term.label_en),
         national=national,
     )
 

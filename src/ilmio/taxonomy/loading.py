@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 
@@ -17,7 +18,7 @@ def load_taxonomy(path: Path = TAXONOMY_JSON) -> LoadResult:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         version_code = str(data["version"])
-        sections = {
+        sections: dict[type[Phenomenon | TargetGroup | ServiceArea], list[dict[str, Any]]] = {
             Phenomenon: data["phenomena"],
             TargetGroup: data["target_groups"],
             ServiceArea: data["service_areas"],

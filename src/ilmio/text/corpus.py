@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Required, TypedDict
 
 from ilmio.text.taxonomy_codes import PHENOMENA, TARGET_GROUPS
 
@@ -29,6 +30,15 @@ class LabelledText:
         bad += [c for c in self.target_groups if c not in TARGET_GROUPS]
         if bad:
             raise ValueError(f"unknown taxonomy code(s): {bad}")
+
+
+class LabelledTextDict(TypedDict, total=False):
+    """A labelled example as a plain dict (as stored by the Django side)."""
+
+    text: Required[str]
+    lang: str | None
+    phenomena: list[str]
+    target_groups: list[str]
 
 
 @dataclass(frozen=True)
@@ -75,7 +85,7 @@ def test_examples() -> list[LabelledText]:
     return [r.example for r in load_corpus() if r.split == "test"]
 
 
-def as_examples(items: Iterable[LabelledText | dict[str, object]]) -> list[LabelledText]:
+def as_examples(items: Iterable[LabelledText | LabelledTextDict]) -> list[LabelledText]:
     """Accept LabelledText objects or plain dicts (as stored by the Django side)."""
     out: list[LabelledText] = []
     for item in items:
@@ -85,9 +95,9 @@ def as_examples(items: Iterable[LabelledText | dict[str, object]]) -> list[Label
             out.append(
                 LabelledText(
                     text=str(item["text"]),
-                    lang=item.get("lang") if isinstance(item.get("lang"), str) else None,  # type: ignore[arg-type]
-                    phenomena=list(item.get("phenomena", [])),  # type: ignore[call-overload]
-                    target_groups=list(item.get("target_groups", [])),  # type: ignore[call-overload]
+                    lang=item.get("lang") if isinstance(item.get("lang"), str) else None,
+                    phenomena=list(item.get("phenomena", [])),
+                    target_groups=list(item.get("target_groups", [])),
                 )
             )
     return out

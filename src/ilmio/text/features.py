@@ -33,7 +33,7 @@ CHAR_MIN, CHAR_MAX = 3, 5
 
 
 def resolve_lang(text: str, lang: str | None) -> str:
-    return lang if lang in LANGUAGES else detect_language(text)  # type: ignore[return-value]
+    return lang if lang in LANGUAGES else detect_language(text)
 
 
 def char_ngrams(text: str) -> list[str]:

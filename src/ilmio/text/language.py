@@ -338,8 +338,7 @@ def analyze_word_fi(word: str) -> tuple[str, tuple[str, ...]]:
             head_lemma, head_parts = analyze_word_fi(pieces[-1])
             modifiers = [expand_abbreviations(p, "fi")[0].lower() for p in pieces[:-1]]
             lemma = "-".join([*pieces[:-1], head_lemma])
-            parts = tuple(dict.fromkeys([*modifiers, *(head_parts or (head_lemma,))]))
-            return lemma, parts
+            return lemma, tuple(dict.fromkeys([*modifiers, *(head_parts or (head_lemma,))]))
         return word, ()
     # Prefer an analysis that is not a proper noun when the word is lower-case anyway,
     # and the one with the most compound parts (the more specific reading).
@@ -466,7 +465,7 @@ class AnalyzedToken:
 
 def _lang_or_detect(text: str, lang: str | None) -> str:
     if lang in LANGUAGES:
-        return lang  # type: ignore[return-value]
+        return lang
     return detect_language(text)
 
 

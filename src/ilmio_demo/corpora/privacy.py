@@ -15,9 +15,13 @@ import random
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ilmio.privacy.lexicon import get_lexicon
 from ilmio.privacy.patterns import HETU_CHECK
+
+if TYPE_CHECKING:
+    from ilmio.privacy.evaluation import CorpusRecord, GoldSpan
 
 
 def _words(text: str) -> list[str]:
@@ -381,12 +385,14 @@ _TOKEN_RE = re.compile(r"\{(\w+)\}|\[\[(.+?)\]\]")
 
 
 def render(template: str, fns: dict[str, Callable[[], tuple[str, str | None]]]
-           ) -> tuple[str, list[dict[str, object]], list[str]]:
+           ) -> tuple[str, list[GoldSpan], list[str]]:
     out: list[str] = []
-    spans: list[dict[str, object]] = []
+    spans: list[GoldSpan] = []
     keep: list[str] = []
     pos = 0
     length = 0
+    value: str
+    kind: str | None
     for m in _TOKEN_RE.finditer(template):
         lit = template[pos:m.start()]
         out.append(lit)
@@ -411,29 +417,29 @@ def render(template: str, fns: dict[str, Callable[[], tuple[str, str | None]]]
     out.append(template[pos:])
     text = "".join(out)
     # "{first} {last}" is one name: merge name spans separated by a single space
-    merged: list[dict[str, object]] = []
+    merged: list[GoldSpan] = []
     for sp in spans:
         if (merged and sp["type"] == "person_name" and merged[-1]["type"] == "person_name"
-                and text[merged[-1]["end"]:sp["start"]] == " "):  # type: ignore[misc]
+                and text[merged[-1]["end"]:sp["start"]] == " "):
             merged[-1]["end"] = sp["end"]
         else:
             merged.append(sp)
     return text, merged, keep
 
 
-def build(seed: int = SEED) -> list[dict[str, object]]:
+def build(seed: int = SEED) -> list[CorpusRecord]:
     from ilmio_demo.corpora.privacy_templates import TEMPLATES
 
     b = Builder(seed)
     fns = _slot_fns(b)
-    records: list[dict[str, object]] = []
+    records: list[CorpusRecord] = []
     n = 0
     for style, lang, reps, template in TEMPLATES:
         for _ in range(reps):
             text, spans, keep = render(template, fns)
             # a keep string must not sit inside a gold span, and must occur in the text
             keep = sorted({k for k in keep if k in text and not any(
-                text.find(k) >= s["start"] and text.find(k) < s["end"] for s in spans)})  # type: ignore[operator]
+                text.find(k) >= s["start"] and text.find(k) < s["end"] for s in spans)})
             n += 1
             records.append({"id": f"syn-{n:04d}", "lang": lang, "style": style, "text": text,
                             "spans": spans, "keep": keep})

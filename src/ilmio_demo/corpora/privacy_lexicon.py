@@ -15,6 +15,7 @@ import gzip
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Protocol
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "ilmio" / "privacy" / "data"
 DEFAULT_SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
@@ -23,16 +24,23 @@ DEFAULT_SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
 _PROPER_CLASSES = {"etunimi", "sukunimi", "paikannimi", "nimi"}
 
 
-def _voikko():  # type: ignore[no-untyped-def]
-    try:
-        import libvoikko  # type: ignore[import-not-found]
+class _Analyser(Protocol):
+    """The part of ``libvoikko.Voikko`` used here (libvoikko ships no type hints)."""
 
-        return libvoikko.Voikko("fi")
+    def analyze(self, word: str) -> list[dict[str, str]]: ...
+
+
+def _voikko() -> _Analyser | None:
+    try:
+        import libvoikko
+
+        voikko: _Analyser = libvoikko.Voikko("fi")
+        return voikko
     except Exception:  # noqa: BLE001 - any failure just means "no dictionary here"
         return None
 
 
-def _word_flags(voikko, word: str) -> str:  # type: ignore[no-untyped-def]
+def _word_flags(voikko: _Analyser | None, word: str) -> str:
     """Return 'c' if the lower-cased word is an ordinary Finnish word, 'p' if a place name."""
     if voikko is None:
         return ""
@@ -45,7 +53,7 @@ def _word_flags(voikko, word: str) -> str:  # type: ignore[no-untyped-def]
     return flags
 
 
-def build_names(shared: Path, voikko) -> int:  # type: ignore[no-untyped-def]
+def build_names(shared: Path, voikko: _Analyser | None) -> int:
     first: dict[str, int] = defaultdict(int)
     last: dict[str, int] = defaultdict(int)
     with (shared / "finnish_names_dvv_2016.csv").open(encoding="utf-8") as fh:

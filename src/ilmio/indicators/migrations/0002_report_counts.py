@@ -8,7 +8,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 
-def mark_existing_months_stale(apps, schema_editor):  # type: ignore[no-untyped-def]
+def mark_existing_months_stale(apps, schema_editor):
     """Reports stored before the counts existed: the first reader counts their months."""
     report = apps.get_model("reports", "Report")
     stale = apps.get_model("indicators", "StaleReportMonth")

@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def fill_statistics_municipality(apps, schema_editor):  # type: ignore[no-untyped-def]
+def fill_statistics_municipality(apps, schema_editor):
     Report = apps.get_model("reports", "Report")
     through = Report.municipalities.through
     named: dict[int, list[int]] = {}

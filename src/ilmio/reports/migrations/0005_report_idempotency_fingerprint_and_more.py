@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import migrations, models
+from django.db.models.functions import Concat
 
 import ilmio.core.fields
 
@@ -12,8 +13,8 @@ def untriaged_public_reports_do_not_count(apps, schema_editor):
         status__in=["analysed", "in_summary", "forwarded", "acted_on", "closed"]
     ).update(in_statistics=False)
     Report.objects.filter(idempotency_key__isnull=False).exclude(submitted_by=None).update(
-        idempotency_scope=models.functions.Concat(models.Value("user:"), models.F("submitted_by_id"),
-                                                  output_field=models.CharField()))
+        idempotency_scope=Concat(models.Value("user:"), models.F("submitted_by_id"),
+                                 output_field=models.CharField()))
 
 
 class Migration(migrations.Migration):
