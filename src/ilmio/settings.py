@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Literal
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -149,7 +150,7 @@ LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "ilmio_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
-LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE: Literal["Lax", "Strict", "None", False] | None = "Lax"
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
@@ -301,14 +302,14 @@ REPORT_PIPELINE: dict[str, dict[str, object]] = {
 REPORT_INITIAL_STATUS = "received"
 # The statuses the code moves reports to, by role: rename a status here, not in the code.
 REPORT_STATUS_ROLES = {
-    "in_review": "in_review",  # a coordinator is reading it
-    "classified": "analysed",  # after a confirmed classification
-    "in_summary": "in_summary",  # cited in a published summary
-    "forwarded": "forwarded",  # part of a proposal to decision-makers
-    "acted_on": "acted_on",  # an action from its proposal is done
-    "closed": "closed",
-    "duplicate": "duplicate",
-    "dismissed": "not_actionable",
+    "on_review": "in_review",  # a coordinator is reading it
+    "on_classify": "analysed",  # after a confirmed classification
+    "on_summary": "in_summary",  # cited in a published summary
+    "on_proposal": "forwarded",  # part of a proposal to decision-makers
+    "on_action_done": "acted_on",  # an action from its proposal is done
+    "on_close": "closed",
+    "on_duplicate": "duplicate",
+    "on_dismiss": "not_actionable",
 }
 
 # The address people see in e-mailed links.

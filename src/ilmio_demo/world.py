@@ -342,7 +342,7 @@ def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
     """Cases, coding, summaries, proposals, decisions and actions in every state."""
     from ilmio.analysis import services as analysis
     from ilmio.knowledge import services as loop
-    from ilmio.knowledge.models import Action, Decision, FollowUp
+    from ilmio.knowledge.models import Action, Decision, FollowUp, Summary
 
     coordinator, manager = users["koordinaattori"], users["johtaja"]
     reports = list(Report.objects.filter(county=county).select_related("primary_phenomenon").order_by("created_at"))
@@ -353,13 +353,13 @@ def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
             continue
         analysis.classify_report(report, primary=report.primary_phenomenon, by=coordinator)
         if index % 41 == 0:
-            analysis.change_status(report, Report.WORKFLOW.named("dismissed"), by=coordinator, reason="Yksittäistapaus, ohjattu palveluun")
+            analysis.change_status(report, Report.WORKFLOW.named("on_dismiss"), by=coordinator, reason="Yksittäistapaus, ohjattu palveluun")
         elif index % 37 == 0 and index > 0:
             analysis.mark_duplicate(report, reports[index - 1], by=coordinator, reason="Sama havainto")
         elif index % 29 == 0:
-            analysis.change_status(report, Report.WORKFLOW.named("closed"), by=coordinator, reason="Käsitelty")
+            analysis.change_status(report, Report.WORKFLOW.named("on_close"), by=coordinator, reason="Käsitelty")
     for report in recent[:40]:
-        analysis.change_status(report, Report.WORKFLOW.named("in_review"), by=coordinator, reason="Luettavana")
+        analysis.change_status(report, Report.WORKFLOW.named("on_review"), by=coordinator, reason="Luettavana")
     # Cases and coding.
     substance = [r for r in recent if r.primary_phenomenon and r.primary_phenomenon.code == EMERGING_PHENOMENON]
     housing = [r for r in reports if r.primary_phenomenon and r.primary_phenomenon.code == "asuminen"][-30:]
@@ -386,7 +386,7 @@ def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
     quarter_start = (first.replace(month=first.month - 2) if first.month > 2
                      else first.replace(year=first.year - 1, month=first.month + 10))  # fmt: skip
 
-    def summary_of(title: str, codes: list[str]) -> object:
+    def summary_of(title: str, codes: list[str]) -> Summary:
         return loop.draft_summary(county=county, title=title, period_start=quarter_start, period_end=period_end,
                                   by=coordinator, phenomena=list(Phenomenon.objects.filter(code__in=codes)))  # fmt: skip
 
@@ -424,6 +424,8 @@ def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
             continue
         loop.record_decision(proposal, outcome=outcome, decided_on=today - timedelta(days=20), body="Ohjausryhmä",
                              rationale="Käsitelty kokouksessa.", by=manager, due_date=today + timedelta(days=120))  # fmt: skip
+        if action_status is None:
+            continue  # a decision not to act: it created no actions
         for action in proposal.actions.all():
             child_a = loop.create_action(county=county, title=f"{title}: suunnitelma", owner="Koordinaatiotiimi", parent=action)
             child_b = loop.create_action(county=county, title=f"{title}: toteutus", owner="Palvelualue", parent=action)

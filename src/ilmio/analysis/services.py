@@ -66,7 +66,7 @@ def classify_report(
                      target_groups=[t.code for t in target_groups] if target_groups is not None else None,
                      municipalities=[m.code for m in municipalities] if municipalities is not None else None)  # fmt: skip
         if report.status_is("unclassified"):
-            change_status(report, Report.WORKFLOW.named("classified"), by=by, reason="classified")
+            change_status(report, Report.WORKFLOW.named("on_classify"), by=by, reason="classified")
     return report
 
 
@@ -76,7 +76,7 @@ def mark_duplicate(report: Report, original: Report, *, by: Any, reason: str = "
     with transaction.atomic():
         report.duplicate_of = original
         report.save(update_fields=["duplicate_of", "updated_at"])
-        change_status(report, Report.WORKFLOW.named("duplicate"), by=by, reason=reason or f"duplicate of {original.public_id}")
+        change_status(report, Report.WORKFLOW.named("on_duplicate"), by=by, reason=reason or f"duplicate of {original.public_id}")
     return report
 
 

@@ -9,20 +9,18 @@ Layout of the archive::
                       records and the cache table are left out: they are rebuilt or transient
     media/...         ``settings.MEDIA_ROOT`` as it was
 
-``restore_backup`` loads into an empty, migrated database (``ilmio manage migrate`` on a
+``restore_backup`` loads into an empty, migrated database (``ilmio migrate`` on a
 new database, or after ``flush``) with ``loaddata`` in one transaction, then checks the
 row count of every model against the manifest: on any mismatch nothing is kept.
 
-The command line (``ilmio backup PATH`` / ``ilmio restore PATH``) calls ``main_backup`` /
-``main_restore`` with the arguments after the command name, Django already set up.
+The commands ``ilmio backup PATH`` / ``ilmio restore PATH`` (``core/management/commands``)
+call these two functions.
 """
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
-import sys
 import tarfile
 import tempfile
 from collections import Counter
@@ -195,7 +193,7 @@ def restore_backup(path: str | Path) -> dict[str, Any]:
                    for name in names if name not in applied.get(app, [])]  # fmt: skip
         if missing:
             raise BackupError(f"the database lacks migrations the backup needs ({', '.join(missing[:5])}): "
-                              "run 'ilmio manage migrate' first")  # fmt: skip
+                              "run 'ilmio migrate' first")  # fmt: skip
         counts: dict[str, int] = manifest["counts"]
         unknown = [label for label in counts if _get_model(apps, label) is None]
         if unknown:
@@ -235,33 +233,3 @@ def _get_model(apps: Any, label: str) -> Any:
         return apps.get_model(label)
     except (LookupError, ValueError):
         return None
-
-
-# --- command line ----------------------------------------------------------------------
-
-
-def main_backup(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="ilmio backup", description="Back up the database and uploaded files "
-                                     "into one .tar.gz archive.")  # fmt: skip
-    parser.add_argument("path", type=Path, help="archive to write, e.g. ilmio-2026-11-23.tar.gz")
-    args = parser.parse_args(argv)
-    manifest = create_backup(args.path)
-    rows = sum(manifest["counts"].values())
-    print(f"wrote {args.path}: {rows} rows of {len(manifest['counts'])} models, {manifest['media_files']} files")
-    return 0
-
-
-def main_restore(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="ilmio restore", description="Restore a backup into an empty, "
-                                     "migrated database (all or nothing).")  # fmt: skip
-    parser.add_argument("path", type=Path, help="archive written by 'ilmio backup'")
-    args = parser.parse_args(argv)
-    try:
-        manifest = restore_backup(args.path)
-    except BackupError as error:
-        print(f"ilmio restore: error: {error}", file=sys.stderr)
-        return 1
-    rows = sum(manifest["counts"].values())
-    print(f"restored {rows} rows of {len(manifest['counts'])} models and {manifest['media_files']} files "
-          f"from a backup of {manifest['created_at']}")  # fmt: skip
-    return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -177,7 +177,7 @@ def _rows_label(numbers: Iterable[int]) -> str:
     return f"row {numbers[0]}" if len(numbers) == 1 else f"rows {', '.join(map(str, numbers))}"
 
 
-def _check_parents(parsed: list[tuple[int, str, str]], links: dict[int, int | None],
+def _check_parents(parsed: list[tuple[int, str, str]], links: Mapping[int, int | None],
                    references: dict[str, int]) -> tuple[list[int | None], list[int | None]]:  # fmt: skip
     """The action each row updates (None: a new one) and its parent (None: none), refused
     where two rows are one action, a parent is unknown, or parents would form a cycle.
@@ -228,22 +228,22 @@ def _check_parents(parsed: list[tuple[int, str, str]], links: dict[int, int | No
     for number, reference, _parent in parsed:
         path: list[int] = []
         position: dict[int, int] = {}
-        node: int | None = node_of[reference]
-        while node is not None and node not in done:
-            if node in position:
-                cycle = path[position[node]:]
+        current: int | None = node_of[reference]
+        while current is not None and current not in done:
+            if current in position:
+                cycle = path[position[current]:]
                 if len(cycle) == 1:
-                    raise LoopError(f"row {row_of[node]}: the action {name(node)} is its own parent "
-                                    f"({name(node)} → {name(node)})")  # fmt: skip
+                    raise LoopError(f"row {row_of[current]}: the action {name(current)} is its own parent "
+                                    f"({name(current)} → {name(current)})")  # fmt: skip
                 in_file = [n for n in cycle if n in row_of]
                 start = cycle.index(min(in_file, key=row_of.__getitem__)) if in_file else 0
                 cycle = cycle[start:] + cycle[:start]
                 chain = " → ".join(name(n) for n in [*cycle, cycle[0]])
                 rows = [row_of[n] for n in in_file] or [number]
                 raise LoopError(f"{_rows_label(rows)}: parent references form a cycle ({chain})")
-            position[node] = len(path)
-            path.append(node)
-            node = graph.get(node)
+            position[current] = len(path)
+            path.append(current)
+            current = graph.get(current)
         done.update(path)
     return targets, parents
 

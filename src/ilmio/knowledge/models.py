@@ -34,8 +34,8 @@ SUMMARY_WORKFLOW = Workflow("summary", {
                                  flags=frozenset({"publishable"})),
     SummaryStatus.PUBLISHED: Step(SummaryStatus.PUBLISHED.label, next=(SummaryStatus.PUBLISHED,),
                                   flags=frozenset({"publishable", "published"})),
-}, initial=SummaryStatus.DRAFT, roles={"submitted": SummaryStatus.IN_REVIEW, "approved": SummaryStatus.APPROVED,
-                                       "published": SummaryStatus.PUBLISHED})  # fmt: skip
+}, initial=SummaryStatus.DRAFT, roles={"on_submit": SummaryStatus.IN_REVIEW, "on_approve": SummaryStatus.APPROVED,
+                                       "on_publish": SummaryStatus.PUBLISHED})  # fmt: skip
 
 
 class Summary(HasStatus, models.Model):
@@ -234,7 +234,7 @@ ACTION_WORKFLOW = Workflow("action", {
     ActionStatus.DONE: _action_step(ActionStatus.DONE, 100, "done"),
     # A cancelled sub-action does not pull its parent's progress down.
     ActionStatus.CANCELLED: _action_step(ActionStatus.CANCELLED, 0, "not_counted"),
-}, initial=ActionStatus.NOT_STARTED, roles={"done": ActionStatus.DONE})  # fmt: skip
+}, initial=ActionStatus.NOT_STARTED, roles={"on_complete": ActionStatus.DONE})  # fmt: skip
 
 
 class Action(HasStatus, models.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -51,14 +52,14 @@ def advance_reports(reports: Iterable[Report], status: str, *, by: Any, reason: 
 def summary_reports(summary: Summary) -> QuerySet[Report]:
     return Report.objects.filter(pk__in=set(
         summary.statements.values_list("citations", flat=True)) | set(summary.quotes.values_list("report", flat=True))
-    ).exclude(pk=None)  # fmt: skip
+    ).exclude(pk__isnull=True)  # fmt: skip
 
 
 def proposal_reports(proposal: Proposal) -> QuerySet[Report]:
     ids: set[int] = set()
-    if proposal.summary_id:
+    if proposal.summary is not None:
         ids |= set(summary_reports(proposal.summary).values_list("pk", flat=True))
-    if proposal.case_id:
+    if proposal.case is not None:
         ids |= set(proposal.case.reports.values_list("pk", flat=True))
     return Report.objects.filter(pk__in=ids)
 
@@ -74,7 +75,7 @@ def notify_reporters(reports: Iterable[Report], kind: str, subject_id: int) -> l
         )
         if is_new:
             created.append(notification)
-            transaction.on_commit(lambda pk=notification.pk: send_notification_email.enqueue(pk))
+            transaction.on_commit(partial(send_notification_email.enqueue, notification.pk))
     return created
 
 
@@ -91,13 +92,13 @@ def draft_summary(*, county: Any, title: str, period_start: date, period_end: da
     """A draft with counts, themes and representative quotes filled in, every statement cited."""
     if period_end < period_start:
         raise LoopError("the period ends before it starts")
-    reports = Report.objects.filter(county=county, created_at__date__gte=period_start,
-                                    created_at__date__lte=period_end).exclude(status__in=Report.WORKFLOW.with_flag("left_out"))  # fmt: skip
+    matching = Report.objects.filter(county=county, created_at__date__gte=period_start,
+                                     created_at__date__lte=period_end).exclude(status__in=Report.WORKFLOW.with_flag("left_out"))  # fmt: skip
     if phenomena:
-        reports = reports.filter(primary_phenomenon__in=phenomena)
+        matching = matching.filter(primary_phenomenon__in=phenomena)
     if municipalities:
-        reports = reports.filter(municipalities__in=municipalities)
-    reports = list(reports.distinct().select_related("primary_phenomenon").order_by("created_at"))
+        matching = matching.filter(municipalities__in=municipalities)
+    reports = list(matching.distinct().select_related("primary_phenomenon").order_by("created_at"))
     with transaction.atomic():
         summary = Summary.objects.create(county=county, title=title, period_start=period_start,
                                          period_end=period_end, created_by=by)  # fmt: skip
@@ -163,7 +164,7 @@ def submit_summary(summary: Summary, *, by: Any) -> Summary:
     if not summary.can_submit:
         raise LoopError(_("Only a draft can be sent for approval."))
     with transaction.atomic():
-        summary.set_status(Summary.WORKFLOW.named("submitted"))
+        summary.set_status(Summary.WORKFLOW.named("on_submit"))
         record_event(by, Event.SUMMARY_SUBMITTED, obj=summary)
     return summary
 
@@ -173,7 +174,7 @@ def approve_summary(summary: Summary, *, by: Any) -> Summary:
         raise LoopError(_("This summary is already approved."))
     summary.approved_by, summary.approved_at = by, timezone.now()
     with transaction.atomic():
-        summary.set_status(Summary.WORKFLOW.named("approved"), also=["approved_by", "approved_at"])
+        summary.set_status(Summary.WORKFLOW.named("on_approve"), also=["approved_by", "approved_at"])
         record_event(by, Event.SUMMARY_APPROVED, obj=summary)
     queue_pdfs(summary)
     return summary
@@ -203,9 +204,9 @@ def publish_summary(summary: Summary, audience: str, *, by: Any) -> Summary:
     with transaction.atomic():
         summary.audience = audience
         summary.published_at = summary.published_at or timezone.now()
-        summary.set_status(Summary.WORKFLOW.named("published"), also=["audience", "published_at"])
+        summary.set_status(Summary.WORKFLOW.named("on_publish"), also=["audience", "published_at"])
         reports = list(summary_reports(summary))
-        advance_reports(reports, Report.WORKFLOW.named("in_summary"), by=by, reason=f"summary {summary.pk}")
+        advance_reports(reports, Report.WORKFLOW.named("on_summary"), by=by, reason=f"summary {summary.pk}")
         notify_reporters(reports, Notification.Kind.IN_SUMMARY, summary.pk)
         queue_pdfs(summary)
         record_event(by, Event.SUMMARY_PUBLISHED, obj=summary, audience=audience, ids=reports)
@@ -233,7 +234,7 @@ def create_proposal(*, county: Any, title: str, text: str, addressed_to: str, by
         proposal = Proposal.objects.create(county=county, title=title, text=text, addressed_to=addressed_to,
                                            addressed_to_name=addressed_to_name, summary=summary, case=case,
                                            service_area=service_area, created_by=by)  # fmt: skip
-        advance_reports(proposal_reports(proposal), Report.WORKFLOW.named("forwarded"), by=by, reason=f"proposal {proposal.pk}")
+        advance_reports(proposal_reports(proposal), Report.WORKFLOW.named("on_proposal"), by=by, reason=f"proposal {proposal.pk}")
         record_event(by, Event.PROPOSAL_CREATED, obj=proposal, addressed_to=addressed_to, summary=proposal.summary_id,
                      case=proposal.case_id)  # fmt: skip
     return proposal
@@ -328,8 +329,8 @@ def update_action(action: Action, *, status: str, by: Any, progress: int | None 
 
 
 def complete_action(action: Action, *, by: Any) -> None:
-    reports = list(proposal_reports(action.proposal)) if action.proposal_id else []
-    advance_reports(reports, Report.WORKFLOW.named("acted_on"), by=by, reason=f"action {action.pk} done")
+    reports = list(proposal_reports(action.proposal)) if action.proposal is not None else []
+    advance_reports(reports, Report.WORKFLOW.named("on_action_done"), by=by, reason=f"action {action.pk} done")
     notify_reporters(reports, Notification.Kind.ACTION_DONE, action.pk)
     due = (action.completed_at or timezone.now()) + FOLLOW_UP_AFTER
     for contact in FeedbackContact.objects.filter(report__in=reports):

@@ -62,34 +62,34 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
         action = request.POST.get("action")
         try:
             if action == "statement" and has_capability(user, Capability.TRIAGE):
-                form = StatementForm(request.POST)
-                if form.is_valid():
-                    ids = UUID_RE.findall(form.cleaned_data["citations"])
+                statement_form = StatementForm(request.POST)
+                if statement_form.is_valid():
+                    ids = UUID_RE.findall(statement_form.cleaned_data["citations"])
                     cited = county_reports(user).filter(public_id__in=ids)
-                    services.add_statement(summary, form.cleaned_data["text"], cited)
+                    services.add_statement(summary, statement_form.cleaned_data["text"], cited)
                 else:
-                    messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+                    messages.error(request, " ".join(str(m) for errors in statement_form.errors.values() for m in errors))
             elif action == "submit" and has_capability(user, Capability.TRIAGE):
                 services.submit_summary(summary, by=user)
             elif action == "approve" and has_capability(user, Capability.APPROVE_SUMMARY):
                 services.approve_summary(summary, by=user)
             elif action == "publish" and has_capability(user, Capability.APPROVE_SUMMARY):
-                form = PublishForm(request.POST)
-                if form.is_valid():
-                    services.publish_summary(summary, form.cleaned_data["audience"], by=user)
+                publish_form = PublishForm(request.POST)
+                if publish_form.is_valid():
+                    services.publish_summary(summary, publish_form.cleaned_data["audience"], by=user)
                 else:
-                    messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+                    messages.error(request, " ".join(str(m) for errors in publish_form.errors.values() for m in errors))
             elif action == "quote" and has_capability(user, Capability.APPROVE_SUMMARY):
-                form = QuoteApprovalForm(request.POST)
-                quote = access.quote_for(summary, form.cleaned_data["quote"]) if form.is_valid() else None
+                quote_form = QuoteApprovalForm(request.POST)
+                quote = access.quote_for(summary, quote_form.cleaned_data["quote"]) if quote_form.is_valid() else None
                 if quote is None:
                     messages.error(request, _("The quote was not found."))
                 else:
-                    services.approve_quote(quote, form.cleaned_data["approved"], by=user)
+                    services.approve_quote(quote, quote_form.cleaned_data["approved"], by=user)
             elif action == "proposal" and (has_capability(user, Capability.TRIAGE) or has_capability(user, Capability.DECIDE)):
-                form = ProposalForm(request.POST)
-                if form.is_valid():
-                    proposal = services.create_proposal(county=summary.county, summary=summary, by=user, **form.cleaned_data)
+                proposal_form = ProposalForm(request.POST)
+                if proposal_form.is_valid():
+                    proposal = services.create_proposal(county=summary.county, summary=summary, by=user, **proposal_form.cleaned_data)
                     return redirect("knowledge:proposal", pk=proposal.pk)
                 messages.error(request, _("Give the proposal a title, text and addressee."))
             else:

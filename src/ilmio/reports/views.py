@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_ratelimit.decorators import ratelimit
 
+from ilmio.accounts.models import User
 from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import PUBLIC, Capability, requires
 from ilmio.privacy import localize_placeholders
@@ -97,7 +98,9 @@ def _form_kwargs(form: ReportForm) -> dict[str, Any]:
 @sensitive_post_parameters(*TEXT_FIELDS)
 @never_cache
 def new_report(request: HttpRequest) -> HttpResponse:
-    form = StaffReportForm(request.POST or None, user=request.user)
+    user = request.user
+    assert isinstance(user, User)  # requires() sends anonymous users to log in
+    form = StaffReportForm(request.POST or None, user=user)
     report, response = _report_form_flow(request, form, channel=Report.Channel.FORM, template="reports/new.html")
     if report is not None:
         messages.success(request, _("Thank you. Your report has been received."))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ilmio.areas.loading import latest_population
 from ilmio.areas.models import CooperationArea, County, Municipality
 from ilmio.areas.selection import Area, child_areas, resolve_area
+from ilmio.core.access import home_county
 from ilmio.core.permissions import PUBLIC, Capability, can_see_county, has_capability, requires
 from ilmio.core.tables import table_download
 from ilmio.indicators import disclosure
@@ -46,7 +47,8 @@ def signal_rows(area: Area, phenomena: dict[str, Phenomenon], user: Any, county_
 def situation(request: HttpRequest) -> HttpResponse:
     level = request.GET.get("level", "county" if request.user.is_authenticated and request.user.county_id else "country")
     level = level if level in LEVELS else "country"
-    default_code = request.user.county.code if level == "county" and getattr(request.user, "county", None) else COUNTRY_CODE
+    county = home_county(request.user) if level == "county" else None
+    default_code = county.code if county else COUNTRY_CODE
     code = request.GET.get("area", default_code)
     period = request.GET.get("period", "quarter")
     period = period if period in PERIODS else "quarter"
@@ -60,6 +62,7 @@ def situation(request: HttpRequest) -> HttpResponse:
 
     aggregates = disclosure.published(period)
     labels = aggregates.labels()[-SHOWN_PERIODS[period]:]
+    table: list[dict[str, Any]]
     table = [{"code": p_code, "label": p.label,
               "cells": [display(aggregates.cell(label, area.level, area.code, p_code)) for label in labels]}
              for p_code, p in phenomena.items()]  # fmt: skip
@@ -78,7 +81,7 @@ def situation(request: HttpRequest) -> HttpResponse:
     populations = latest_population()
     yearly = disclosure.published("year")
     year = yearly.labels()[-1] if yearly.labels() else None
-    comparison = []
+    comparison: list[dict[str, Any]] = []
     if year:
         for child in child_areas(area):
             cell = yearly.raw_cell(year, child.level, child.code, chosen)
@@ -90,8 +93,8 @@ def situation(request: HttpRequest) -> HttpResponse:
             item["rank"] = rank
     maximum = max([c.value or 0 for c in totals] + [1])
     chart = []
-    for index, (label, cell) in enumerate(zip(labels, totals, strict=True)):
-        height = 0 if cell.hidden else round(100 * (cell.value or 0) / maximum)
+    for index, (label, shown) in enumerate(zip(labels, totals, strict=True)):
+        height = 0 if shown.hidden else round(100 * (shown.value or 0) / maximum)
         chart.append({"label": label, "x": index * 100 + 15, "y": 110 - height, "height": height})
 
     county_id = None

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
 from ilmio.core.audit import purge_expired_events, retention_cutoff
+from ilmio.core.management.base import DatabaseCommand
 from ilmio.core.models import AuditEvent
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Delete audit events older than the retention period (ILMIO_AUDIT_RETENTION_DAYS, default 730 days)."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -24,4 +24,9 @@ class Command(DatabaseCommand):
             raise CommandError(f"--port must be between 1 and 65535, not {port}")
         if workers < 1:
             raise CommandError("--workers must be at least 1")
-        serve(host, port, workers, say=lambda line: (self.stdout.write(line), self.stdout.flush()))
+
+        def say(line: str) -> None:
+            self.stdout.write(line)
+            self.stdout.flush()
+
+        serve(host, port, workers, say=say)
