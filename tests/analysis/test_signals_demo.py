@@ -6,8 +6,9 @@ import pytest
 from django.test import Client
 
 from ilmio.analysis.models import SignalReview
+from ilmio.areas.selection import resolve_area
 from ilmio.core.roles import Role
-from ilmio.situation.views import resolve_area, signal_rows
+from ilmio.situation.picture import signal_rows
 from ilmio.taxonomy.models import Phenomenon
 from ilmio_demo.world import EMERGING_MUNICIPALITY, EMERGING_PHENOMENON, build_demo
 

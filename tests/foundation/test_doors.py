@@ -13,7 +13,8 @@ import ilmio
 ROOT = Path(ilmio.__file__).parent
 # Modules that answer requests: they parse, call a selector or an action, and render.
 DOOR_MODULES = sorted(
-    [*ROOT.rglob("views.py"), *ROOT.rglob("*_views.py"), *ROOT.rglob("api.py"), *ROOT.glob("*/templatetags/*.py")]
+    [*ROOT.rglob("views.py"), *ROOT.rglob("*_views.py"), *ROOT.rglob("api.py"), *ROOT.glob("*/templatetags/*.py"),
+     ROOT / "situation" / "picture.py"]  # what the situational picture's views render
 )
 QUERY_METHODS = {"filter", "exclude", "get", "get_or_create", "update_or_create", "first"}
 SCOPE_WORDS = ("county", "audience")

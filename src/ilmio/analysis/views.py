@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -28,8 +27,8 @@ from ilmio.analysis.forms import (
 from ilmio.analysis.insights import similar_reports, suggestions
 from ilmio.core.access import home_county
 from ilmio.core.audit import Event, record_event
+from ilmio.core.form_actions import FormAction, dispatch
 from ilmio.core.permissions import Capability, requires
-from ilmio.core.workflow import TransitionError
 from ilmio.reports.models import Report
 
 
@@ -103,9 +102,6 @@ def bulk_status(request: HttpRequest) -> HttpResponse:
 
 
 # The triage page's forms: each posts its "action" and calls exactly one write function.
-# A handler gets the bound, valid form and returns the success message, or raises
-# TransitionError/ValueError with a message for the user.
-TriageHandler = Callable[[HttpRequest, Report, Any], str]
 
 
 def _classify(request: HttpRequest, report: Report, form: ClassifyForm) -> str:
@@ -140,18 +136,17 @@ def _code_passage(request: HttpRequest, report: Report, form: PassageForm) -> st
     return _("Passage coded.")
 
 
-def _triage_forms(request: HttpRequest, report: Report) -> dict[str, tuple[Callable[..., Any], TriageHandler, str]]:
-    """action → (form factory, handler, message when the form is invalid)."""
+def triage_actions(request: HttpRequest, report: Report) -> dict[str, FormAction]:
     county = home_county(request.user)
     return {
-        "classify": (lambda data: ClassifyForm(data, county=county), _classify, ""),
-        "status": (lambda data: StatusForm(data, current=report.status), _change_status,
-                   _("Choose an allowed status.")),
-        "duplicate": (lambda data: DuplicateForm(data), _mark_duplicate,
-                      _("The original report was not found in your county.")),
-        "case": (lambda data: AddToCaseForm(data, county=county), _add_to_case, _("Choose a case.")),
-        "code": (lambda data: PassageForm(data, county=county), _code_passage,
-                 _("Choose a code and a passage of the text.")),
+        "classify": FormAction(_classify, lambda data: ClassifyForm(data, county=county), keep_invalid=True),
+        "status": FormAction(_change_status, lambda data: StatusForm(data, current=report.status),
+                             invalid=_("Choose an allowed status.")),
+        "duplicate": FormAction(_mark_duplicate, DuplicateForm,
+                                invalid=_("The original report was not found in your county.")),
+        "case": FormAction(_add_to_case, lambda data: AddToCaseForm(data, county=county), invalid=_("Choose a case.")),
+        "code": FormAction(_code_passage, lambda data: PassageForm(data, county=county),
+                           invalid=_("Choose a code and a passage of the text.")),
     }  # fmt: skip
 
 
@@ -161,22 +156,12 @@ def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     county = home_county(request.user)
     classify = ClassifyForm(county=county, initial=classification_initial(report))
     if request.method == "POST":
-        known = _triage_forms(request, report).get(request.POST.get("action", ""))
-        if known is None:
-            messages.error(request, _("Unknown action."))
-        else:
-            make_form, handler, invalid = known
-            form = make_form(request.POST)
-            if form.is_valid():
-                try:
-                    messages.success(request, handler(request, report, form))
-                    return redirect("analysis:report", public_id=report.public_id)
-                except (TransitionError, ValueError) as error:
-                    messages.error(request, str(error))
-            elif isinstance(form, ClassifyForm):
-                classify = form  # shown again with its errors
-            else:
-                messages.error(request, invalid)
+        done = dispatch(request, report, triage_actions(request, report),
+                        success=lambda: redirect("analysis:report", public_id=report.public_id))  # fmt: skip
+        if done.response is not None:
+            return done.response
+        if isinstance(done.form, ClassifyForm):
+            classify = done.form  # shown again with its errors
     record_event(request.user, Event.REPORT_VIEWED, obj=report, view="triage")
     return render(request, "analysis/report.html", {
         "report": report, "classify": classify, "status_form": StatusForm(current=report.status),

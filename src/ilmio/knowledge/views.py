@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from ilmio.areas.models import County
 from ilmio.core.access import INTERNAL, home_county
 from ilmio.core.access import PUBLIC as PUBLIC_AUDIENCE
 from ilmio.core.audit import Event, record_event
+from ilmio.core.form_actions import FormAction, dispatch
 from ilmio.core.permissions import PUBLIC, Capability, has_capability, requires
 from ilmio.indicators.disclosure import tally
 from ilmio.knowledge import access, services
@@ -54,50 +56,60 @@ def summary_list(request: HttpRequest) -> HttpResponse:
     return render(request, "knowledge/summaries.html", {"summaries": access.summaries_for(request.user), "form": form})
 
 
+def _add_statement(request: HttpRequest, summary: Summary, form: StatementForm) -> str:
+    ids = UUID_RE.findall(form.cleaned_data["citations"])
+    services.add_statement(summary, form.cleaned_data["text"], county_reports(request.user).filter(public_id__in=ids))
+    return ""
+
+
+def _submit(request: HttpRequest, summary: Summary, form: None) -> str:
+    services.submit_summary(summary, by=request.user)
+    return ""
+
+
+def _approve(request: HttpRequest, summary: Summary, form: None) -> str:
+    services.approve_summary(summary, by=request.user)
+    return ""
+
+
+def _publish(request: HttpRequest, summary: Summary, form: PublishForm) -> str:
+    services.publish_summary(summary, form.cleaned_data["audience"], by=request.user)
+    return ""
+
+
+def _approve_quote(request: HttpRequest, summary: Summary, form: QuoteApprovalForm) -> str:
+    quote = access.quote_for(summary, form.cleaned_data["quote"])
+    if quote is None:
+        raise ValueError(_("The quote was not found."))
+    services.approve_quote(quote, form.cleaned_data["approved"], by=request.user)
+    return ""
+
+
+def _propose(request: HttpRequest, summary: Summary, form: ProposalForm) -> HttpResponse:
+    proposal = services.create_proposal(county=summary.county, summary=summary, by=request.user, **form.cleaned_data)
+    return redirect("knowledge:proposal", pk=proposal.pk)
+
+
+# The summary page's forms: who may use each, its form, its one write function.
+SUMMARY_ACTIONS = {
+    "statement": FormAction(_add_statement, StatementForm, capabilities=(Capability.TRIAGE,)),
+    "submit": FormAction(_submit, capabilities=(Capability.TRIAGE,)),
+    "approve": FormAction(_approve, capabilities=(Capability.APPROVE_SUMMARY,)),
+    "publish": FormAction(_publish, PublishForm, capabilities=(Capability.APPROVE_SUMMARY,)),
+    "quote": FormAction(_approve_quote, QuoteApprovalForm, capabilities=(Capability.APPROVE_SUMMARY,),
+                        invalid=_lazy("The quote was not found.")),
+    "proposal": FormAction(_propose, ProposalForm, capabilities=(Capability.TRIAGE, Capability.DECIDE),
+                           invalid=_lazy("Give the proposal a title, text and addressee.")),
+}  # fmt: skip
+
+
 @requires(Capability.READ_FORWARDED)
 def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
     summary = get_summary(request, pk)
     user = request.user
     if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "statement" and has_capability(user, Capability.TRIAGE):
-                statement_form = StatementForm(request.POST)
-                if statement_form.is_valid():
-                    ids = UUID_RE.findall(statement_form.cleaned_data["citations"])
-                    cited = county_reports(user).filter(public_id__in=ids)
-                    services.add_statement(summary, statement_form.cleaned_data["text"], cited)
-                else:
-                    messages.error(request, " ".join(str(m) for errors in statement_form.errors.values() for m in errors))
-            elif action == "submit" and has_capability(user, Capability.TRIAGE):
-                services.submit_summary(summary, by=user)
-            elif action == "approve" and has_capability(user, Capability.APPROVE_SUMMARY):
-                services.approve_summary(summary, by=user)
-            elif action == "publish" and has_capability(user, Capability.APPROVE_SUMMARY):
-                publish_form = PublishForm(request.POST)
-                if publish_form.is_valid():
-                    services.publish_summary(summary, publish_form.cleaned_data["audience"], by=user)
-                else:
-                    messages.error(request, " ".join(str(m) for errors in publish_form.errors.values() for m in errors))
-            elif action == "quote" and has_capability(user, Capability.APPROVE_SUMMARY):
-                quote_form = QuoteApprovalForm(request.POST)
-                quote = access.quote_for(summary, quote_form.cleaned_data["quote"]) if quote_form.is_valid() else None
-                if quote is None:
-                    messages.error(request, _("The quote was not found."))
-                else:
-                    services.approve_quote(quote, quote_form.cleaned_data["approved"], by=user)
-            elif action == "proposal" and (has_capability(user, Capability.TRIAGE) or has_capability(user, Capability.DECIDE)):
-                proposal_form = ProposalForm(request.POST)
-                if proposal_form.is_valid():
-                    proposal = services.create_proposal(county=summary.county, summary=summary, by=user, **proposal_form.cleaned_data)
-                    return redirect("knowledge:proposal", pk=proposal.pk)
-                messages.error(request, _("Give the proposal a title, text and addressee."))
-            else:
-                messages.error(request, _("You cannot do that."))
-            return redirect("knowledge:summary", pk=summary.pk)
-        except services.LoopError as error:
-            messages.error(request, str(error))
-            return redirect("knowledge:summary", pk=summary.pk)
+        done = dispatch(request, summary, SUMMARY_ACTIONS, success=lambda: redirect("knowledge:summary", pk=summary.pk))
+        return done.response or redirect("knowledge:summary", pk=summary.pk)
     audience = access.reader_audience(user)
     record_event(user, Event.SUMMARY_VIEWED, obj=summary, ids=services.summary_reports(summary).values_list("public_id", flat=True))
     return render(request, "knowledge/summary.html", {

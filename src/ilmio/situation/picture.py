@@ -1,0 +1,211 @@
+"""The situational picture's content, built from the doors: what the views render.
+
+Every number comes through the disclosure door (`ilmio.indicators.disclosure`) and every
+summary, proposal and action through the knowledge access layer; this module only
+arranges them (tables, comparison ranking, chart geometry, themes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from ilmio.areas.loading import latest_population
+from ilmio.areas.models import County, Municipality
+from ilmio.areas.selection import Area, child_areas, resolve_area
+from ilmio.core.access import home_county
+from ilmio.core.permissions import Capability, can_see_county, has_capability
+from ilmio.indicators import disclosure
+from ilmio.indicators.disclosure import ALL, COUNTRY_CODE, HIDDEN, LEVELS, PERIODS, Shown
+from ilmio.taxonomy.models import Phenomenon
+
+SHOWN_PERIODS = {"month": 12, "quarter": 8, "year": 5}
+BRIEF_QUARTERS = 8
+
+
+@dataclass(frozen=True)
+class SituationQuery:
+    """What the reader asked for, every part checked (unknown values fall back)."""
+
+    level: str
+    area: Area | None
+    period: str
+    phenomenon: str
+    phenomena: dict[str, Phenomenon]
+
+
+def parse_query(params: Mapping[str, str], user: Any) -> SituationQuery:
+    own_county = home_county(user) if user.is_authenticated else None
+    level = params.get("level", "county" if own_county else "country")
+    level = level if level in LEVELS else "country"
+    county = own_county if level == "county" else None
+    code = params.get("area", county.code if county else COUNTRY_CODE)
+    period = params.get("period", "quarter")
+    period = period if period in PERIODS else "quarter"
+    area = resolve_area(level, code) if level != "country" else resolve_area("country", COUNTRY_CODE)
+    phenomena = {p.code: p for p in Phenomenon.objects.filter(active=True)}
+    chosen = params.get("phenomenon", ALL)
+    chosen = chosen if chosen in phenomena or chosen == ALL else ALL
+    return SituationQuery(level, area, period, chosen, phenomena)
+
+
+def display(cell: Shown) -> str:
+    return str(cell)
+
+
+def population_of(area: Area, populations: dict[str, int]) -> int:
+    return sum(populations.get(code, 0) for code in area.municipality_codes)
+
+
+def signal_rows(area: Area, phenomena: dict[str, Phenomenon], user: Any, county_id: int) -> list[dict[str, Any]]:
+    """The disclosure door's signals for the municipalities of an area, with names and reviews."""
+    from ilmio.analysis.models import SignalReview
+
+    wanted = set(area.municipality_codes)
+    signals = disclosure.emerging_signals(area.municipality_codes, list(phenomena), user=user, county_id=county_id)
+    names = dict(Municipality.objects.filter(code__in=wanted).values_list("code", "name_fi"))
+    reviews = {(r.phenomenon.code, r.municipality_code, r.last_month): r for r in
+               SignalReview.objects.filter(municipality_code__in=wanted).select_related("phenomenon")}  # fmt: skip
+    return [{"phenomenon": phenomena[s.phenomenon], "area": names.get(s.area_code, s.area_code),
+             "area_code": s.area_code, "observed": s.observed, "expected": s.expected, "ratio": s.ratio,
+             "months": f"{s.months[0]} – {s.months[-1]}", "last_month": s.months[-1],
+             "review": reviews.get((s.phenomenon, s.area_code, s.months[-1]))}
+            for s in signals]  # fmt: skip
+
+
+def phenomenon_table(query: SituationQuery, area: Area) -> tuple[list[str], list[dict[str, Any]], list[Shown]]:
+    """Period labels, one row per phenomenon plus the total, and the total cells."""
+    aggregates = disclosure.published(query.period)
+    labels = aggregates.labels()[-SHOWN_PERIODS[query.period]:]
+    table: list[dict[str, Any]] = [
+        {"code": p_code, "label": p.label,
+         "cells": [display(aggregates.cell(label, area.level, area.code, p_code)) for label in labels]}
+        for p_code, p in query.phenomena.items()]  # fmt: skip
+    totals = [aggregates.cell(label, area.level, area.code, ALL) for label in labels]
+    table.append({"code": ALL, "label": _("All phenomena"), "cells": [display(c) for c in totals], "total": True})
+    return labels, table, totals
+
+
+def table_rows(labels: list[str], table: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The phenomenon table as export rows: hidden cells empty, shown cells numbers."""
+    rows = []
+    for row in table:
+        cells = dict(zip(labels, row["cells"], strict=True))
+        rows.append({"phenomenon": row["code"],
+                     **{label: None if cells[label] == HIDDEN else int(cells[label]) for label in labels}})  # fmt: skip
+    return rows
+
+
+def comparison_rows(area: Area, phenomenon: str) -> tuple[str | None, list[dict[str, Any]]]:
+    """The areas below this one in the latest complete year: counts, rates and a ranking."""
+    populations = latest_population()
+    yearly = disclosure.published("year")
+    year = yearly.labels()[-1] if yearly.labels() else None
+    comparison: list[dict[str, Any]] = []
+    if year:
+        for child in child_areas(area):
+            cell = yearly.raw_cell(year, child.level, child.code, phenomenon)
+            population = population_of(child, populations)
+            comparison.append({"area": child, "count": display(disclosure.Shown.of(cell)),
+                               "rate": disclosure.rate(cell, population), "population": population})  # fmt: skip
+        ranked = sorted((c for c in comparison if c["rate"] is not None), key=lambda c: -c["rate"])
+        for rank, item in enumerate(ranked, start=1):
+            item["rank"] = rank
+    return year, comparison
+
+
+def bar_chart(labels: list[str], totals: list[Shown]) -> list[dict[str, Any]]:
+    """SVG geometry of the totals: a hidden period is an empty bar, never a guess."""
+    maximum = max([c.value or 0 for c in totals] + [1])
+    chart = []
+    for index, (label, shown) in enumerate(zip(labels, totals, strict=True)):
+        height = 0 if shown.hidden else round(100 * (shown.value or 0) / maximum)
+        chart.append({"label": label, "x": index * 100 + 15, "y": 110 - height, "height": height})
+    return chart
+
+
+def signals_for(area: Area, phenomena: dict[str, Phenomenon], user: Any) -> list[dict[str, Any]]:
+    """Emerging signals of a county-level or municipal area, for readers of its aggregates."""
+    if area.level not in ("county", "municipality"):
+        return []
+    county_id = County.objects.filter(municipalities__code__in=area.municipality_codes[:1]).values_list("pk", flat=True).first()
+    if not county_id or not has_capability(user, Capability.READ_AGGREGATES) or not can_see_county(user, county_id):
+        return []
+    return signal_rows(area, phenomena, user, county_id)
+
+
+def situation_picture(query: SituationQuery, area: Area, user: Any) -> dict[str, Any]:
+    labels, table, totals = phenomenon_table(query, area)
+    year, comparison = comparison_rows(area, query.phenomenon)
+    chart = bar_chart(labels, totals)
+    chosen = [query.phenomenon] if query.phenomenon != ALL else list(query.phenomena)
+    return {
+        "area": area, "level": query.level, "period": query.period, "labels": labels, "table": table,
+        "chart": chart, "chart_width": max(len(chart), 1) * 100, "comparison": comparison, "year": year,
+        "phenomena": query.phenomena.values(), "chosen": query.phenomenon,
+        "signals": signals_for(area, query.phenomena, user),
+        "population": population_of(area, latest_population()), "indicators": indicator_rows(area, chosen),
+    }  # fmt: skip
+
+
+def indicator_rows(area: Area, phenomenon_codes: list[str]) -> list[dict[str, Any]]:
+    """Statistics and register values for an area: the latest two periods of each indicator."""
+    from ilmio.indicators.models import IndicatorValue, PhenomenonIndicator
+
+    links = PhenomenonIndicator.objects.filter(phenomenon__code__in=phenomenon_codes).select_related("indicator", "phenomenon")
+    rows = []
+    for link in links:
+        values = list(IndicatorValue.objects.filter(indicator=link.indicator, area_level=area.level, area_code=area.code)
+                      .exclude(period__contains="Q").order_by("-period")[:2])  # fmt: skip
+        if not values:
+            continue
+        rows.append({"indicator": link.indicator, "phenomenon": link.phenomenon,
+                     "values": [{"period": v.period, "display": HIDDEN if v.suppressed or v.value is None else
+                                 (f"{v.value:g}")} for v in reversed(values)]})  # fmt: skip
+    return rows
+
+
+def phenomenon_brief_content(phenomenon: Phenomenon, area: Area) -> dict[str, Any]:
+    """Ilmiöstä tiiviisti: frontline reports, statistics and public decisions on one phenomenon."""
+    from ilmio.knowledge.access import (
+        public_actions_of,
+        public_proposals_of,
+        public_quotes_of,
+        public_summaries_on,
+    )
+    from ilmio.reports.models import Report
+
+    code = phenomenon.code
+    quarterly = disclosure.published("quarter")
+    labels = quarterly.labels()[-BRIEF_QUARTERS:]
+    cells = [quarterly.cell(label, area.level, area.code, code) for label in labels]
+    trend = None
+    visible = [c.value for c in cells if c.value is not None]
+    if len(cells) == BRIEF_QUARTERS and len(visible) == BRIEF_QUARTERS:
+        recent, earlier = sum(visible[4:]), sum(visible[:4])
+        trend = None if earlier == 0 else round(100 * (recent - earlier) / earlier)
+    county_codes = list(County.objects.filter(municipalities__code__in=area.municipality_codes).values_list("code", flat=True).distinct())
+    summaries = public_summaries_on(phenomenon, county_codes)
+    quotes = public_quotes_of(summaries)[:5]
+    proposals = public_proposals_of(summaries).select_related("decision")
+    action_items = public_actions_of(proposals).filter(parent=None)
+    threshold = disclosure.threshold()
+    themes = []
+    reports = Report.objects.filter(primary_phenomenon=phenomenon, municipalities__code__in=area.municipality_codes).distinct()
+    texts = list(reports.order_by("-created_at").values_list("description", flat=True)[:500])
+    if len(texts) >= threshold:
+        from ilmio.text.themes import keywords, lemmas, resolve_lang
+
+        # A theme is shown only when at least `threshold` reports use it: a rare word
+        # from one report could point at a person.
+        document_lemmas = [set(lemmas(text, resolve_lang(text, None))) for text in texts]
+        themes = [k for k in keywords(texts, k=15)
+                  if sum(k.term in seen for seen in document_lemmas) >= threshold][:8]  # fmt: skip
+    return {
+        "phenomenon": phenomenon, "area": area, "labels": labels, "cells": [display(c) for c in cells],
+        "trend": trend, "themes": themes, "quotes": quotes, "summaries": summaries, "proposals": proposals,
+        "actions": action_items, "indicators": indicator_rows(area, [code]), "threshold": threshold,
+    }  # fmt: skip
