@@ -1,4 +1,5 @@
-"""Shared fixtures. Reference data is loaded once into the test database."""
+"""Shared fixtures. Reference data is loaded once into the test database; ``make_user``
+makes one user of a role and county, ``world`` is the two-county world of tests/world.py."""
 
 from __future__ import annotations
 
@@ -61,6 +62,20 @@ def make_user(reference_data):  # type: ignore[no-untyped-def]
         return user
 
     return make
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """Two counties (15 "own", 13 "other") with one user per role and every kind of object;
+    see tests/world.py. Built once per module; rolled back when the module is done."""
+    from django.db import transaction
+
+    from tests.world import build_world
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = build_world()
+        yield built
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -23,14 +23,13 @@ from typing import Any
 
 import pytest
 
-from tests.quality.world import (  # noqa: F401 - world_fixture provides `world`
+from tests.world import (
     OWN,
     World,
     assert_unchanged,
     body_text,
     client_for,
     snapshot,
-    world_fixture,
 )
 
 pytestmark = pytest.mark.django_db

@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from tests.quality.world import (  # noqa: F401 - world_fixture provides `world`
+from tests.world import (
     OTHER,
     OWN,
     World,
@@ -37,7 +37,6 @@ from tests.quality.world import (  # noqa: F401 - world_fixture provides `world`
     csv_upload,
     messages_of,
     snapshot,
-    world_fixture,
 )
 
 pytestmark = pytest.mark.django_db

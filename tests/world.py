@@ -7,9 +7,10 @@ actions, a milestone, a follow-up and notifications. Every free-text value carri
 county's tag (``ksuomi`` / ``psavo``) and names what it is, so a test can say exactly
 which text must not appear in a response.
 
-The world is built once per test module inside a transaction that is rolled back at
-the end; each test runs in a savepoint of it (pytest-django's ``db``), so a request that
-wrongly changes something does not leak into the next test.
+The ``world`` fixture of ``tests/conftest.py`` builds it once per test module inside a
+transaction that is rolled back at the end; each test runs in a savepoint of it
+(pytest-django's ``db``), so a request that wrongly changes something does not leak into
+the next test. A module that defines a fixture of its own named ``world`` uses that one.
 """
 
 from __future__ import annotations
@@ -20,9 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import pytest
 from django.apps import apps
-from django.db import transaction
 from django.test import Client
 
 OWN, OTHER = "15", "13"
@@ -168,15 +167,6 @@ def build_world() -> World:
     analyst = User.objects.create(username="national_analyst", role="national_analyst", county=None)
     assert own.notifications and other.notifications and own.follow_up.pk
     return World(own=own, other=other, national_analyst=analyst)
-
-
-@pytest.fixture(scope="module", name="world")
-def world_fixture(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
-    """Built once per module; rolled back when the module is done."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        built = build_world()
-        yield built
-        transaction.set_rollback(True)
 
 
 # --- requests -------------------------------------------------------------------------

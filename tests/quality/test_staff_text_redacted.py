@@ -11,160 +11,26 @@ every page that shows it. Then:
   captured log record, e-mail sent to consenting reporters, or page of the county —
   staff pages, the reporter's pages, public summaries and /knowledge/outcomes/15/.
 
-Each check collects its findings, so a failure lists every place a value stayed.
+Each check collects its findings, so a failure lists every place a value stayed. The county
+and the scan are in staff_text.py, the probe and the scanner in pii_scan.py.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import logging
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import models, transaction
-from django.test import Client
-from django.utils import timezone
 
-from tests.quality.pii_scan import (
-    PROBE_PARTS,
-    PROBE_SECRETS,
-    PROBE_TEXT,
-    find_leaks,
-    log_text,
-    mail_text,
-    probe_texts,
-    stored_leaks,
-)
+from tests.quality.pii_scan import PROBE_PARTS, PROBE_SECRETS, PROBE_TEXT, find_leaks, probe_texts
+from tests.quality.staff_text import TODAY, Base, client_for, everywhere_else, page_leaks
 
-pytestmark = pytest.mark.django_db(transaction=False)
-
-TODAY = timezone.localdate()
-
-
-# --- a small county, built once per module (each test runs in a savepoint of it) -----------
-
-
-@dataclass
-class Base:
-    county: Any
-    users: dict[str, Any]
-    reports: dict[str, Any]  # consented (staff, e-mail), public (feedback address), fresh, original
-    draft: Any  # a draft summary citing every report
-    published: Any  # a summary published to the public
-    pending: Any  # an undecided proposal on the published summary
-    decided: Any  # an accepted proposal with its action (done) and follow-up
-    action: Any
-    case: Any
-    follow_up: Any
-
-
-def build_base() -> Base:
-    from ilmio.accounts.models import User
-    from ilmio.analysis.services import create_case
-    from ilmio.areas.models import County, Municipality
-    from ilmio.knowledge import services as loop
-    from ilmio.knowledge.models import Action, FollowUp
-    from ilmio.reports.models import Report
-    from ilmio.reports.services import submit_report
-    from ilmio.taxonomy.models import Phenomenon
-
-    county = County.objects.get(code="15")
-    jyvaskyla = Municipality.objects.get(code="179")
-    housing = Phenomenon.objects.get(code="asuminen")
-    users = {role: User.objects.create(username=f"probe_{role}", role=role, county=county,
-                                       email=f"{role}@example.org")  # fmt: skip
-             for role in ("reporter", "coordinator", "manager", "decision_maker")}
-
-    def report(name: str, **kwargs: Any) -> Any:
-        created, _ = submit_report(
-            {"title": f"Vuokrarästit {name}", "description": "Vuokrarästit kasvavat ja häätöuhka lisääntyy.",
-             "municipalities": [jyvaskyla], "phenomena": [housing], "wants_feedback": kwargs.pop("consent", False)},
-            county=county, **kwargs)  # fmt: skip
-        return created
-
-    reports = {
-        "consented": report("A", channel=Report.Channel.FORM, submitted_by=users["reporter"], consent=True),
-        "public": report("B", channel=Report.Channel.PUBLIC_FORM, feedback_email="palaute@example.org", consent=True),
-        "fresh": report("C", channel=Report.Channel.FORM, submitted_by=users["coordinator"]),
-        "original": report("D", channel=Report.Channel.FORM, submitted_by=users["coordinator"]),
-    }
-    coordinator, manager = users["coordinator"], users["manager"]
-
-    def summary(title: str) -> Any:
-        return loop.draft_summary(county=county, title=title, period_start=TODAY, period_end=TODAY, by=coordinator,
-                                  phenomena=[housing])  # fmt: skip
-
-    draft = summary("Asumisen luonnos")
-    published = summary("Asumisen tilanne")
-    loop.approve_summary(published, by=manager)
-    loop.publish_summary(published, "public", by=manager)
-    pending = loop.create_proposal(county=county, title="Asumisneuvontaa lisää", text="Neuvontaa kahdesti viikossa.",
-                                   addressed_to="steering_group", by=manager, summary=published)  # fmt: skip
-    decided = loop.create_proposal(county=county, title="Vuokravelkaneuvonta", text="Velkaneuvonta kuntiin.",
-                                   addressed_to="steering_group", by=manager, summary=published)  # fmt: skip
-    loop.record_decision(decided, outcome="accepted", decided_on=TODAY, body="Ohjausryhmä", by=manager,
-                         owner="Palvelupäällikkö")  # fmt: skip
-    action = Action.objects.get(proposal=decided)
-    loop.update_action(action, status="done", by=manager)
-    case = create_case(county=county, title="Häätöjen kasvu", by=coordinator, phenomenon=housing,
-                       description="Häätöuhat lisääntyvät.", analysis_notes="Seurataan.",
-                       reports=[reports["consented"]])  # fmt: skip
-    follow_up = FollowUp.objects.get(report=reports["consented"], action=action)
-    return Base(county=county, users=users, reports=reports, draft=draft, published=published, pending=pending,
-                decided=decided, action=action, case=case, follow_up=follow_up)  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def base(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
-    from tests.conftest import ensure_reference_data
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        ensure_reference_data()
-        built = build_base()
-        # The base itself carries no probe value, so everything found later is the test's.
-        assert not stored_leaks(), stored_leaks()
-        yield built
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def captured_logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
-    caplog.set_level(logging.DEBUG)
-    return caplog
-
-
-@pytest.fixture(autouse=True)
-def _pdfs_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Summary PDFs are rendered by the real code from the real template; only WeasyPrint's
-    last step is replaced, so the "PDF" is that HTML: fast, and read by the MEDIA_ROOT scan."""
-    weasyprint = pytest.importorskip("weasyprint")
-
-    class HTML:
-        def __init__(self, string: str = "", **kwargs: Any) -> None:
-            self.string = string
-
-        def write_pdf(self, *args: Any, **kwargs: Any) -> bytes:
-            return self.string.encode()
-
-    monkeypatch.setattr(weasyprint, "HTML", HTML)
-
-
-# --- requests -----------------------------------------------------------------------
-
-
-def client_for(user: Any = None) -> Client:
-    client = Client(HTTP_ACCEPT_LANGUAGE="fi")
-    if user is not None:
-        client.force_login(user)
-    return client
+pytestmark = [pytest.mark.django_db(transaction=False), pytest.mark.usefixtures("_pdfs_as_text")]
 
 
 def post(user: Any, url: str, data: dict[str, Any], expect: int = 302) -> Any:
@@ -204,9 +70,6 @@ def csv_upload(rows: list[dict[str, Any]]) -> SimpleUploadedFile:
     writer.writeheader()
     writer.writerows({column: row.get(column, "") for column in COLUMNS} for row in rows)
     return SimpleUploadedFile("actions.csv", handle.getvalue().encode(), content_type="text/csv")
-
-
-# --- the fields -------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -432,61 +295,6 @@ FIELDS = [
 ]  # fmt: skip
 
 
-# --- where a value could stay -------------------------------------------------------------
-
-
-def pages(b: Base) -> list[tuple[str, Any, str]]:
-    """Every page of the county that shows staff text, as (who, user, url)."""
-    from ilmio.analysis.models import PhenomenonCase
-    from ilmio.knowledge.models import FollowUp, Proposal, Summary
-    coordinator, manager, reporter = b.users["coordinator"], b.users["manager"], b.users["reporter"]
-    found: list[tuple[str, Any, str]] = []
-    for url in ["/triage/?status=all", "/triage/cases/", "/triage/codebook/", "/triage/codebook/export.qdc",
-                "/triage/codebook/export.csv", "/knowledge/summaries/", "/knowledge/proposals/", "/knowledge/actions/",
-                "/knowledge/actions/export.csv", "/situation/"]:  # fmt: skip
-        found.append(("coordinator", coordinator, url))
-    found += [("coordinator", coordinator, f"/triage/cases/{pk}/")
-              for pk in PhenomenonCase.objects.filter(county=b.county).values_list("pk", flat=True)]
-    found += [("coordinator", coordinator, f"/triage/reports/{b.reports[name].public_id}/")
-              for name in ("consented", "fresh", "original")]
-    for pk in Summary.objects.filter(county=b.county).values_list("pk", flat=True):
-        found += [("coordinator", coordinator, f"/knowledge/summaries/{pk}/"),
-                  ("coordinator", coordinator, f"/knowledge/summaries/{pk}/export.md")]
-    found += [("manager", manager, f"/knowledge/proposals/{pk}/")
-              for pk in Proposal.objects.filter(county=b.county).values_list("pk", flat=True)]
-    found += [("manager", manager, "/audit/"), ("decision_maker", b.users["decision_maker"], "/knowledge/summaries/")]
-    found += [("reporter", reporter, "/knowledge/notifications/"), ("reporter", reporter, "/reports/mine/"),
-              ("reporter", reporter, f"/reports/{b.reports['consented'].public_id}/")]
-    found += [("public", None, "/knowledge/public/summaries/"), ("public", None, "/knowledge/outcomes/15/")]
-    for pk in Summary.objects.filter(county=b.county, status="published", audience="public").values_list("pk", flat=True):
-        found += [("public", None, f"/knowledge/public/summaries/{pk}/"),
-                  ("public", None, f"/knowledge/public/summaries/{pk}/export.md")]
-    found += [("public", None, f"/knowledge/follow-up/{token}/")
-              for token in FollowUp.objects.filter(action__county=b.county).values_list("token", flat=True)]
-    return found
-
-
-def page_leaks(b: Base) -> list[str]:
-    problems = []
-    clients: dict[str, Client] = {}
-    for who, user, url in pages(b):
-        client = clients.setdefault(who, client_for(user))
-        response = client.get(url)
-        if response.status_code != 200:
-            problems.append(f"GET {url} as {who}: HTTP {response.status_code}")
-            continue
-        content = b"".join(response.streaming_content) if response.streaming else response.content
-        problems += [f"page {url} as {who}: {kind}" for kind in find_leaks(content.decode("utf-8", errors="replace"))]
-    return problems
-
-
-def everywhere_else(records: list[logging.LogRecord]) -> list[str]:
-    problems = stored_leaks()
-    problems += [f"log: {kind}" for kind in find_leaks(log_text(records))]
-    problems += [f"e-mail: {kind}" for kind in find_leaks(mail_text(mail.outbox))]
-    return problems
-
-
 def test_the_probe_is_one_the_redaction_engine_recognises() -> None:
     """Failures below are about wiring, not about detection: the engine redacts every
     probe piece completely, into exactly the expected placeholders."""
@@ -541,119 +349,6 @@ def test_action_reference_from_the_csv_import_keeps_no_identifying_detail(
     client_for(base.users["manager"]).post("/knowledge/actions/", {"file": csv_upload(rows)})
     problems = page_leaks(base) + everywhere_else(captured_logs.records)
     assert not problems, f"{Action.objects.count() - before} actions imported:\n" + "\n".join(dict.fromkeys(problems))
-
-
-def test_follow_up_answers_are_choices_only(base: Base, captured_logs: pytest.LogCaptureFixture) -> None:
-    """The public follow-up form takes one of four answers; typed text is refused."""
-    from ilmio.knowledge import services as loop
-    from ilmio.knowledge.models import FollowUp
-
-    text_columns = {f.name for f in FollowUp._meta.concrete_fields if isinstance(f, models.CharField | models.TextField)}
-    assert text_columns == {"token", "answer"}, "a new free-text column on FollowUp needs a probe"
-    assert set(FollowUp._meta.get_field("answer").choices or []) == set(FollowUp.Answer.choices)
-
-    token = base.follow_up.token
-    public = client_for()
-    refused = public.post(f"/knowledge/follow-up/{token}/", {"answer": PROBE_TEXT})
-    assert refused.status_code == 200
-    base.follow_up.refresh_from_db()
-    assert base.follow_up.answer == "" and base.follow_up.answered_at is None
-    with pytest.raises(loop.LoopError):
-        loop.answer_follow_up(token, PROBE_TEXT)
-    assert public.post(f"/knowledge/follow-up/{token}/", {"answer": "partly"}).status_code == 200
-    base.follow_up.refresh_from_db()
-    assert base.follow_up.answer == "partly"
-    problems = page_leaks(base) + everywhere_else(captured_logs.records)
-    assert not problems, "\n".join(dict.fromkeys(problems))
-
-
-def test_triage_search_is_neither_stored_nor_logged(base: Base, captured_logs: pytest.LogCaptureFixture) -> None:
-    """GET /triage/?q=…: the search runs, and nothing of it stays (the page that answers
-    the search may show the searcher's own words back; no other page may)."""
-    coordinator = client_for(base.users["coordinator"])
-    for text, _placeholders in probe_texts(100):
-        response = coordinator.get("/triage/", {"q": text, "status": "all"})
-        assert response.status_code == 200
-    matched = coordinator.get("/triage/", {"q": "Vuokrarästit A", "status": "all"})
-    assert str(base.reports["consented"].public_id) in matched.content.decode(), "the search does not search"
-    problems = page_leaks(base) + everywhere_else(captured_logs.records)
-    assert not problems, "\n".join(dict.fromkeys(problems))
-
-
-def assert_token_not_logged(token: str, records: list[logging.LogRecord]) -> None:
-    lines = [log_text([r]) for r in records]
-    found = [f"{r.name} {r.levelname}: {r.getMessage()}" for r, line in zip(records, lines, strict=True) if token in line]
-    assert not found, f"the follow-up token is in {len(found)} log record(s): {found}"
-
-
-def test_follow_up_tokens_are_not_logged(base: Base, captured_logs: pytest.LogCaptureFixture) -> None:
-    token = base.follow_up.token
-    public = client_for()
-    assert public.get(f"/knowledge/follow-up/{token}/").status_code == 200
-    assert public.post(f"/knowledge/follow-up/{token}/", {"answer": "yes"}).status_code == 200
-    assert_token_not_logged(token, captured_logs.records)
-
-
-def test_a_withdrawn_follow_up_token_is_not_logged(base: Base, captured_logs: pytest.LogCaptureFixture) -> None:
-    """A link from an e-mail whose follow-up is gone (consent withdrawn, report erased)
-    answers 404; the token it carries is still the reporter's and stays out of the logs."""
-    token = base.follow_up.token
-    base.follow_up.delete()
-    assert client_for().get(f"/knowledge/follow-up/{token}/").status_code == 404
-    assert_token_not_logged(token, captured_logs.records)
-
-
-# --- the access log of `ilmio serve` (gunicorn) ------------------------------------------
-
-
-def serve_access_log(monkeypatch: pytest.MonkeyPatch, raw_uri: str, referer: str = "-") -> tuple[str, list[str]]:
-    """The access-log lines gunicorn writes for one request, with the configuration
-    `ilmio serve` passes to it (its command line, parsed by gunicorn itself)."""
-    pytest.importorskip("gunicorn")
-    from gunicorn.app.wsgiapp import WSGIApplication
-
-    from ilmio.core.server import serve
-
-    configs: list[Any] = []
-    monkeypatch.setattr(sys, "argv", list(sys.argv))
-    monkeypatch.delenv("GUNICORN_CMD_ARGS", raising=False)
-    monkeypatch.setattr(WSGIApplication, "run", lambda self: configs.append(self.cfg))
-    assert serve("127.0.0.1", 8765, 1) == 0
-    assert configs, "ilmio serve did not configure gunicorn"
-    cfg = configs[0]
-    logger = cfg.logger_class(cfg)
-    lines: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            lines.append(record.getMessage())
-
-    logger.access_log.addHandler(Collect())
-    path, _, query = raw_uri.partition("?")
-    environ = {"REQUEST_METHOD": "GET", "RAW_URI": raw_uri, "PATH_INFO": path, "QUERY_STRING": query,
-               "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "127.0.0.1", "HTTP_REFERER": referer,
-               "HTTP_USER_AGENT": "pytest"}  # fmt: skip
-    response = SimpleNamespace(status="200 OK", sent=1234, headers=[("Content-Type", "text/html")])
-    request = SimpleNamespace(headers=[("USER-AGENT", "pytest"), ("REFERER", referer)])
-    logger.access(response, request, environ, timedelta(milliseconds=12))
-    if not lines:
-        assert not logger.access_log_enabled, "the access log is on but wrote nothing"
-    return cfg.access_log_format, lines
-
-
-def test_serve_access_log_has_no_query_string(monkeypatch: pytest.MonkeyPatch) -> None:
-    from urllib.parse import urlencode
-
-    query = urlencode({"q": probe_texts(100)[0][0], "status": "all"})
-    fmt, lines = serve_access_log(monkeypatch, f"/triage/?{query}", referer=f"http://127.0.0.1:8765/triage/?{query}")
-    leaked = [kind for line in lines for kind in find_leaks(line)]
-    assert not leaked and not any(query in line for line in lines), f"access-log format {fmt!r} logs {leaked}: {lines}"
-
-
-def test_serve_access_log_has_no_follow_up_token(monkeypatch: pytest.MonkeyPatch) -> None:
-    token = "Zk3v9QpL0aB7xYcT2mN5rS8uW1eH4jD6"
-    fmt, lines = serve_access_log(monkeypatch, f"/knowledge/follow-up/{token}/")
-    assert not any(token in line for line in lines), f"access-log format {fmt!r} logs the follow-up token: {lines}"
 
 
 def test_the_base_reaches_the_pages_that_are_scanned(base: Base) -> None:
