@@ -193,7 +193,7 @@ def classify(municipality: str) -> Callable[[World], dict[str, Any]]:
 TRIAGE_BRANCHES: dict[str, Callable[[World], dict[str, Any]]] = {
     "classify": lambda w: {"action": "classify", "primary": "toimeentulo", "municipalities": [w.other.municipality.code]},
     "status": lambda w: {"action": "status", "status": "not_actionable", "reason": "x"},
-    "duplicate": lambda w: {"action": "duplicate", "original": str(w.other.reports["main"].public_id)},
+    "mark_duplicate": lambda w: {"action": "mark_duplicate", "original": str(w.other.reports["main"].public_id)},
     "case": lambda w: {"action": "case", "case": w.other.case.pk},
     "code": lambda w: {"action": "code", "code": w.other.code_obj.pk, "start": 0, "end": 5},
     "unknown": lambda w: {"action": "unknown"},
@@ -272,9 +272,9 @@ def cases() -> list[Case]:
     own_triage = triage_url("own")
     add(Case("analysis:report", "GET own report", "coordinator", get(own_triage), status=200,
              check=contains("ksuomi-text-second")))
-    add(Case("analysis:report", "action=duplicate of other county's report", "coordinator",
-             post(own_triage, TRIAGE_BRANCHES["duplicate"]), status=None,
-             missing=post(own_triage, lambda w: {"action": "duplicate", "original": MISSING_UUID})))
+    add(Case("analysis:report", "action=mark_duplicate of other county's report", "coordinator",
+             post(own_triage, TRIAGE_BRANCHES["mark_duplicate"]), status=None,
+             missing=post(own_triage, lambda w: {"action": "mark_duplicate", "original": MISSING_UUID})))
     add(Case("analysis:report", "action=case: other county's case", "coordinator",
              post(own_triage, TRIAGE_BRANCHES["case"]), status=None,
              missing=post(own_triage, lambda w: {"action": "case", "case": MISSING_PK})))

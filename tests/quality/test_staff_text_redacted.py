@@ -148,7 +148,7 @@ def duplicate_reason() -> Field:
     def write(b: Base, text: str, i: int) -> Any:
         report = b.reports["fresh"]
         post(b.users["coordinator"], f"/triage/reports/{report.public_id}/",
-             {"action": "duplicate", "original": str(b.reports["original"].public_id), "reason": text})  # fmt: skip
+             {"action": "mark_duplicate", "original": str(b.reports["original"].public_id), "reason": text})  # fmt: skip
         report.refresh_from_db()
         assert report.status == "duplicate" and report.duplicate_of_id == b.reports["original"].pk
         return _latest_change(report)

@@ -112,7 +112,7 @@ def test_suppressed_and_progress(extract: Path) -> None:
     phases: list[str] = []
     values = aggregate_extract(extract, AREAS, periods=PERIODS,
                                progress=lambda ph, f: phases.append(ph))
-    assert phases[0] == "reading" and "suppressing" in phases and phases[-1] == "done"
+    assert phases[0] == "reading" and "suppressing" in phases and phases[-1] == "finished"
     raw = {(i, lv, a, p): v for i, lv, a, p, v in aggregate_raw(extract, AREAS, periods=PERIODS)}
     assert values
     n_primary = 0

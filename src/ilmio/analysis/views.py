@@ -142,7 +142,7 @@ def triage_actions(request: HttpRequest, report: Report) -> dict[str, FormAction
         "classify": FormAction(_classify, lambda data: ClassifyForm(data, county=county), keep_invalid=True),
         "status": FormAction(_change_status, lambda data: StatusForm(data, current=report.status),
                              invalid=_("Choose an allowed status.")),
-        "duplicate": FormAction(_mark_duplicate, DuplicateForm,
+        "mark_duplicate": FormAction(_mark_duplicate, DuplicateForm,
                                 invalid=_("The original report was not found in your county.")),
         "case": FormAction(_add_to_case, lambda data: AddToCaseForm(data, county=county), invalid=_("Choose a case.")),
         "code": FormAction(_code_passage, lambda data: PassageForm(data, county=county),

@@ -479,5 +479,5 @@ def aggregate_extract(
         progress("suppressing", 0.0)
     values = apply_suppression(raw, areas, threshold=threshold, check_bounds=check_bounds)
     if progress:
-        progress("done", 1.0)
+        progress("finished", 1.0)
     return values
