@@ -269,7 +269,7 @@ BRANCHES: dict[str, Branch] = {
         "target_groups": values("tyoikaiset", "lapsiperheet"), "municipalities": values("179", "297")})),
     "triage:status": ("coordinator", user("coordinator"), triage, with_action("status", lambda w: {
         "status": value("in_review", "analysed", "received", "closed", "duplicate"), "reason": value("Syy")})),
-    "triage:duplicate": ("coordinator", user("coordinator"), triage, with_action("duplicate", lambda w: {
+    "triage:duplicate": ("coordinator", user("coordinator"), triage, with_action("mark_duplicate", lambda w: {
         "original": value(w.other_report.public_id, w.report.public_id), "reason": value("Sama")})),
     "triage:case": ("coordinator", user("coordinator"), triage, with_action("case", lambda w: {
         "case": value(w.case.pk)})),
