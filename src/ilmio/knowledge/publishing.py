@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -64,8 +65,19 @@ def wording(summary: Summary, statement: Statement, count: Shown | None) -> str:
     return statement.text
 
 
+def shows_exact_counts(audience: str) -> bool:
+    """Only the internal version has exact counts; every other one, published cells."""
+    return audience == INTERNAL
+
+
+def audience_version(summary: Summary, audience: str) -> dict[str, Any]:
+    """What a page or PDF of ``summary`` shows to ``audience``: one place for every channel."""
+    return {"summary": summary, "statements": shown_statements(summary, audience),
+            "quotes": shown_quotes(summary, audience), "exact_counts": shows_exact_counts(audience)}  # fmt: skip
+
+
 def shown_statements(summary: Summary, audience: str) -> list[ShownStatement]:
-    exact = audience == INTERNAL
+    exact = shows_exact_counts(audience)
     shown = []
     for statement in summary.statements.select_related("phenomenon").prefetch_related("citations"):
         count: Shown | None = None
@@ -103,6 +115,6 @@ def as_markdown(summary: Summary, audience: str) -> str:
     quotes = shown_quotes(summary, audience)
     if quotes:
         lines += [""] + [f"> {q.text}\n" for q in quotes]
-    if audience != INTERNAL:
+    if not shows_exact_counts(audience):
         lines += ["", _("A dash (–) marks a number hidden to protect privacy.")]
     return "\n".join(lines).rstrip() + "\n"

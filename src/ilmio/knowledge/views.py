@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from ilmio.areas.models import County
-from ilmio.core.access import INTERNAL, home_county
 from ilmio.core.access import PUBLIC as PUBLIC_AUDIENCE
+from ilmio.core.access import home_county
 from ilmio.core.audit import Event, record_event
 from ilmio.core.form_actions import FormAction, dispatch
 from ilmio.core.permissions import PUBLIC, Capability, has_capability, requires
@@ -30,7 +30,7 @@ from ilmio.knowledge.forms import (
     SummaryForm,
 )
 from ilmio.knowledge.models import FollowUp, Summary
-from ilmio.knowledge.publishing import as_markdown, shown_quotes, shown_statements
+from ilmio.knowledge.publishing import as_markdown, audience_version
 from ilmio.reports.access import county_reports
 from ilmio.taxonomy.models import ServiceArea
 
@@ -113,8 +113,7 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audience = access.reader_audience(user)
     record_event(user, Event.SUMMARY_VIEWED, obj=summary, ids=services.summary_reports(summary).values_list("public_id", flat=True))
     return render(request, "knowledge/summary.html", {
-        "summary": summary, "statements": shown_statements(summary, audience), "exact_counts": audience == INTERNAL,
-        "quotes": shown_quotes(summary, audience), "statement_form": StatementForm(),
+        **audience_version(summary, audience), "statement_form": StatementForm(),
         "publish_form": PublishForm(), "proposal_form": ProposalForm(),
         "may_edit": has_capability(user, Capability.TRIAGE),
         "may_approve": has_capability(user, Capability.APPROVE_SUMMARY),
@@ -170,8 +169,7 @@ def public_summary_object(pk: int) -> Summary:
 @requires(PUBLIC)
 def public_summary(request: HttpRequest, pk: int) -> HttpResponse:
     summary = public_summary_object(pk)
-    return render(request, "knowledge/public_summary.html", {
-        "summary": summary, "statements": shown_statements(summary, PUBLIC_AUDIENCE), "quotes": shown_quotes(summary, PUBLIC_AUDIENCE)})  # fmt: skip
+    return render(request, "knowledge/public_summary.html", audience_version(summary, PUBLIC_AUDIENCE))
 
 
 @requires(PUBLIC)
