@@ -80,7 +80,8 @@ def insert_reports(server: LoadServer, count: int, *, seed: int = 1, months: int
         with connection.cursor() as cursor:
             columns = ("id, public_id, county_id, title, description, kind, whole_county, prevalence, observed_since, "
                        "trend, effects, proposed_action, reporter_type, partner_organisation_type, language, channel, "
-                       "status, redaction_counts, created_at, updated_at, primary_phenomenon_id, statistics_municipality_id")  # fmt: skip
+                       "status, redaction_counts, created_at, updated_at, primary_phenomenon_id, statistics_municipality_id, "
+                       "idempotency_scope, idempotency_fingerprint, in_statistics")  # fmt: skip
             with cursor.copy(f"COPY reports_report ({columns}) FROM STDIN") as copy:
                 for index in range(count):
                     report_id = index + 1
@@ -98,7 +99,7 @@ def insert_reports(server: LoadServer, count: int, *, seed: int = 1, months: int
                                     f"Synteettinen havainto {report_id}", "Vuokrarästit ja häätöuhat ovat lisääntyneet.",
                                     "concern", index in county_wide, "several", "unknown", "unknown", "", "",
                                     "professional", "", "fi", "import", "received", "{}", created, created,
-                                    phenomenon, statistics_municipality))  # fmt: skip
+                                    phenomenon, statistics_municipality, "", "", True))  # fmt: skip
             with cursor.copy("COPY reports_report_municipalities (report_id, municipality_id) FROM STDIN") as copy:
                 for row in links:
                     copy.write_row(row)
@@ -213,7 +214,13 @@ t0 = time.perf_counter()
 raw = aggregates.report_cells("month")
 t1 = time.perf_counter()
 phenomena = aggregates.Aggregates("month").phenomena
-tables = {label: aggregates.suppress_period(raw[label], geography, phenomena, label, 5) for label in sorted(raw)}
+from django.utils import timezone
+current = aggregates.period_label(timezone.now(), "month")
+tables = {}
+for year in sorted({int(label[:4]) for label in raw if label < current}):
+    months = [f"{year}-{m:02d}" for m in range(1, 13) if f"{year}-{m:02d}" < current]
+    tables.update(aggregates.suppress_year({m: raw[m] for m in months if m in raw}, geography, phenomena,
+                                           aggregates.complete_labels(year, months), 5))
 t2 = time.perf_counter()
 profile.disable()
 out = io.StringIO()
@@ -244,6 +251,12 @@ def profile_cold(server: LoadServer) -> dict[str, Any]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def information_loss(server: LoadServer) -> str:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_information_loss.py")], env=server.env(),
+                            cwd=server.directory, capture_output=True, text=True, timeout=3600)  # fmt: skip
+    return result.stdout.strip() if result.returncode == 0 else f"failed: {result.stderr[-1500:]}"
+
+
 def _short_profile(text: str, lines: int = 14) -> str:
     keep = [line for line in text.splitlines() if line.strip()]
     start = next((i for i, line in enumerate(keep) if line.lstrip().startswith("ncalls")), 0)
@@ -261,6 +274,7 @@ def run(reports: int = 1_000_000, readers: int = 10, warm_requests: int = 200,
         rows = measure(server, readers, warm_requests, churn_seconds)
         measured_s = time.perf_counter() - started
         profiled = profile_cold(server) if profile else {}
+        loss = information_loss(server)
     load = os.getloadavg()
     lines = [
         f"Situational picture, {stored:,} reports in PostgreSQL (COPY in {insert_s:.0f} s; all counties and "
@@ -275,13 +289,15 @@ def run(reports: int = 1_000_000, readers: int = 10, warm_requests: int = 200,
         "|---|---|---:|---:|---:|---:|",
         *[f"| {phase} | {page} | {n} | {p50:.3f} | {p95:.3f} | {errors} |" for phase, page, n, p50, p95, errors in rows],
     ]
+    lines += ["", "Information loss (`bench/bench_information_loss.py` on this database: the share of cells "
+              "with 5 or more reports that are hidden, complete periods only):", "", "```", loss, "```"]
     if profiled.get("error"):
         lines += ["", f"Profiling failed: {profiled['error']}"]
     elif profiled:
         lines += [
             "",
-            f"Cold computation of the month tables ({profiled['periods']} months; quarters and years are "
-            f"sums of them) in-process: "
+            f"Cold computation of every year's structure ({profiled['periods']} published periods: months, "
+            f"quarters and years suppressed together) in-process: "
             f"`report_cells` (from the monthly counts) {profiled['report_cells']:.2f} s, "
             f"suppression of all periods {profiled['suppression']:.1f} s (what `ilmio recount` and the "
             "background threads do, so that readers do not). cProfile, cumulative:",

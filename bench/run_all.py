@@ -107,13 +107,21 @@ def sections(text: str) -> dict[str, str]:
     return {name: body for name, body in found}
 
 
-def render(machine_text: str, bodies: dict[str, str], notes: str) -> str:
+def tail(text: str) -> str:
+    """Sections written by hand after the last benchmark (the test suite, log-in): kept."""
+    ends = [m.end() for m in re.finditer(r"<!-- /bench:\w+ -->", text)]
+    return text[ends[-1]:].strip() if ends else ""
+
+
+def render(machine_text: str, bodies: dict[str, str], notes: str, kept: str = "") -> str:
     parts = [INTRO, machine_text, ""]
     if notes:
         parts += [notes, ""]
     for name in BENCHMARKS:
         if name in bodies:
             parts += [f"<!-- bench:{name} -->\n{bodies[name]}<!-- /bench:{name} -->", ""]
+    if kept:
+        parts += [kept, ""]
     return "\n".join(parts).rstrip() + "\n"
 
 
@@ -155,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         print(bodies[name], flush=True)
         # Written after each benchmark: a long run that stops keeps what it measured.
         notes = args.notes.read_text(encoding="utf-8").strip() if args.notes else _notes(existing)
-        args.output.write_text(render(machine_text, bodies, notes), encoding="utf-8")
+        args.output.write_text(render(machine_text, bodies, notes, tail(existing)), encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
     return 1 if failed else 0
 

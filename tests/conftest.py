@@ -81,8 +81,10 @@ def world(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
 @pytest.fixture(autouse=True)
 def _no_aggregates_from_earlier_tests():  # type: ignore[no-untyped-def]
     from ilmio.indicators.aggregates import forget_local_copies
+    from ilmio.situation.caching import forget_pages
 
     forget_local_copies()
+    forget_pages()
 
 
 @pytest.fixture(autouse=True)

@@ -183,6 +183,11 @@ def body_text(response: Any) -> str:
     """The response as text; spreadsheets are read cell by cell."""
     content = b"".join(response.streaming_content) if getattr(response, "streaming", False) else response.content
     if content[:2] == b"PK":
+        import zipfile
+
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            if "project.qde" in archive.namelist():  # a REFI-QDA project: its XML and its text sources
+                return "\n".join(archive.read(name).decode("utf-8", errors="replace") for name in archive.namelist())
         from openpyxl import load_workbook
 
         sheet = load_workbook(io.BytesIO(content), read_only=True).active

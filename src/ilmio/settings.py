@@ -140,9 +140,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2id (argon2-cffi) with Django's parameters hashes new passwords (decision 0013);
+# the PBKDF2 hashers stay so that older passwords still verify and are rehashed at log-in.
+PRODUCTION_PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+PASSWORD_HASHERS = PRODUCTION_PASSWORD_HASHERS
 if TESTING:
-    # PBKDF2's million rounds take seconds per user on the CI machine; tests check who may
-    # log in, not the hash. Production keeps Django's default hashers.
+    # A real hasher costs tenths of a second per created user and log-in; tests check who
+    # may log in, not the hash (tests/foundation/test_password_hashing.py checks the list above).
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -157,6 +165,8 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE: Literal["Lax", "Strict", "None", False] | None = "Lax"
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
+# English dates unambiguous (1 Dec 2026, 2026-12-01); Finnish and Swedish use Django's own.
+FORMAT_MODULE_PATH = ["ilmio.core.locale_formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

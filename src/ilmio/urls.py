@@ -5,9 +5,10 @@ from django.urls import include, path
 from ilmio.accounts import views as account_views
 from ilmio.core import audit_views
 from ilmio.core import views as core_views
+from ilmio.situation import views as situation_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", situation_views.home, name="home"),
     path("about/", core_views.about, name="about"),
     path("health/", core_views.health, name="health"),
     path("i18n/setlang/", account_views.change_language, name="set_language"),

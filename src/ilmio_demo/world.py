@@ -3,7 +3,7 @@
 Central Finland (Keski-Suomen hyvinvointialue, county 15): reports weighted by municipal
 population over the last 24 months, with winter peaks, a summer dip, Finnish and some
 Swedish, every phenomenon, and one clearly emerging phenomenon in one area
-(substance use in Äänekoski over the last three months). All of it is synthetic.
+(substance use in Äänekoski over the last three complete months). All of it is synthetic.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ DEMO_COUNTY = "15"  # Keski-Suomi
 OTHER_COUNTY = "13"  # Pohjois-Savo, to show that counties do not see each other
 EMERGING_PHENOMENON = "paihteet"
 EMERGING_MUNICIPALITY = "992"  # Äänekoski
-EMERGING_EXTRA_PER_MONTH = (6, 9, 12)  # the last three months
+EMERGING_EXTRA_PER_MONTH = (6, 9, 12)  # the last three complete months (statistics show no other)
 MONTHS = 24
 
 # username, role, county, organisation
@@ -179,7 +179,7 @@ class DemoSummary:
         lines = ["", "Ilmiö demo is ready.", "", "Demo users (username / password / role):"]
         lines += [f"  {u:<20} {p:<32} {r}" for u, p, r in self.users]
         lines += ["", f"Reports: {self.reports_created} created, {self.reports_existing} already there.",
-                  f"Emerging signal planted: {EMERGING_PHENOMENON} in Äänekoski over the last three months.", ""]  # fmt: skip
+                  f"Emerging signal planted: {EMERGING_PHENOMENON} in Äänekoski over the last three complete months.", ""]  # fmt: skip
         return "\n".join(lines)
 
 
@@ -253,9 +253,9 @@ def build_demo(*, reports: int = 2400, seed: int = 2025, reset: bool = False, no
             code = rng.choices(list(PHENOMENON_WEIGHTS), weights=list(PHENOMENON_WEIGHTS.values()))[0]
             municipality = rng.choices(municipalities, weights=weights)[0]
             plan.append((start + timedelta(seconds=rng.uniform(0, span)), code, municipality))
-        months_from_end = len(starts) - index
-        if months_from_end <= 3:
-            extra = EMERGING_EXTRA_PER_MONTH[3 - months_from_end]
+        complete_months_from_end = len(starts) - index - 1  # the running month is 0
+        if 1 <= complete_months_from_end <= 3:
+            extra = EMERGING_EXTRA_PER_MONTH[3 - complete_months_from_end]
             for _ in range(extra):
                 plan.append((start + timedelta(seconds=rng.uniform(0, span)), EMERGING_PHENOMENON, emerging))
 

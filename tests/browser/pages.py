@@ -215,6 +215,8 @@ NOT_AUDITED: dict[str, str] = {
     "analysis:bulk_status": "POST-only; redirects back to the triage queue",
     "analysis:review_signal": "POST-only; redirects back to the situational picture",
     "analysis:codebook_export": "a file download (CSV/JSON), not a page",
+    "analysis:case_export": "a file download (REFI-QDA project .qdpx), not a page",
+    "analysis:codebook_import": "POST-only upload; redirects back to the codebook",
     "knowledge:summary_export": "a file download (PDF/Markdown), not a page",
     "knowledge:public_summary_export": "a file download (PDF/Markdown), not a page",
     "knowledge:action_export": "a file download (CSV/XLSX), not a page",

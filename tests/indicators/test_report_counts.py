@@ -103,11 +103,11 @@ def test_readers_get_the_previous_table_while_the_new_one_is_computed(reference_
     monkeypatch.setattr(module, "connections", type("NoClose", (), {"close_all": staticmethod(lambda: None)}))
     for day in range(1, 8):
         submit("179", "asuminen", datetime(2026, 3, day, tzinfo=UTC))
-    assert module.Aggregates("month").cell("2026-03", "municipality", "179", "asuminen").value == 7
+    assert module.Aggregates("month").cell("2026-03", "county", "15", "asuminen").value == 7
     submit("179", "asuminen", datetime(2026, 3, 9, tzinfo=UTC))
     # The counts changed: the reader is served the earlier table, one computation starts.
-    assert module.Aggregates("month").cell("2026-03", "municipality", "179", "asuminen").value == 7
-    assert module.Aggregates("month").cell("2026-03", "municipality", "179", "asuminen").value == 7
+    assert module.Aggregates("month").cell("2026-03", "county", "15", "asuminen").value == 7
+    assert module.Aggregates("month").cell("2026-03", "county", "15", "asuminen").value == 7
     assert len(started) == 1
     started[0].run()  # type: ignore[attr-defined]
-    assert module.Aggregates("month").cell("2026-03", "municipality", "179", "asuminen").value == 8
+    assert module.Aggregates("month").cell("2026-03", "county", "15", "asuminen").value == 8

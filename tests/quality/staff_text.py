@@ -35,7 +35,7 @@ class Base:
 
 def build_base() -> Base:
     from ilmio.accounts.models import User
-    from ilmio.analysis.services import create_case
+    from ilmio.analysis.services import create_case, create_code
     from ilmio.areas.models import County, Municipality
     from ilmio.knowledge import services as loop
     from ilmio.knowledge.models import Action, FollowUp
@@ -84,6 +84,7 @@ def build_base() -> Base:
     case = create_case(county=county, title="Häätöjen kasvu", by=coordinator, phenomenon=housing,
                        description="Häätöuhat lisääntyvät.", analysis_notes="Seurataan.",
                        reports=[reports["consented"]])  # fmt: skip
+    create_code(county=county, name="Asuminen")  # the codebook export (a scanned page) refuses an empty codebook
     follow_up = FollowUp.objects.get(report=reports["consented"], action=action)
     return Base(county=county, users=users, reports=reports, draft=draft, published=published, pending=pending,
                 decided=decided, action=action, case=case, follow_up=follow_up)  # fmt: skip

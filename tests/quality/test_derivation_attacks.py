@@ -1,8 +1,8 @@
 """The four derivation attacks of the safety issue, performed: each recovers nothing.
 
-Every number shown to someone who may not read report text is a sum of published month
-cells (ilmio.indicators.disclosure), so subtracting outputs gives only what the month
-tables already publish."""
+Every number shown to someone who may not read report text is a sum of published cells
+(ilmio.indicators.disclosure), so subtracting outputs gives only what the suppressed year
+structures already publish."""
 
 from __future__ import annotations
 
@@ -63,10 +63,11 @@ def test_overlapping_public_summaries_do_not_reveal_a_month(reference_data):
     january_march = publish(jyvaskyla.county, date(2026, 1, 1), date(2026, 3, 31), [jyvaskyla])
     january_february = publish(jyvaskyla.county, date(2026, 1, 1), date(2026, 2, 28), [jyvaskyla])
     long, short = public_total(january_march), public_total(january_february)
-    # The attack: long − short = March. It must not give the hidden 3.
+    # The attack: long − short = March. It must not give the hidden 3: a municipality
+    # publishes its quarter's total (22) but no months, so the shorter period has no count.
     assert not (long.isdigit() and short.isdigit() and int(long) - int(short) == 3), (long, short)
     assert published("month").cell("2026-03", "municipality", "179").hidden
-    assert long == "–"
+    assert (long, short) == ("22", "–")
     # A summary over a period that is not whole months shows no count at all.
     odd = publish(jyvaskyla.county, date(2026, 1, 15), date(2026, 2, 28), [jyvaskyla])
     assert public_total(odd) == "–"
@@ -78,22 +79,23 @@ def test_signals_panel_shows_a_reporter_only_published_cells(reference_data, mak
     for index, (year, month) in enumerate(months):
         add("179", "paihteet", datetime(year, month, 1, 12, tzinfo=UTC), 12 if index >= len(months) - 3 else 2)
         add("992", "paihteet", datetime(year, month, 1, 12, tzinfo=UTC), 6)
+        add("410", "asuminen", datetime(year, month, 1, 12, tzinfo=UTC), 10)  # the county's flat reference
     reporter = make_user(Role.REPORTER)
     coordinator = make_user(Role.COORDINATOR)
     county_id = coordinator.county_id
     exact = emerging_signals(["179", "992"], ["paihteet"], user=coordinator, county_id=county_id)
     shown = emerging_signals(["179", "992"], ["paihteet"], user=reporter, county_id=county_id)
-    assert exact and shown and len(exact) == len(shown)
+    assert exact and shown
+    assert [(r.level, r.area_code) for r in exact] == [("municipality", "179")]
     table = published("month")
     for row in shown:
-        assert row.expected is None and row.ratio is None  # from the raw baseline: staff only
-        cells = [table.cell(label, "municipality", row.area_code, row.phenomenon) for label in row.months]
-        if any(c.hidden for c in cells):
-            assert row.observed.hidden
-        else:
-            assert row.observed.value == sum(c.value or 0 for c in cells)
+        # Found on the county's published cells alone: no municipality, nothing exact.
+        assert (row.level, row.area_code) == ("county", "15")
+        cells = [table.cell(label, "county", row.area_code, row.phenomenon) for label in row.months]
+        assert not any(c.hidden for c in cells)
+        assert row.observed.value == sum(c.value or 0 for c in cells) == 54
     assert exact[0].observed.value == 36 and exact[0].expected is not None
-    # The page a reporter reads carries no expected values either.
+    # The page a reporter reads carries none of the municipal (exact) figures.
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(reporter)
     html = client.get("/situation/?level=county&area=15").content.decode()
@@ -103,14 +105,15 @@ def test_signals_panel_shows_a_reporter_only_published_cells(reference_data, mak
 
 def test_public_reports_into_a_small_cell_reveal_nothing_until_triaged(reference_data, make_user):
     when = datetime(2026, 5, 3, 12, tzinfo=UTC)
-    add("179", "asuminen", when, 1)  # the victim: one report, hidden
+    add("179", "vakivalta", when, 1)  # the victim: one report, hidden in the county's May
     add("992", "asuminen", when, 9)
-    add("410", "asuminen", when, 9)
-    before = published("month").cell("2026-05", "municipality", "179", "asuminen")
+    add("410", "paihteet", when, 9)
+    add("410", "mielenterveys", when, 7)
+    before = published("month").cell("2026-05", "county", "15", "vakivalta")
     assert before.hidden
     # The attacker posts four reports through the public form into the same cell.
-    planted = add("179", "asuminen", when, 4, channel=Report.Channel.PUBLIC_FORM)
-    after = published("month").cell("2026-05", "municipality", "179", "asuminen")
+    planted = add("179", "vakivalta", when, 4, channel=Report.Channel.PUBLIC_FORM)
+    after = published("month").cell("2026-05", "county", "15", "vakivalta")
     assert after == before, "untriaged public reports must not change published counts"
     assert not Report.objects.get(pk=planted[0].pk).in_statistics
     # Once a coordinator has triaged them they count like any other report.
@@ -118,7 +121,7 @@ def test_public_reports_into_a_small_cell_reveal_nothing_until_triaged(reference
     for report in planted:
         change_status(report, "analysed", by=coordinator)
     assert Report.objects.filter(pk__in=[r.pk for r in planted], in_statistics=True).count() == 4
-    assert published("month").cell("2026-05", "municipality", "179", "asuminen").value == 5
+    assert published("month").cell("2026-05", "county", "15", "vakivalta").value == 5
 
 
 def test_outcomes_tally_hides_small_answer_counts(reference_data, make_user):

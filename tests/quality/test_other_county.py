@@ -18,8 +18,10 @@ county 13 (public pages: nothing but what county 13 published to the public).
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,6 +183,44 @@ def import_rows(reference: str, proposal: str, parent: str = "") -> Callable[[Wo
     return build
 
 
+def coding_file(source: Callable[[World], Any], code: Callable[[World], tuple[str, str]]) -> Callable[[World], Req]:
+    """A REFI-QDA project (.qdpx) coding the text of ``source`` (a report, or a public id that
+    is no report) with ``code`` (guid, name) over its "<tag>-text-main" marker."""
+
+    def build(w: World) -> Req:
+        import zipfile
+        from xml.sax.saxutils import escape, quoteattr
+
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        target = source(w)
+        public_id, text = (str(target.public_id), target.description) if hasattr(target, "public_id") else (target, "")
+        start = max(text.find("-text-main") - 6, 0)
+        guid, name = code(w)
+        qde = (f'<Project xmlns="urn:QDA-XML:project:1.0" name="ksuomi"><CodeBook><Codes><Code guid="{guid}" '
+               f'name={quoteattr(name)} isCodable="true"/></Codes></CodeBook><Sources><TextSource guid="{public_id}" '
+               f'name="Tutkijan aineisto"><PlainTextContent>{escape(text)}</PlainTextContent><PlainTextSelection '
+               f'guid="{uuid.uuid4()}" startPosition="{start}" endPosition="{start + 16}"><Coding guid="{uuid.uuid4()}">'
+               f'<CodeRef targetGUID="{guid}"/></Coding></PlainTextSelection></TextSource></Sources></Project>')  # fmt: skip
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("project.qde", qde)
+        upload = SimpleUploadedFile("tutkija.qdpx", buffer.getvalue(), content_type="application/zip")
+        return Req("POST", "/triage/codebook/import/", {"file": upload}, echo=(public_id, name))
+
+    return build
+
+
+def code_guid_of(code: Any) -> str:
+    from ilmio.analysis.refi_qda import code_guid
+
+    return code_guid(code)
+
+
+def own_code_guid(w: World) -> tuple[str, str]:
+    return code_guid_of(w.own.code_obj), w.own.code_obj.name
+
+
 def signal(municipality: str) -> Callable[[World], dict[str, Any]]:
     return lambda w: {"phenomenon": "asuminen", "municipality": municipality, "decision": "dismissed",
                       "last_month": "2026-01", "next": "/situation/"}  # fmt: skip
@@ -269,6 +309,12 @@ def cases() -> list[Case]:
         for fmt in ("qdc", "csv", "xlsx"):
             add(Case("analysis:codebook_export", fmt, role, get(const(f"/triage/codebook/export.{fmt}")), status=200,
                      check=contains("ksuomi-code-name" if fmt == "qdc" else "ksuomi-text-main")))
+        add(Case("analysis:codebook_export", "qdpx", role, get(const("/triage/codebook/export.qdpx")), status=200,
+                 check=contains("ksuomi-code-name", "ksuomi-text-main")))
+        add(Case("analysis:codebook_export", "qdpx of other county's report", role,
+                 get(lambda w: f"/triage/codebook/export.qdpx?reports={w.other.reports['main'].public_id}"), control=200))
+        add(Case("analysis:case_export", "GET other case's project", role,
+                 get(lambda w: f"/triage/cases/{w.other.case.pk}/export.qdpx"), control=200))
     own_triage = triage_url("own")
     add(Case("analysis:report", "GET own report", "coordinator", get(own_triage), status=200,
              check=contains("ksuomi-text-second")))
@@ -290,6 +336,14 @@ def cases() -> list[Case]:
              post(const("/triage/codebook/"), lambda w: {"name": "Alakoodi ksuomi", "parent": w.other.code_obj.pk}),
              status=None,
              missing=post(const("/triage/codebook/"), lambda w: {"name": "Alakoodi ksuomi", "parent": MISSING_PK})))
+    # A researcher's file naming county 13's report or code: told apart from a missing one by nothing.
+    add(Case("analysis:codebook_import", "POST project coding county 13's report", "coordinator",
+             coding_file(lambda w: w.other.reports["main"], own_code_guid), status=None,
+             missing=coding_file(lambda w: MISSING_UUID, own_code_guid), control=302))
+    add(Case("analysis:codebook_import", "POST codebook with county 13's code", "coordinator",
+             coding_file(lambda w: MISSING_UUID, lambda w: (code_guid_of(w.other.code_obj), "Uusi ksuomi A")), status=None,
+             missing=coding_file(lambda w: MISSING_UUID, lambda w: (str(uuid.uuid4()), "Uusi ksuomi B")),
+             control=302, changes=False))
     add(Case("analysis:review_signal", "POST municipality of county 13", "coordinator",
              post(const("/triage/signals/review/"), signal("297")), status=None,
              missing=post(const("/triage/signals/review/"), signal("000")), check=signal_review_kept))

@@ -81,8 +81,11 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("analysis:cases", "GET", "-"): TRIAGE_PAGE,
     ("analysis:case", "GET", "case"): TRIAGE_PAGE,
     ("analysis:case", "GET", "other_case"): table(403, anonymous=302, triagers=404),
+    ("analysis:case_export", "GET", "case"): TRIAGE_PAGE,
+    ("analysis:case_export", "GET", "other_case"): table(403, anonymous=302, triagers=404),
     ("analysis:codebook", "GET", "-"): TRIAGE_PAGE,
     ("analysis:codebook_export", "GET", "-"): TRIAGE_PAGE,
+    ("analysis:codebook_import", "GET", "-"): table(403, anonymous=302, triagers=405),
     ("analysis:review_signal", "GET", "-"): table(403, anonymous=302, triagers=405),
     ("knowledge:summaries", "GET", "-"): FORWARDED_PAGE,
     ("knowledge:summary", "GET", "draft"): table(403, anonymous=302, forwarded=200, decision_maker=404),
@@ -142,12 +145,13 @@ def world(make_user):  # type: ignore[no-untyped-def]
         )  # fmt: skip
         return created
 
-    from ilmio.analysis.services import create_case
+    from ilmio.analysis.services import create_case, create_code
 
     users = {role.value: make_user(role.value, None if role is Role.NATIONAL_ANALYST else "15") for role in Role}
     own, other = report("15", "179"), report("13", "297")
     case = create_case(county=own.county, title="Asumisen ilmiö", by=None, reports=[own])
     other_case = create_case(county=other.county, title="Toinen", by=None, reports=[other])
+    create_code(county=own.county, name="Asuminen")  # an empty codebook is not exported (a message instead)
     from ilmio.knowledge import services as loop
 
     draft = loop.draft_summary(county=own.county, title="Luonnos", period_start=date(2026, 1, 1),

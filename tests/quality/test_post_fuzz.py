@@ -242,6 +242,36 @@ def action_csv(w: World) -> st.SearchStrategy[Any]:
     return st.lists(row, max_size=8).map(to_file)
 
 
+def refi_file(w: World) -> st.SearchStrategy[Any]:
+    """Random REFI-QDA uploads: projects naming the world's report (or any id) and code
+    with random names, texts and positions, as a zip or bare XML, and random bytes."""
+    import zipfile
+    from xml.sax.saxutils import escape, quoteattr
+
+    from ilmio.analysis.refi_qda import code_guid
+
+    def project(source: str, guid: str, name: str, text: str, start: str, end: str, zipped: bool) -> Any:
+        qde = (f'<Project xmlns="urn:QDA-XML:project:1.0" name="p"><CodeBook><Codes><Code guid={quoteattr(guid)} '
+               f'name={quoteattr(name)} isCodable="true"/></Codes></CodeBook><Sources><TextSource guid={quoteattr(source)} '
+               f'name="s"><PlainTextContent>{escape(text)}</PlainTextContent><PlainTextSelection guid="{guid}" '
+               f'startPosition={quoteattr(start)} endPosition={quoteattr(end)}><Coding guid="{guid}"><CodeRef '
+               f'targetGUID={quoteattr(guid)}/></Coding></PlainTextSelection></TextSource></Sources></Project>')  # fmt: skip
+        content = qde.encode("utf-8", errors="replace")
+        if zipped:
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w") as archive:
+                archive.writestr("project.qde", content)
+            content = out.getvalue()
+        return SimpleUploadedFile("project.qdpx", content)
+
+    # XML 1.0 text only: what a tool can write (the rest is the "random bytes" branch).
+    xml_text = st.text(alphabet=st.characters(exclude_categories=("Cs", "Cc")), max_size=60)
+    projects = st.builds(project, value(w.report.public_id), value(code_guid(w.code)), xml_text,
+                         st.one_of(st.just(w.report.description), xml_text), value(0, 3), value(5, 10, 100000),
+                         st.booleans())  # fmt: skip
+    return st.one_of(projects, st.binary(max_size=300).map(lambda b: SimpleUploadedFile("x.qdpx", b)))
+
+
 def fields(**strategies: st.SearchStrategy[Any]) -> Callable[[World], st.SearchStrategy[dict[str, Any]]]:
     return lambda w: st.fixed_dictionaries({}, optional=strategies)
 
@@ -286,6 +316,8 @@ BRANCHES: dict[str, Branch] = {
         "analysis_notes": value("Muistiinpano")})),
     "codebook": ("coordinator", user("coordinator"), lambda w: "/triage/codebook/", lambda w: st.fixed_dictionaries({}, optional={
         "name": value("Koodi"), "description": value("Kuvaus"), "parent": value(w.code.pk)})),
+    "codebook_import": ("coordinator", user("coordinator"), lambda w: "/triage/codebook/import/", lambda w: st.fixed_dictionaries(
+        {}, optional={"file": refi_file(w)})),
     "review_signal": ("coordinator", user("coordinator"), lambda w: "/triage/signals/review/", lambda w: st.fixed_dictionaries({}, optional={
         "phenomenon": value("asuminen"), "municipality": value("179", "297"), "decision": value("confirmed", "dismissed"),
         "last_month": value("2026-01", "2026-12"), "note": value("Huomio"), "next": value("/situation/", "//evil.example/")})),
@@ -332,13 +364,14 @@ def test_every_post_view_is_fuzzed() -> None:
     """Each view that accepts POST has a branch here (a new one must be added)."""
     from tests.quality.test_permission_matrix import url_patterns
 
-    covered = {"analysis:report", "analysis:cases", "analysis:case", "analysis:codebook", "analysis:review_signal",
+    covered = {"analysis:report", "analysis:cases", "analysis:case", "analysis:codebook", "analysis:codebook_import",
+               "analysis:review_signal",
                "analysis:bulk_status", "knowledge:summaries", "knowledge:summary", "knowledge:proposal",
                "knowledge:actions", "knowledge:follow_up", "reports:new", "reports:public_new", "set_language"}  # fmt: skip
     # Read-only (GET) views, the log-in/out pair and the API (fuzzed below).
     read_only = {"home", "about", "health", "login", "logout", "audit_log", "audit_export", "reports:public_thanks", "reports:mine", "reports:list",
                  "reports:detail", "situation:situation", "situation:brief", "analysis:queue",
-                 "analysis:codebook_export", "knowledge:summary_export", "knowledge:proposals",
+                 "analysis:codebook_export", "analysis:case_export", "knowledge:summary_export", "knowledge:proposals",
                  "knowledge:action_export", "knowledge:notifications", "knowledge:public_summaries",
                  "knowledge:public_summary", "knowledge:public_summary_export", "knowledge:outcomes"}  # fmt: skip
     names = {name for name, _ in url_patterns() if not name.startswith("api:")}

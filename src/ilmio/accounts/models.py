@@ -42,6 +42,8 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         max_length=2, choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")], default="fi"
     )
+    # When the home page's "since your last visit" was last shown to this user.
+    briefing_seen_at = models.DateTimeField(null=True, blank=True)
 
     @property
     def role_label(self) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from ilmio.accounts.models import ApiToken, User
 from ilmio.core.audit import Event, record_event
@@ -61,3 +63,12 @@ def change_role(user: User, role: str, *, county: Any = None, by: Any = None) ->
         record_event(by, Event.ROLE_CHANGED, obj=user, from_role=from_role, to_role=role,
                      from_county=from_county, to_county=user.county_id)  # fmt: skip
     return user
+
+
+def mark_briefing_seen(user: Any) -> datetime | None:
+    """Record that the home page's briefing was shown now; returns the previous time (the
+    start of "since your last visit"), or None on the first visit."""
+    previous = user.briefing_seen_at
+    user.briefing_seen_at = timezone.now()
+    User.objects.filter(pk=user.pk).update(briefing_seen_at=user.briefing_seen_at)
+    return previous

@@ -37,6 +37,16 @@ def case_for(user: Any, pk: Any) -> PhenomenonCase | None:
     return cases_for(user).filter(pk=pk).first() if is_id(pk) else None
 
 
+def case_reports(user: Any, case: PhenomenonCase) -> QuerySet[Report]:
+    """The reports of one of the user's cases (``case`` from :func:`case_for`)."""
+    return triage_reports(user).filter(cases=case)
+
+
+def coded_reports(user: Any) -> QuerySet[Report]:
+    """The county's reports with at least one coded passage."""
+    return triage_reports(user).filter(coded_passages__isnull=False).distinct()
+
+
 def codes_for(user: Any) -> QuerySet[Code]:
     if not has_capability(user, Capability.TRIAGE):
         return Code.objects.none()
@@ -47,7 +57,6 @@ def passages_for(user: Any) -> QuerySet[CodedPassage]:
     if not has_capability(user, Capability.TRIAGE):
         return CodedPassage.objects.none()
     return in_county(CodedPassage.objects.all(), user, field="code__county")
-
 
 
 def triage_reports_by_ids(user: Any, ids: list[str]) -> list[Report] | None:

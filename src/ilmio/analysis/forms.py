@@ -129,3 +129,17 @@ class SignalReviewForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["municipality"]).queryset = (
             Municipality.objects.filter(county=county)
         )
+
+
+class RefiImportForm(forms.Form):
+    """A REFI-QDA project (.qdpx) or codebook (.qdc) whose codes and coding are imported."""
+
+    file = forms.FileField(label=_("REFI-QDA project (.qdpx) or codebook (.qdc)"))
+
+    def clean_file(self) -> bytes:
+        from ilmio.analysis.refi_qda import MAX_UPLOAD_BYTES
+
+        upload = self.cleaned_data["file"]
+        if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than %(size)d MB.") % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)})
+        return bytes(upload.read(MAX_UPLOAD_BYTES + 1))

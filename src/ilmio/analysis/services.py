@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from ilmio.analysis.models import Code, CodedPassage, PhenomenonCase, SignalReview, StatusChange
+from ilmio.analysis.refi_qda import (
+    ParsedProject,
+    code_guid,
+    colour_or_none,
+    from_plain,
+    plain_text,
+    report_keys,
+    xml_text,
+)
 from ilmio.areas.models import Municipality
 from ilmio.core.audit import Event, record_event
 from ilmio.core.workflow import TransitionError
@@ -108,10 +119,12 @@ def update_case(case: PhenomenonCase, *, by: Any = None, **fields: Any) -> Pheno
     return case
 
 
-def create_code(*, county: Any, name: str, description: str = "", parent: Code | None = None) -> Code:
+def create_code(*, county: Any, name: str, description: str = "", parent: Code | None = None,
+                colour: str | None = None) -> Code:  # fmt: skip
     if parent is not None and parent.county_id != county.pk:
         raise ValueError("a code's parent must belong to the same county")
-    return Code.objects.create(county=county, name=name.strip(), description=description, parent=parent)
+    extra = {"colour": colour} if colour else {}
+    return Code.objects.create(county=county, name=name.strip(), description=description, parent=parent, **extra)
 
 
 def code_passage(report: Report, code: Code, start: int, end: int, *, by: Any) -> CodedPassage:
@@ -122,6 +135,76 @@ def code_passage(report: Report, code: Code, start: int, end: int, *, by: Any) -
         raise ValueError("the passage is outside the report text")
     return CodedPassage.objects.create(report=report, code=code, start=start, end=end,
                                        snippet=report.description[start:end], created_by=by)  # fmt: skip
+
+
+@dataclass
+class CodingImport:
+    """What an import of REFI-QDA coding did."""
+
+    codes_created: int = 0
+    codes_matched: int = 0
+    passages_created: int = 0
+    passages_present: int = 0
+    sources_matched: int = 0
+    sources_not_found: int = 0  # not a report of the county (or of no county at all: the same)
+    sources_changed: int = 0  # the text differs from the report's: positions would be wrong
+    selections_skipped: int = 0  # outside the text, or coded with no code of the file
+
+
+def import_coding(project: ParsedProject, *, county: Any, codes: QuerySet[Code], reports: QuerySet[Report],
+                  by: Any) -> CodingImport:  # fmt: skip
+    """Codes and coded passages of a REFI-QDA file into ``county``'s codebook.
+
+    ``codes`` and ``reports`` are what the importing user may work on (their access
+    selectors): a code is the same when its guid is one Ilmiö gave it, or its name is the
+    same under the same parent; a source is a report when its guid (or an id in its name) is
+    the report's public id and its text is the report's text. Anything else is counted,
+    never looked up elsewhere, so another county's report is told apart from no report at
+    all by nothing. Importing the same file twice changes nothing the second time.
+    """
+    result = CodingImport()
+    existing = list(codes.filter(county=county))
+    by_guid = {code_guid(code): code for code in existing}
+    by_name = {(code.parent_id, code.name): code for code in existing}
+    mapped: dict[str, Code] = {}
+    with transaction.atomic():
+        for item in project.codes:
+            parent = mapped.get(item.parent) if item.parent else None
+            name = " ".join(xml_text(item.name).split())[:100] or item.guid[:8]
+            code = by_guid.get(item.guid) or by_name.get((parent.pk if parent else None, name))
+            if code is None:
+                code = create_code(county=county, name=name, description=xml_text(item.description)[:1000],
+                                   parent=parent, colour=(colour_or_none(item.colour or "") or "").lower())  # fmt: skip
+                by_name[(code.parent_id, code.name)] = code
+                result.codes_created += 1
+            else:
+                result.codes_matched += 1
+            mapped[item.guid] = code
+        for source in project.sources:
+            keys = report_keys(source)
+            report = reports.filter(public_id__in=keys).first() if keys else None
+            if report is None:
+                result.sources_not_found += 1
+                continue
+            text = report.description
+            if source.text is None or plain_text(source.text).lstrip("\ufeff") != plain_text(text):
+                result.sources_changed += 1
+                continue
+            result.sources_matched += 1
+            length = len(plain_text(text))
+            for selection in source.selections:
+                targets = [mapped[g] for g in dict.fromkeys(selection.codes) if g in mapped]
+                if not targets or selection.end > length:
+                    result.selections_skipped += 1
+                    continue
+                start, end = from_plain(text, selection.start), from_plain(text, selection.end)
+                for code in targets:
+                    if CodedPassage.objects.filter(report=report, code=code, start=start, end=end).exists():
+                        result.passages_present += 1
+                    else:
+                        code_passage(report, code, start, end, by=by)
+                        result.passages_created += 1
+    return result
 
 
 def review_signal(*, county: Any, phenomenon: Phenomenon, municipality_code: str, last_month: str,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
@@ -10,9 +11,10 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ilmio.analysis import access, services
+from ilmio.analysis import access, refi_qda, services
 from ilmio.analysis.forms import (
     AddToCaseForm,
     CaseForm,
@@ -20,16 +22,25 @@ from ilmio.analysis.forms import (
     CodeForm,
     DuplicateForm,
     PassageForm,
+    RefiImportForm,
     SignalReviewForm,
     StatusForm,
     TriageFilterForm,
 )
 from ilmio.analysis.insights import similar_reports, suggestions
+from ilmio.analysis.models import PhenomenonCase
 from ilmio.core.access import home_county
 from ilmio.core.audit import Event, record_event
 from ilmio.core.form_actions import FormAction, dispatch
 from ilmio.core.permissions import Capability, requires
 from ilmio.reports.models import Report
+
+# Headers of the coded passages' Excel (CSV) download (the columns: analysis.exports).
+PASSAGE_LABELS = {
+    "report": gettext_lazy("Report"), "code": gettext_lazy("Code"), "code_path": gettext_lazy("Code path"),
+    "start": gettext_lazy("Start"), "end": gettext_lazy("End"), "snippet": gettext_lazy("Passage"),
+    "coded_at": gettext_lazy("Coded at"),
+}  # fmt: skip
 
 
 def county_reports(request: HttpRequest) -> QuerySet[Report]:
@@ -76,8 +87,9 @@ def triage_queue(request: HttpRequest) -> HttpResponse:
     record_event(request.user, Event.REPORTS_LISTED, ids=page, view="triage", page=page.number)
     query = request.GET.copy()
     query.pop("page", None)
+    # The filter form has a "status" too: the bulk form's ids are its own (names unchanged).
     return render(request, "analysis/queue.html", {
-        "form": form, "page": page, "bulk_form": StatusForm(), "query": query.urlencode(),
+        "form": form, "page": page, "bulk_form": StatusForm(auto_id="bulk_%s"), "query": query.urlencode(),
         "counts": dict(county_reports(request).values_list("status").annotate(n=Count("pk"))),
     })  # fmt: skip
 
@@ -95,7 +107,10 @@ def bulk_status(request: HttpRequest) -> HttpResponse:
         raise Http404
     changed, refused = services.bulk_change_status(selected, form.cleaned_data["status"], by=request.user,
                                                   reason=form.cleaned_data["reason"])  # fmt: skip
-    messages.success(request, _("%(count)d reports changed.") % {"count": changed})
+    if changed:
+        messages.success(request, _("%(count)d reports changed.") % {"count": changed})
+    else:  # nothing moved: not a success, whatever the refusals below say
+        messages.warning(request, _("No report was changed."))
     for line in refused[:10]:
         messages.warning(request, line)
     return redirect("analysis:queue")
@@ -163,9 +178,10 @@ def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         if isinstance(done.form, ClassifyForm):
             classify = done.form  # shown again with its errors
     record_event(request.user, Event.REPORT_VIEWED, obj=report, view="triage")
+    # The status and duplicate forms both have a "reason": own ids (the posted names stay).
     return render(request, "analysis/report.html", {
         "report": report, "classify": classify, "status_form": StatusForm(current=report.status),
-        "duplicate_form": DuplicateForm(), "passage_form": PassageForm(county=county),
+        "duplicate_form": DuplicateForm(auto_id="duplicate_%s"), "passage_form": PassageForm(county=county),
         "suggestions": suggestions(report), "similar": similar_reports(report),
         "cases": access.cases_for(request.user),
         "history": report.status_changes.select_related("changed_by"),
@@ -187,6 +203,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     form = CaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         case = services.create_case(county=home_county(request.user), by=request.user, **form.cleaned_data)
+        messages.success(request, _("Case created."))
         return redirect("analysis:case", pk=case.pk)
     cases = access.cases_for(request.user).annotate(n=Count("reports"))
     return render(request, "analysis/cases.html", {"cases": cases, "form": form})
@@ -218,24 +235,101 @@ def codebook(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Code added."))
         return redirect("analysis:codebook")
     codes = access.codes_for(request.user).annotate(n=Count("passages")).select_related("parent")
-    return render(request, "analysis/codebook.html", {"codes": codes, "form": form})
+    return render(request, "analysis/codebook.html", {"codes": codes, "form": form, "import_form": RefiImportForm()})
+
+
+def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def project_download(request: HttpRequest, reports: Iterable[Report], *, name: str, filename: str,
+                     case: PhenomenonCase | None = None) -> HttpResponse:  # fmt: skip
+    """A .qdpx of these reports (the caller's selector chose them) with the county's
+    codebook and their coded passages; the export is one audit event naming the reports."""
+    selected = sorted(reports, key=lambda r: (r.created_at, r.pk))
+    passages = list(access.passages_for(request.user).filter(report__in=selected).select_related("code"))
+    try:
+        content = refi_qda.project_qdpx(name=name, codes=list(access.codes_for(request.user)), reports=selected,
+                                        passages=passages, case=case, description=_(
+            "Exported from Ilmiö. The report texts are redacted: identifying details were removed before they "
+            "were stored."))  # fmt: skip
+    except refi_qda.RefiError as error:
+        messages.error(request, str(error))
+        return redirect("analysis:case", pk=case.pk) if case is not None else redirect("analysis:codebook")
+    record_event(request.user, Event.REPORT_EXPORTED, obj=case, ids=selected, format="qdpx", passages=len(passages))
+    return attachment(content, "application/zip", filename)
 
 
 @requires(Capability.TRIAGE)
 def codebook_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    from ilmio.analysis.exports import codebook_qdc, passages_table
+    from ilmio.analysis.exports import passages_table
     from ilmio.core.tables import table_download
 
     if fmt == "qdc":
-        response = HttpResponse(codebook_qdc(access.codes_for(request.user)), content_type="application/xml")
-        response["Content-Disposition"] = 'attachment; filename="ilmio-codebook.qdc"'
-        return response
+        try:
+            content = refi_qda.codebook_qdc(access.codes_for(request.user))
+        except refi_qda.RefiError as error:
+            messages.error(request, str(error))
+            return redirect("analysis:codebook")
+        return attachment(content, "application/xml", "ilmio-codebook.qdc")
+    if fmt == "qdpx":
+        # The coded reports of the county, or the reports chosen by id (all of them the user's, or 404).
+        ids = [value for value in request.GET.getlist("reports") if value]
+        reports = access.triage_reports_by_ids(request.user, ids) if ids else access.coded_reports(request.user)
+        if reports is None:
+            raise Http404
+        return project_download(request, reports, name=_("Coded reports"), filename="ilmio-coded-reports.qdpx")
     columns, rows = passages_table(access.passages_for(request.user).select_related("code", "report"))
-    response = table_download(rows, columns, fmt, "ilmio-coded-passages", title="Coded passages")
+    response = table_download(rows, columns, fmt, "ilmio-coded-passages", title="Coded passages", labels=PASSAGE_LABELS)
     if response is None:
         raise Http404
     record_event(request.user, Event.PASSAGES_EXPORTED, format=fmt, passages=len(rows), ids=sorted({r["report"] for r in rows}))
     return response
+
+
+@requires(Capability.TRIAGE)
+def case_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The case's reports as a REFI-QDA project, the case itself as a REFI-QDA case."""
+    case = access.case_for(request.user, pk)
+    if case is None:
+        raise Http404
+    return project_download(request, access.case_reports(request.user, case), name=case.title,
+                            filename=f"ilmio-case-{case.pk}.qdpx", case=case)  # fmt: skip
+
+
+@requires(Capability.TRIAGE)
+@require_POST
+def codebook_import(request: HttpRequest) -> HttpResponse:
+    """Codes and coding back from a researcher's tool (.qdpx or .qdc), into the own county."""
+    form = RefiImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a REFI-QDA file (.qdpx or .qdc) of at most %(size)d MB.")
+                       % {"size": refi_qda.MAX_UPLOAD_BYTES // (1024 * 1024)})  # fmt: skip
+        return redirect("analysis:codebook")
+    try:
+        project = refi_qda.read_refi_file(form.cleaned_data["file"])
+    except refi_qda.RefiError as error:
+        messages.error(request, str(error))
+        return redirect("analysis:codebook")
+    done = services.import_coding(project, county=home_county(request.user), codes=access.codes_for(request.user),
+                                  reports=access.triage_reports(request.user), by=request.user)  # fmt: skip
+    messages.success(request, _("Imported: %(codes)d new codes (%(matched)d already in the codebook), %(passages)d new "
+                                "coded passages (%(present)d already coded).") % {
+        "codes": done.codes_created, "matched": done.codes_matched, "passages": done.passages_created,
+        "present": done.passages_present})  # fmt: skip
+    if done.sources_not_found:
+        messages.warning(request, _("%(count)d sources of the file are not reports of your county; their passages "
+                                    "were not imported.") % {"count": done.sources_not_found})  # fmt: skip
+    if done.sources_changed:
+        messages.warning(request, _("%(count)d sources have a text other than the report's; their passages were not "
+                                    "imported.") % {"count": done.sources_changed})  # fmt: skip
+    skipped = done.selections_skipped + project.invalid_selections
+    if skipped:
+        messages.warning(request, _("%(count)d selections were outside the text or had no code, and were skipped.")
+                         % {"count": skipped})  # fmt: skip
+    return redirect("analysis:codebook")
 
 
 @requires(Capability.TRIAGE)

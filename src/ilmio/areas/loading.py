@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.db import transaction
+from django.db import models, transaction
 
 from ilmio.areas.models import CooperationArea, County, Municipality, Population
 from ilmio.core.loading import LoadResult, ReferenceDataError, read_csv, save_changed
@@ -102,6 +102,11 @@ def load_population(path: Path = POPULATION_CSV) -> LoadResult:
                 result.count(result.updated, "Population")
         Population.objects.bulk_create(new, batch_size=1000)
     return result
+
+
+def latest_population_year() -> int | None:
+    """The newest population year loaded (shown beside every rate)."""
+    return Population.objects.exclude(municipality=None).aggregate(year=models.Max("year"))["year"]
 
 
 def latest_population(municipality_codes: list[str] | None = None) -> dict[str, int]:

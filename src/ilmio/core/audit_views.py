@@ -32,6 +32,13 @@ from ilmio.core.roles import Role
 PAGE_SIZE = 50
 MAX_EXPORT_ROWS = 50_000
 EXPORT_COLUMNS = ["at", "event_type", "actor", "actor_role", "object_type", "object_id", "county", "details"]
+# The Excel (CSV) download's headers; CSV and XLSX keep the keys above.
+EXPORT_LABELS = {
+    "at": gettext_lazy("Time"), "event_type": gettext_lazy("Event"), "actor": gettext_lazy("User name"),
+    "actor_role": gettext_lazy("Role"), "object_type": gettext_lazy("Object type"),
+    "object_id": gettext_lazy("Object id"), "county": gettext_lazy("Wellbeing services county"),
+    "details": gettext_lazy("Details"),
+}  # fmt: skip
 
 
 class AuditFilterForm(forms.Form):
@@ -174,9 +181,9 @@ def _export_row(event: AuditEvent) -> dict[str, Any]:
 
 @requires(Capability.VIEW_AUDIT_LOG)
 def audit_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    from ilmio.core.tables import table_download
+    from ilmio.core.tables import TABLE_FORMATS, table_download
 
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in TABLE_FORMATS:
         raise Http404
     form, events = _filtered(request)
     if events is None:
@@ -184,7 +191,7 @@ def audit_export(request: HttpRequest, fmt: str) -> HttpResponse:
         return redirect(f"{reverse('audit_log')}?{request.GET.urlencode()}")
     selected = list(events.select_related("county")[:MAX_EXPORT_ROWS])
     rows = [_export_row(event) for event in selected]
-    response = table_download(rows, EXPORT_COLUMNS, fmt, "ilmio-audit-log", title="Audit log")
+    response = table_download(rows, EXPORT_COLUMNS, fmt, "ilmio-audit-log", title="Audit log", labels=EXPORT_LABELS)
     with transaction.atomic():
         record_event(request.user, Event.AUDIT_EXPORTED, format=fmt, rows=len(rows),
                      **(form.used() if form.is_bound else {}))  # fmt: skip

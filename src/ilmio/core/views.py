@@ -12,11 +12,6 @@ from ilmio.core.permissions import PUBLIC, requires
 
 
 @requires(PUBLIC)
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
-
-
-@requires(PUBLIC)
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "core/about.html")
 

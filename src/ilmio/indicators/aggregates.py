@@ -16,7 +16,7 @@ import threading
 import time
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from typing import Any
@@ -26,6 +26,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
+from django.utils import timezone
 
 from ilmio.areas.models import County, Municipality
 from ilmio.areas.selection import COUNTRY_CODE
@@ -89,25 +90,24 @@ RawCells = dict[str, Counter[tuple[str, str, str]]]
 # Process-local memory in front of the shared cache: a warm request then costs no
 # unpickling and no hashing. Bounded; entries are immutable once made.
 _local_cells: dict[str, tuple[float, RawCells]] = {}
-_local_tables: OrderedDict[str, PeriodTable] = OrderedDict()
-_LOCAL_TABLES_MAX = 400
+_LOCAL_YEARS_MAX = 60
 
 
 _local_lock = threading.Lock()
 
 
-def _remember(key: str, table: PeriodTable) -> None:
+def _remember(key: str, tables: dict[str, PeriodTable]) -> None:
     with _local_lock:
-        _local_tables[key] = table
-        _local_tables.move_to_end(key)
-        while len(_local_tables) > _LOCAL_TABLES_MAX:
-            _local_tables.popitem(last=False)
+        _local_years[key] = tables
+        _local_years.move_to_end(key)
+        while len(_local_years) > _LOCAL_YEARS_MAX:
+            _local_years.popitem(last=False)
 
 
 def forget_local_copies() -> None:
     """Drop this process's copies (tests: each starts from an empty database and cache)."""
     with _local_lock:
-        _local_tables.clear()
+        _local_years.clear()
         _local_cells.clear()
 
 
@@ -179,66 +179,160 @@ class PeriodTable:
     threshold: int
 
     def cell(self, level: str, code: str, phenomenon: str = ALL) -> Cell:
+        if not is_published(level, phenomenon, self.period):
+            return NOT_PUBLISHED
         # An area with no reports at all was left out of the suppression problem: its
         # zeros reveal nobody.
         return self.cells.get((level, code, phenomenon), Cell(0))
 
 
-def suppress_period(raw: Counter[tuple[str, str, str]], geography: Geography, phenomena: list[str],
-                    period: str, threshold: int) -> PeriodTable:  # fmt: skip
-    values: dict[Node, int] = defaultdict(int)
-    for (level, code, phenomenon), count in raw.items():
-        node: tuple[str, str] | None = (level, code)
-        while node is not None:
-            values[(*node, phenomenon)] += count
-            values[(*node, ALL)] += count
-            node = geography.parent(*node)
-    # Unclassified reports form a column of their own that is never published, so
-    # that every row still adds up exactly.
+NOT_PUBLISHED = Cell(None, True, "complementary")
+
+
+# What is published at each level, as (granularity, by phenomenon or only the total):
+# municipalities by year, and their quarters as totals. A municipality's month or
+# quarter × phenomenon cells are nearly all below the threshold (the demo: all of its
+# month cells, 72 % of its quarter cells), so publishing them hides little of use and
+# forces complements up into the county's months and quarters (measured: every county
+# quarter hidden). See docs/decisions/0012.
+GRANULARITIES: dict[str, dict[str, bool]] = {
+    "country": {"month": True, "quarter": True, "year": True},
+    "cooperation_area": {"month": True, "quarter": True, "year": True},
+    "county": {"month": True, "quarter": True, "year": True},
+    "municipality": {"quarter": False, "year": True},
+    COUNTYWIDE: {"quarter": False, "year": True},
+}
+
+
+def publishes(level: str, phenomenon: str, period: str) -> bool:
+    """Whether a level's cells of this granularity are part of the publication at all."""
+    by_phenomenon = GRANULARITIES.get(level, {}).get(period)
+    return by_phenomenon is not None and (by_phenomenon or phenomenon == ALL)
+
+
+def is_published(level: str, phenomenon: str, label: str) -> bool:
+    return publishes(level, phenomenon, granularity(label))
+
+# Totals readers rely on most: complements are looked for elsewhere first.
+TOTALS_KEPT = ("country", "cooperation_area", "county")
+
+YearNode = tuple[str, str, str, str]  # (level, area code, phenomenon or ALL, period label)
+
+
+def granularity(label: str) -> str:
+    return "year" if len(label) == 4 else "quarter" if "Q" in label else "month"
+
+
+def quarter_of(month_label: str) -> str:
+    return f"{month_label[:4]}-Q{(int(month_label[5:]) - 1) // 3 + 1}"
+
+
+def complete_labels(year: int, months: Iterable[str]) -> list[str]:
+    """The periods of a year to publish: its complete months, the quarters whose three
+    months are all complete, and the year when all twelve are."""
+    months = sorted(m for m in months if m.startswith(f"{year}-"))
+    quarters = [q for q in dict.fromkeys(quarter_of(m) for m in months)
+                if sum(quarter_of(m) == q for m in months) == 3]  # fmt: skip
+    return [*months, *quarters, *([str(year)] if len(months) == 12 else [])]
+
+
+def suppress_year(raw: dict[str, Counter[tuple[str, str, str]]], geography: Geography, phenomena: list[str],
+                  labels: list[str], threshold: int) -> dict[str, PeriodTable]:  # fmt: skip
+    """One calendar year's complete periods suppressed as one structure: areas × phenomena
+    × (months ⊂ quarters ⊂ year), every sum that ties them included.
+
+    Year first, then quarters with the year's cells carried over, then months with both:
+    the coarser a cell, the more readers rely on it, so complements are found among the
+    finer cells (the engine's ``fixed``) and a large total is not hidden because one of
+    its months is small. Each step suppresses the whole structure built so far, so what is
+    published at the end is checked jointly (``audit`` of :func:`year_structure`)."""
+    values, constraints = year_structure(raw, geography, phenomena, labels)
+    result: dict[YearNode, Cell] = {}
+    for step in ("year", "quarter", "month"):
+        nodes = {n for n in values if _step_index(granularity(n[3])) <= _step_index(step)}
+        if not any(granularity(n[3]) == step for n in nodes):
+            continue
+        step_values = {n: values[n] for n in nodes}
+        step_constraints = [c for c in constraints if all(n in nodes for n in c.nodes)]
+        done = suppress(step_values, step_constraints, threshold=threshold, distinguishable=False,
+                        fixed=[*(n for n, c in result.items() if not c.suppressed),
+                               *(n for n in nodes if n[2] == ALL and n[0] in TOTALS_KEPT)],
+                        hidden=[n for n, c in result.items() if c.suppressed],
+                        free=[n for n in nodes if n[0] == COUNTYWIDE or n[2] == UNCLASSIFIED])  # fmt: skip
+        result = dict(done.cells)
+    tables: dict[str, dict[Node, Cell]] = {label: {} for label in labels}
+    for (level, code, phenomenon, label), cell in result.items():
+        tables[label][(level, code, phenomenon)] = cell
+    return {label: PeriodTable(label, cells, threshold) for label, cells in tables.items()}
+
+
+def _step_index(step: str) -> int:
+    return ("year", "quarter", "month").index(step)
+
+
+def year_structure(raw: dict[str, Counter[tuple[str, str, str]]], geography: Geography, phenomena: list[str],
+                   labels: list[str]) -> tuple[dict[YearNode, int], list[Constraint[YearNode]]]:  # fmt: skip
+    """Every published node of a year's complete periods with its true count, and the sums."""
+    wanted = set(labels)
+    values: dict[YearNode, int] = defaultdict(int)
+    for month, counts in raw.items():
+        periods = [t for t in (month, quarter_of(month), month[:4]) if t in wanted]
+        for (level, code, phenomenon), count in counts.items():
+            node: tuple[str, str] | None = (level, code)
+            while node is not None:
+                for label in periods:
+                    for column in (phenomenon, ALL):
+                        if is_published(node[0], column, label):
+                            values[(*node, column, label)] += count
+                node = geography.parent(*node)
+    # Unclassified reports form a column of their own that is never published, so that
+    # every row still adds up exactly.
     columns = [*phenomena, UNCLASSIFIED]
-    areas = {(level, code) for level, code, _ in values}
-    for level, code in areas:  # complete each area's row with its zeros
-        for phenomenon in columns:
-            values.setdefault((level, code, phenomenon), 0)
-    constraints: list[Constraint[Node]] = []
+    areas = sorted({(level, code) for level, code, _, _ in values})
+    for level, code in areas:  # complete each area's rows with their zeros
+        for label in labels:
+            for phenomenon in [*columns, ALL]:
+                if is_published(level, phenomenon, label):
+                    values.setdefault((level, code, phenomenon, label), 0)
     children: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for area in sorted(areas):
+    for area in areas:
         parent = geography.parent(*area)
         if parent is not None:
             children[parent].append(area)
-    for area in sorted(areas):
-        constraints.append(Constraint((*area, ALL), tuple((*area, p) for p in columns)))
-    for parent, kids in children.items():
-        for phenomenon in [*columns, ALL]:
-            constraints.append(Constraint((*parent, phenomenon), tuple((*kid, phenomenon) for kid in kids)))
-    # One marker for every hidden cell: telling "<5" from complements would hand a reader
-    # bounds that expose cells, and forces far more suppression (measured: the whole county
-    # table for a year hidden vs 16 complements, 57 s vs 3 s).
-    result = suppress(dict(values), constraints, threshold=threshold, distinguishable=False)
-    return PeriodTable(period, dict(result.cells), threshold)
+    constraints: list[Constraint[YearNode]] = []
+
+    def tie(total: YearNode, parts: Iterable[YearNode]) -> None:
+        # A sum is published only where the total and every part of it are.
+        parts = tuple(parts)
+        if total in values and parts and all(part in values for part in parts):
+            constraints.append(Constraint(total, parts))
+
+    finer = {"quarter": "month", "year": "quarter"}
+    for label in labels:
+        step = granularity(label)
+        parts = [t for t in labels if granularity(t) == finer.get(step)
+                 and (quarter_of(t) == label if step == "quarter" else t[:4] == label)]  # fmt: skip
+        for area in areas:
+            tie((*area, ALL, label), ((*area, p, label) for p in columns))
+            for phenomenon in [*columns, ALL]:
+                if parts:
+                    tie((*area, phenomenon, label), ((*area, phenomenon, t) for t in parts))
+                if area in children:
+                    tie((*area, phenomenon, label), ((*kid, phenomenon, label) for kid in children[area]))
+    return dict(values), constraints
 
 
-def sum_tables(label: str, parts: list[PeriodTable], threshold: int) -> PeriodTable:
-    """One coarser period from its months: a cell is the sum where every month shows it,
-    hidden where any month hides it."""
-    cells: dict[Node, Cell] = {}
-    for node in {node for part in parts for node in part.cells}:
-        shown = [part.cell(*node) for part in parts]
-        if any(c.suppressed for c in shown):
-            cells[node] = Cell(None, True, "complementary")
-        else:
-            cells[node] = Cell(sum(c.value or 0 for c in shown))
-    return PeriodTable(label, cells, threshold)
+YearTables = dict[str, PeriodTable]
+_local_years: OrderedDict[str, YearTables] = OrderedDict()
 
 
 @dataclass
 class Aggregates:
-    """Suppressed report counts for every period label of one granularity."""
+    """Suppressed report counts for every complete period label of one granularity."""
 
     period: str
     threshold: int = 0
     reports: QuerySet[Report] | None = None
-    keys: dict[str, str] = field(default_factory=dict, repr=False)  # month label → cache key
 
     def __post_init__(self) -> None:
         if self.period not in PERIODS:
@@ -251,51 +345,57 @@ class Aggregates:
 
     @cached_property
     def tables(self) -> dict[str, PeriodTable]:
-        if self.period != "month":
-            return self._sums_of_months()
+        """Complete periods only: the running month, quarter and year are not published."""
+        self.year_keys: list[str] = []  # the cache key of every year's structure, in order
         geography = Geography.load()
-        raw = report_cells(self.period, self.reports)
+        raw = report_cells("month", self.reports)
+        current = period_label(timezone.now(), "month")
         context = hashlib.sha256(repr((self.phenomena, sorted(geography.municipality_county.items()),
                                        sorted(geography.county_area.items()))).encode()).hexdigest()  # fmt: skip
-        return {label: self._suppressed(raw[label], geography, label, context) for label in sorted(raw)}
+        out: dict[str, PeriodTable] = {}
+        for year in sorted({int(label[:4]) for label in raw if label < current}):
+            months = [f"{year}-{month:02d}" for month in range(1, 13) if f"{year}-{month:02d}" < current]
+            year_raw = {label: raw[label] for label in months if label in raw}
+            tables = self._suppressed(year_raw, geography, complete_labels(year, months), context)
+            out.update((label, table) for label, table in tables.items() if granularity(label) == self.period)
+        return out
 
-    def _suppressed(self, raw: Counter[tuple[str, str, str]], geography: Geography, label: str,
-                    context: str) -> PeriodTable:  # fmt: skip
-        """Suppression is a pure function of the raw counts: cache it under their hash, so
-        a new report recomputes only its own period, and past periods stay cached.
+    def _suppressed(self, raw: dict[str, Counter[tuple[str, str, str]]], geography: Geography, labels: list[str],
+                    context: str) -> YearTables:  # fmt: skip
+        """Suppression is a pure function of a year's raw counts: cache it under their hash,
+        so a new report recomputes only its own year, and past years stay cached.
 
-        When a period's counts have changed and an earlier table of it exists, readers get
+        When a year's counts have changed and an earlier table of it exists, readers get
         that earlier table (complete and suppressed in itself) while one background thread
-        computes the new one: nobody waits seconds for the national table of the current
-        month each time a report arrives (``AGGREGATES_SERVE_PREVIOUS``; off in tests)."""
-        fingerprint = hashlib.sha256(f"{_digest(raw)}{context}".encode()).hexdigest()
-        key = f"ilmio-aggregates-{self.threshold}-{label}-{fingerprint[:32]}"
-        latest_key = f"ilmio-aggregates-latest-{self.threshold}-{label}"
-        table = _local_tables.get(key) or cache.get(key)
-        if table is not None:
-            _remember(key, table)
-            if self.reports is None:
-                self.keys[label] = key  # the table under this key is the one served
-            return table
-        if settings.AGGREGATES_SERVE_PREVIOUS:
+        computes the new one: nobody waits for the national structure each time a report
+        arrives (``AGGREGATES_SERVE_PREVIOUS``; off in tests)."""
+        digests = [(label, _digest(raw[label])) for label in sorted(raw)]
+        fingerprint = hashlib.sha256(repr((digests, labels, context)).encode()).hexdigest()
+        year = labels[0][:4]
+        key = f"ilmio-aggregates-{self.threshold}-{year}-{fingerprint[:32]}"
+        self.year_keys.append(key)
+        latest_key = f"ilmio-aggregates-latest-{self.threshold}-{year}"
+        tables = _local_years.get(key) or cache.get(key)
+        if tables is not None:
+            _remember(key, tables)
+            return tables
+        if settings.AGGREGATES_SERVE_PREVIOUS and self.reports is None:
             previous = cache.get(latest_key)
             if previous is not None:
                 if cache.add(f"{key}-computing", True, timeout=600):
-                    threading.Thread(target=self._compute_in_background, name=f"suppress-{label}", daemon=True,
-                                     args=(raw, geography, label, key, latest_key)).start()  # fmt: skip
+                    threading.Thread(target=self._compute_in_background, name=f"suppress-{year}", daemon=True,
+                                     args=(raw, geography, labels, key, latest_key)).start()  # fmt: skip
                 return previous
-        table = self._compute(raw, geography, label, key, latest_key)
-        if self.reports is None:
-            self.keys[label] = key
-        return table
+        return self._compute(raw, geography, labels, key, latest_key)
 
-    def _compute(self, raw: Counter[tuple[str, str, str]], geography: Geography, label: str, key: str,
-                 latest_key: str) -> PeriodTable:  # fmt: skip
-        table = suppress_period(raw, geography, self.phenomena, label, self.threshold)
-        _remember(key, table)
-        cache.set(key, table, timeout=30 * 24 * 3600)
-        cache.set(latest_key, table, timeout=30 * 24 * 3600)
-        return table
+    def _compute(self, raw: dict[str, Counter[tuple[str, str, str]]], geography: Geography, labels: list[str],
+                 key: str, latest_key: str) -> YearTables:  # fmt: skip
+        tables = suppress_year(raw, geography, self.phenomena, labels, self.threshold)
+        _remember(key, tables)
+        cache.set(key, tables, timeout=30 * 24 * 3600)
+        if self.reports is None:
+            cache.set(latest_key, tables, timeout=30 * 24 * 3600)
+        return tables
 
     def _compute_in_background(self, *args: Any) -> None:
         try:
@@ -305,32 +405,6 @@ class Aggregates:
         finally:
             connections.close_all()  # this thread's own database connections
 
-    def _sums_of_months(self) -> dict[str, PeriodTable]:
-        """Quarters and years are sums of the published months, hidden where any month is.
-
-        Suppressing each granularity on its own would let a reader subtract: a published
-        year minus its published quarters gives the hidden one. A coarser cell shown only
-        when all its months are shown carries nothing the months did not already show,
-        so every period output together is exactly as safe as the month tables."""
-        months = Aggregates("month", self.threshold, self.reports)
-        grouped: dict[str, list[str]] = defaultdict(list)
-        for label in months.tables:
-            year, month = label.split("-")
-            grouped[period_label(datetime(int(year), int(month), 1, tzinfo=HELSINKI), self.period)].append(label)
-        out = {}
-        for label, parts in sorted(grouped.items()):
-            # Remembered only when every month is the table of its current counts (not a
-            # previous one served while the new one is computed).
-            part_keys = [months.keys.get(m) for m in parts]
-            key = "sum-" + hashlib.sha256(repr(part_keys).encode()).hexdigest() if all(part_keys) else None
-            table = _local_tables.get(key) if key else None
-            if table is None:
-                table = sum_tables(label, [months.tables[m] for m in parts], self.threshold)
-                if key:
-                    _remember(key, table)
-            out[label] = table
-        return out
-
     def labels(self) -> list[str]:
         return list(self.tables)
 
@@ -339,16 +413,28 @@ class Aggregates:
         return table.cell(level, code, phenomenon) if table else Cell(0)
 
     def rows(self, level: str) -> Iterable[dict[str, object]]:
-        """The export contract: area_code, phenomenon, period, count (None when suppressed)."""
+        """The export contract: area_code, phenomenon, period, count (None when suppressed).
+        Only cells of the publication (:data:`GRANULARITIES`): no municipality months."""
         if level not in LEVELS:
             raise ValueError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
         codes = area_codes(level)
         for label, table in self.tables.items():
             for code in codes:
                 for phenomenon in [*self.phenomena, ALL]:
+                    if not is_published(level, phenomenon, label):
+                        continue
                     cell = table.cell(level, code, phenomenon)
                     yield {"area_code": code, "phenomenon": phenomenon, "period": label,
                            "count": None if cell.suppressed else cell.value}  # fmt: skip
+
+
+def publication_version() -> str:
+    """Changes whenever any published report count may change (a year's raw counts of
+    complete months, the threshold, the geography or the taxonomy): pages built only from
+    published tables can be reused until it does."""
+    aggregates = Aggregates("month")
+    aggregates.tables  # noqa: B018 - computes (or finds) every year's structure
+    return hashlib.sha256(repr(aggregates.year_keys).encode()).hexdigest()[:24]
 
 
 def warm_aggregates() -> int:

@@ -21,22 +21,38 @@ and their PDF/Markdown, outcomes, follow-up tallies, CSV/XLSX/JSON exports, the 
 
 from __future__ import annotations
 
+import hashlib
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Count, Max
 from django.utils import timezone
 
+from ilmio.areas.models import Population
 from ilmio.core.permissions import Capability, has_capability
-from ilmio.indicators.aggregates import ALL, COUNTRY_CODE, LEVELS, PERIODS, Aggregates, period_label
+from ilmio.indicators.aggregates import (
+    ALL,
+    COUNTRY_CODE,
+    LEVELS,
+    PERIODS,
+    Aggregates,
+    period_label,
+    publishes,
+    quarter_of,
+)
+from ilmio.indicators.aggregates import publication_version as tables_version
 from ilmio.indicators.counts import HELSINKI
+from ilmio.indicators.models import IndicatorValue, PhenomenonIndicator
 from ilmio.stats.suppression import Cell, Constraint, suppress, suppress_rate
+from ilmio.taxonomy.models import TaxonomyVersion
 
 __all__ = [
     "AGGREGATE_COLUMNS", "ALL", "COUNTRY_CODE", "HIDDEN", "LEVELS", "PERIODS", "Shown", "exact_count", "months_of",
-    "published", "rate", "report_count", "tally", "threshold",
+    "publication_version", "published", "publishes", "rate", "report_count", "tally", "threshold",
 ]  # fmt: skip
 
 HIDDEN = "–"
@@ -95,6 +111,32 @@ class Published:
         return (row for row in self.aggregates.rows(level) if row["period"] in complete)
 
 
+_version: tuple[float, str] | None = None
+
+
+def publication_version() -> str:
+    """The version of everything a public page of numbers is built from: the published
+    report tables and the statistics beside them. Equal versions, equal pages. Worked out
+    at most once per ``AGGREGATES_CACHE_SECONDS`` in a process (the counts it rests on are
+    read that often)."""
+    global _version
+    seconds = settings.AGGREGATES_CACHE_SECONDS
+    if seconds and _version is not None and _version[0] > time.monotonic():
+        return _version[1]
+    version = _publication_version()
+    if seconds:
+        _version = (time.monotonic() + min(seconds, 10), version)
+    return version
+
+
+def _publication_version() -> str:
+    stamps = (IndicatorValue.objects.aggregate(n=Count("pk"), last=Max("pk")),
+              PhenomenonIndicator.objects.aggregate(n=Count("pk"), last=Max("pk")),
+              Population.objects.aggregate(n=Count("pk"), last=Max("year")),
+              TaxonomyVersion.objects.aggregate(n=Count("pk"), last=Max("loaded_at")))  # fmt: skip
+    return hashlib.sha256(repr((tables_version(), stamps, threshold())).encode()).hexdigest()[:24]
+
+
 def published(period: str) -> Published:
     if period not in PERIODS:
         raise ValueError(f"unknown period {period!r}; choose one of {', '.join(PERIODS)}")
@@ -116,20 +158,50 @@ def months_of(start: date, end: date) -> list[str] | None:
     return labels
 
 
+def period_tiles(start: date, end: date, granularities: Sequence[str]) -> list[tuple[str, str]] | None:
+    """[start, end] as whole published periods, coarsest first: ("year", "2025"),
+    ("quarter", "2026-Q1"), ("month", "2026-04") …; None when it cannot be tiled with
+    the granularities this level publishes."""
+    months = months_of(start, end)
+    if not months:
+        return None
+    tiles: list[tuple[str, str]] = []
+    index = 0
+    while index < len(months):
+        label = months[index]
+        month = int(label[5:])
+        if "year" in granularities and month == 1 and index + 12 <= len(months):
+            tiles.append(("year", label[:4]))
+            index += 12
+        elif "quarter" in granularities and month % 3 == 1 and index + 3 <= len(months):
+            tiles.append(("quarter", quarter_of(label)))
+            index += 3
+        elif "month" in granularities:
+            tiles.append(("month", label))
+            index += 1
+        else:
+            return None
+    return tiles
+
+
 def report_count(*, level: str, codes: Sequence[str], phenomena: Sequence[str] = (ALL,),
                  start: date, end: date) -> Shown:  # fmt: skip
-    """Reports of these areas × phenomena in [start, end], as the published month tables
-    show them: a sum of published cells, hidden if the period is not whole ended months or
-    any cell is hidden."""
-    months = months_of(start, end)
-    if not months or not codes:
+    """Reports of these areas × phenomena in [start, end], as the published tables show
+    them: a sum of published cells of the coarsest periods that tile it, hidden if the
+    period cannot be tiled with what the level publishes, or any cell is hidden."""
+    phenomena = list(phenomena) or [ALL]
+    if not codes:
         return Shown(None)
-    table = published("month")
+    granularities = [g for g in PERIODS if all(publishes(level, p, g) for p in phenomena)]
+    tiles = period_tiles(start, end, granularities)
+    if not tiles:
+        return Shown(None)
+    tables = {granularity: published(granularity) for granularity, _ in tiles}
     total = 0
-    for label in months:
+    for granularity, label in tiles:
         for code in codes:
-            for phenomenon in phenomena or (ALL,):
-                cell = table.cell(label, level, code, phenomenon)
+            for phenomenon in phenomena:
+                cell = tables[granularity].cell(label, level, code, phenomenon)
                 if cell.value is None:
                     return Shown(None)
                 total += cell.value
@@ -168,8 +240,9 @@ def month_start(label: str) -> datetime:
 
 @dataclass
 class SignalRow:
-    """An emerging signal as one reader may see it: exact figures for readers of the
-    county's reports, otherwise the published cells of its months (or hidden)."""
+    """An emerging signal as one reader may see it: for readers of the county's reports,
+    a municipality's rise found on the exact counts; for everyone else, a county's rise
+    found on the published month cells alone (so it reveals nothing they do not show)."""
 
     phenomenon: str
     area_code: str
@@ -177,37 +250,82 @@ class SignalRow:
     observed: Shown
     expected: float | None
     ratio: float | None
+    level: str = "municipality"
 
 
 def emerging_signals(municipality_codes: Sequence[str], phenomena: Sequence[str], *, user: Any,
                      county_id: int | None, limit: int = 10) -> list[SignalRow]:  # fmt: skip
-    """Rises against each municipality's own baseline (``ilmio.stats.signals``), found on the
-    exact counts; what is shown of them depends on the reader."""
-    from ilmio.indicators.aggregates import report_cells
+    """Rises against each area's own baseline (``ilmio.stats.signals``); one definition of
+    "expected" (the area's baseline rate moved by its reference) on every page."""
+    from ilmio.indicators.aggregates import Geography, report_cells
     from ilmio.stats.signals import detect_emerging
 
-    labels = Aggregates("month").labels()
+    labels = published("month").labels()  # complete months only, as everywhere
     if len(labels) < 6:
         return []
+    known = set(phenomena)
+    if not may_count_exactly(user, county_id):
+        county_of = Geography.load().municipality_county
+        counties = sorted({county_of[code] for code in municipality_codes if code in county_of})
+        return _published_signals(counties, sorted(known), labels, limit)
     raw = report_cells("month")
-    wanted, known = set(municipality_codes), set(phenomena)
+    wanted = set(municipality_codes)
     series: dict[tuple[str, str], list[int]] = {}
     for index, label in enumerate(labels):
         for (level, code, phenomenon), count in raw.get(label, {}).items():
             if level == "municipality" and code in wanted and phenomenon in known:
                 series.setdefault((phenomenon, code), [0] * len(labels))[index] += count
-    found = detect_emerging(series, month_labels=labels)[:limit] if series else []
-    exact = may_count_exactly(user, county_id)
-    table = None if exact else published("month")
-    rows = []
-    for signal in found:
-        months = list(signal.months)
-        if exact:
-            rows.append(SignalRow(signal.phenomenon, signal.area, months, Shown(int(signal.observed)),
-                                  round(signal.expected, 1), round(signal.ratio, 1)))  # fmt: skip
+    found = detect_emerging(series, month_labels=labels, min_count=threshold())[:limit] if series else []
+    return [SignalRow(s.phenomenon, s.area, list(s.months), Shown(int(s.observed)), round(s.expected, 1),
+                      round(s.ratio, 1)) for s in found]  # fmt: skip
+
+
+def _published_series(labels: list[str], county: str, phenomenon: str, recent: int) -> list[float] | None:
+    """A county's monthly counts from published cells: a hidden month shares what its
+    published quarter leaves over (quarter minus its shown months) with the other hidden
+    months of it. None when a recent month is hidden or a quarter cannot fill a gap."""
+    months, quarters = published("month"), published("quarter")
+    values: list[float | None] = [months.cell(label, "county", county, phenomenon).value for label in labels]
+    if any(v is None for v in values[-recent:]):
+        return None
+    by_quarter: dict[str, list[int]] = {}
+    for index, label in enumerate(labels):
+        by_quarter.setdefault(quarter_of(label), []).append(index)
+    for quarter, indexes in by_quarter.items():
+        gaps = [i for i in indexes if values[i] is None]
+        if not gaps:
             continue
-        assert table is not None
-        cells = [table.cell(label, "municipality", signal.area, signal.phenomenon) for label in months]
-        observed = Shown(None) if any(c.hidden for c in cells) else Shown(sum(c.value or 0 for c in cells))
-        rows.append(SignalRow(signal.phenomenon, signal.area, months, observed, None, None))
-    return rows
+        total = quarters.cell(quarter, "county", county, phenomenon).value
+        if total is None or len(indexes) != 3:
+            return None
+        left = total - sum(values[i] or 0 for i in indexes if values[i] is not None)
+        for i in gaps:
+            values[i] = left / len(gaps)
+    return [float(v or 0) for v in values]
+
+
+def _published_signals(counties: list[str], phenomena: list[str], labels: list[str], limit: int) -> list[SignalRow]:
+    """A phenomenon's rise in a county against the county's other reports, from published
+    cells only (:func:`_published_series`)."""
+    from ilmio.stats.signals import detect_emerging
+
+    recent = 3
+    series: dict[tuple[str, str], list[float]] = {}
+    reference: dict[str, list[float]] = {}
+    for county in counties:
+        everything = _published_series(labels, county, ALL, recent)
+        if everything is None:
+            continue
+        for phenomenon in phenomena:
+            counts = _published_series(labels, county, phenomenon, recent)
+            if counts is None:
+                continue
+            series[(phenomenon, county)] = counts
+            # The reference: the county's other reports (the detector subtracts the cell's own).
+            reference[phenomenon] = everything
+    if len(counties) != 1:
+        reference = {}  # several counties: each is compared with the others
+    found = detect_emerging(series, county_totals=reference or None, month_labels=labels, recent_months=recent,
+                            min_count=threshold())[:limit] if series else []  # fmt: skip
+    return [SignalRow(s.phenomenon, s.area, list(s.months), Shown(int(s.observed)), round(s.expected, 1),
+                      round(s.ratio, 1), level="county") for s in found]  # fmt: skip

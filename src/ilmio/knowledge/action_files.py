@@ -12,13 +12,21 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from ilmio.core.audit import Event, record_event
 from ilmio.core.forms import EARLIEST_DATE, LATEST_DATE, has_control_characters
+from ilmio.core.tables import column_keys, csv_separator
 from ilmio.knowledge.models import Action, Proposal
 from ilmio.knowledge.services import LoopError, create_action, edit_action, roll_up, update_action
 
 COLUMNS = ["reference", "parent_reference", "title", "description", "owner", "due_date", "status", "progress", "proposal_id"]
+# Headers of the Excel (CSV) download; an import takes these (in any language) or the keys.
+LABELS = {
+    "reference": _("Reference"), "parent_reference": _("Parent reference"), "title": _("Title"),
+    "description": _("Description"), "owner": _("Owner"), "due_date": _("Due date"), "status": _("Status"),
+    "progress": _("Progress"), "proposal_id": _("Proposal number"),
+}  # fmt: skip
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_XLSX_COLUMNS = 64
@@ -67,14 +75,21 @@ def read_upload(name: str, content: bytes) -> list[dict[str, Any]]:
     raise LoopError("upload a .csv or .xlsx file")
 
 
+def _keys(header: Iterable[Any]) -> list[str]:
+    """Column keys of a header row: translated headers (an Excel (CSV) download) read back."""
+    keys = column_keys(LABELS)
+    names = [str(h or "").strip() for h in header]
+    return [keys.get(name.casefold(), name) for name in names]
+
+
 def _read_csv(text: str, limit: int) -> list[dict[str, Any]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_separator(text))
     header: list[str] | None = None
     rows: list[dict[str, Any]] = []
     try:
         for values in reader:
             if header is None:
-                header = [h.strip() for h in values]
+                header = _keys(values)
             elif values:  # blank lines are skipped, as csv.DictReader does
                 if len(rows) >= limit:
                     raise _too_many_rows(limit)
@@ -103,7 +118,7 @@ def _read_xlsx(content: bytes, limit: int) -> list[dict[str, Any]]:
         seen = 0
         for values in sheet.iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS):
             if header is None:
-                header = [str(h or "").strip() for h in values]
+                header = _keys(values)
                 continue
             seen += 1
             if all(v is None for v in values):

@@ -266,6 +266,11 @@ class Action(HasStatus, models.Model):
     def is_done(self) -> bool:
         return self.status_is("done")
 
+    @classmethod
+    def open_statuses(cls) -> list[str]:
+        """Statuses of actions still to be done (neither done nor left out of the counts)."""
+        return [s for s in cls.WORKFLOW.without_flag("done") if not cls.WORKFLOW.has(s, "not_counted")]
+
     @property
     def default_progress(self) -> int:
         return int(self.WORKFLOW.data(self.status, "progress", 0))

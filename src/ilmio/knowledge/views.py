@@ -16,7 +16,7 @@ from ilmio.core.form_actions import FormAction, dispatch
 from ilmio.core.permissions import PUBLIC, Capability, has_capability, requires
 from ilmio.indicators.disclosure import tally
 from ilmio.knowledge import access, services
-from ilmio.knowledge.action_files import COLUMNS, export_rows, import_rows, read_upload
+from ilmio.knowledge.action_files import COLUMNS, LABELS, export_rows, import_rows, read_upload
 from ilmio.knowledge.forms import (
     ActionChoiceForm,
     ActionImportForm,
@@ -59,22 +59,22 @@ def summary_list(request: HttpRequest) -> HttpResponse:
 def _add_statement(request: HttpRequest, summary: Summary, form: StatementForm) -> str:
     ids = UUID_RE.findall(form.cleaned_data["citations"])
     services.add_statement(summary, form.cleaned_data["text"], county_reports(request.user).filter(public_id__in=ids))
-    return ""
+    return _("Statement added.")
 
 
 def _submit(request: HttpRequest, summary: Summary, form: None) -> str:
     services.submit_summary(summary, by=request.user)
-    return ""
+    return _("Sent for approval.")
 
 
 def _approve(request: HttpRequest, summary: Summary, form: None) -> str:
     services.approve_summary(summary, by=request.user)
-    return ""
+    return _("Summary approved.")
 
 
 def _publish(request: HttpRequest, summary: Summary, form: PublishForm) -> str:
     services.publish_summary(summary, form.cleaned_data["audience"], by=request.user)
-    return ""
+    return _("Published: %(audience)s.") % {"audience": summary.get_audience_display()}
 
 
 def _approve_quote(request: HttpRequest, summary: Summary, form: QuoteApprovalForm) -> str:
@@ -82,11 +82,14 @@ def _approve_quote(request: HttpRequest, summary: Summary, form: QuoteApprovalFo
     if quote is None:
         raise ValueError(_("The quote was not found."))
     services.approve_quote(quote, form.cleaned_data["approved"], by=request.user)
-    return ""
+    if form.cleaned_data["approved"]:
+        return _("The quote is shown in the public version.")
+    return _("The quote is no longer shown in the public version.")
 
 
 def _propose(request: HttpRequest, summary: Summary, form: ProposalForm) -> HttpResponse:
     proposal = services.create_proposal(county=summary.county, summary=summary, by=request.user, **form.cleaned_data)
+    messages.success(request, _("Proposal created."))
     return redirect("knowledge:proposal", pk=proposal.pk)
 
 
@@ -112,8 +115,9 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return done.response or redirect("knowledge:summary", pk=summary.pk)
     audience = access.reader_audience(user)
     record_event(user, Event.SUMMARY_VIEWED, obj=summary, ids=services.summary_reports(summary).values_list("public_id", flat=True))
+    # The statement and proposal forms both have a "text": the statement's ids are its own.
     return render(request, "knowledge/summary.html", {
-        **audience_version(summary, audience), "statement_form": StatementForm(),
+        **audience_version(summary, audience), "statement_form": StatementForm(auto_id="statement_%s"),
         "publish_form": PublishForm(), "proposal_form": ProposalForm(),
         "may_edit": has_capability(user, Capability.TRIAGE),
         "may_approve": has_capability(user, Capability.APPROVE_SUMMARY),
@@ -209,7 +213,9 @@ def action_list(request: HttpRequest) -> HttpResponse:
     county_actions = access.actions_for(request.user).prefetch_related("milestones")
     can_decide = has_capability(request.user, Capability.DECIDE)
     import_form = ActionImportForm()
-    if request.method == "POST" and can_decide:
+    if request.method == "POST" and not can_decide:
+        messages.error(request, _("You cannot do that."))  # a refusal, not a silent reload
+    elif request.method == "POST":
         if request.POST.get("action") == "update":
             choice = ActionChoiceForm(request.POST)
             target = access.action_for(request.user, choice.cleaned_data["pk"]) if choice.is_valid() else None
@@ -241,7 +247,8 @@ def action_list(request: HttpRequest) -> HttpResponse:
 def action_export(request: HttpRequest, fmt: str) -> HttpResponse:
     from ilmio.core.tables import table_download
 
-    response = table_download(export_rows(access.actions_for(request.user)), COLUMNS, fmt, "ilmio-actions", title="Actions")
+    response = table_download(export_rows(access.actions_for(request.user)), COLUMNS, fmt, "ilmio-actions",
+                              title="Actions", labels=LABELS)  # fmt: skip
     if response is None:
         raise Http404
     record_event(request.user, Event.ACTIONS_EXPORTED, format=fmt)

@@ -7,20 +7,24 @@ arranges them (tables, comparison ranking, chart geometry, themes).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ilmio.areas.loading import latest_population
+from ilmio.areas.loading import latest_population, latest_population_year
 from ilmio.areas.models import County, Municipality
 from ilmio.areas.selection import Area, child_areas, resolve_area
 from ilmio.core.access import home_county
-from ilmio.core.permissions import Capability, can_see_county, has_capability
+from ilmio.core.formats import collation_key, period_name, sorted_by_name
 from ilmio.indicators import disclosure
 from ilmio.indicators.disclosure import ALL, COUNTRY_CODE, HIDDEN, LEVELS, PERIODS, Shown
+from ilmio.reports.models import Report
 from ilmio.taxonomy.models import Phenomenon
+from ilmio.text.themes import keywords, lemmas, resolve_lang
 
 SHOWN_PERIODS = {"month": 12, "quarter": 8, "year": 5}
 BRIEF_QUARTERS = 8
@@ -66,12 +70,15 @@ def signal_rows(area: Area, phenomena: dict[str, Phenomenon], user: Any, county_
 
     wanted = set(area.municipality_codes)
     signals = disclosure.emerging_signals(area.municipality_codes, list(phenomena), user=user, county_id=county_id)
-    names = dict(Municipality.objects.filter(code__in=wanted).values_list("code", "name_fi"))
+    names = {m.code: m.name for m in Municipality.objects.filter(code__in=wanted)}
+    names.update({f"county:{c.code}": c.name for c in County.objects.filter(code__in={s.area_code for s in signals})})
     reviews = {(r.phenomenon.code, r.municipality_code, r.last_month): r for r in
                SignalReview.objects.filter(municipality_code__in=wanted).select_related("phenomenon")}  # fmt: skip
-    return [{"phenomenon": phenomena[s.phenomenon], "area": names.get(s.area_code, s.area_code),
+    return [{"phenomenon": phenomena[s.phenomenon],
+             "area": names.get(s.area_code if s.level == "municipality" else f"county:{s.area_code}", s.area_code),
+             "level": s.level,
              "area_code": s.area_code, "observed": s.observed, "expected": s.expected, "ratio": s.ratio,
-             "months": f"{s.months[0]} – {s.months[-1]}", "last_month": s.months[-1],
+             "months": f"{period_name(s.months[0])} – {period_name(s.months[-1])}", "last_month": s.months[-1],
              "review": reviews.get((s.phenomenon, s.area_code, s.months[-1]))}
             for s in signals]  # fmt: skip
 
@@ -100,7 +107,8 @@ def table_rows(labels: list[str], table: list[dict[str, Any]]) -> list[dict[str,
 
 
 def comparison_rows(area: Area, phenomenon: str) -> tuple[str | None, list[dict[str, Any]]]:
-    """The areas below this one in the latest complete year: counts, rates and a ranking."""
+    """The areas below this one in the latest complete year: counts, rates per 10,000 and a
+    ranking of the areas whose count is shown and not zero; the others follow, unranked."""
     populations = latest_population()
     yearly = disclosure.published("year")
     year = yearly.labels()[-1] if yearly.labels() else None
@@ -109,30 +117,41 @@ def comparison_rows(area: Area, phenomenon: str) -> tuple[str | None, list[dict[
         for child in child_areas(area):
             cell = yearly.raw_cell(year, child.level, child.code, phenomenon)
             population = population_of(child, populations)
-            comparison.append({"area": child, "count": display(disclosure.Shown.of(cell)),
-                               "rate": disclosure.rate(cell, population), "population": population})  # fmt: skip
-        ranked = sorted((c for c in comparison if c["rate"] is not None), key=lambda c: -c["rate"])
+            shown = disclosure.Shown.of(cell)
+            comparison.append({"area": child, "count": shown, "rate": disclosure.rate(cell, population),
+                               "population": population})  # fmt: skip
+        ranked = sorted((c for c in comparison if c["rate"] is not None and c["count"].value),
+                        key=lambda c: (-c["rate"], collation_key(c["area"].name)))  # fmt: skip
         for rank, item in enumerate(ranked, start=1):
             item["rank"] = rank
+        unranked = sorted_by_name((c for c in comparison if "rank" not in c), lambda c: c["area"].name)
+        comparison = [*ranked, *unranked]
     return year, comparison
 
 
 def bar_chart(labels: list[str], totals: list[Shown]) -> list[dict[str, Any]]:
-    """SVG geometry of the totals: a hidden period is an empty bar, never a guess."""
+    """Horizontal bars of the totals, as wide as their share of the largest: a hidden period
+    has no bar, never a guess. Drawn with HTML, so labels stay legible on a phone."""
     maximum = max([c.value or 0 for c in totals] + [1])
-    chart = []
-    for index, (label, shown) in enumerate(zip(labels, totals, strict=True)):
-        height = 0 if shown.hidden else round(100 * (shown.value or 0) / maximum)
-        chart.append({"label": label, "x": index * 100 + 15, "y": 110 - height, "height": height})
-    return chart
+    return [{"label": label, "value": shown, "hidden": shown.hidden,
+             "percent": 0 if shown.hidden else round(100 * (shown.value or 0) / maximum, 1)}
+            for label, shown in zip(labels, totals, strict=True)]  # fmt: skip
+
+
+def chart_scale(totals: list[Shown]) -> list[int]:
+    """Axis ticks: 0, half and the largest shown total."""
+    maximum = max([c.value or 0 for c in totals] + [0])
+    return [0, maximum // 2, maximum] if maximum else [0]
 
 
 def signals_for(area: Area, phenomena: dict[str, Phenomenon], user: Any) -> list[dict[str, Any]]:
-    """Emerging signals of a county-level or municipal area, for readers of its aggregates."""
+    """Emerging signals of a county-level or municipal area: every reader gets the rises the
+    published cells show; readers of the county's reports, the municipal ones (the door
+    decides which, ``disclosure.emerging_signals``)."""
     if area.level not in ("county", "municipality"):
         return []
     county_id = County.objects.filter(municipalities__code__in=area.municipality_codes[:1]).values_list("pk", flat=True).first()
-    if not county_id or not has_capability(user, Capability.READ_AGGREGATES) or not can_see_county(user, county_id):
+    if not county_id:
         return []
     return signal_rows(area, phenomena, user, county_id)
 
@@ -141,14 +160,26 @@ def situation_picture(query: SituationQuery, area: Area, user: Any) -> dict[str,
     labels, table, totals = phenomenon_table(query, area)
     year, comparison = comparison_rows(area, query.phenomenon)
     chart = bar_chart(labels, totals)
+    population_year = latest_population_year()
     chosen = [query.phenomenon] if query.phenomenon != ALL else list(query.phenomena)
     return {
         "area": area, "level": query.level, "period": query.period, "labels": labels, "table": table,
-        "chart": chart, "chart_width": max(len(chart), 1) * 100, "comparison": comparison, "year": year,
+        "chart": chart, "chart_scale": chart_scale(totals), "comparison": comparison, "year": year,
+        "population_year": population_year,
         "phenomena": query.phenomena.values(), "chosen": query.phenomenon,
         "signals": signals_for(area, query.phenomena, user),
         "population": population_of(area, latest_population()), "indicators": indicator_rows(area, chosen),
+        "publication_note": publication_note(area.level, query.period),
     }  # fmt: skip
+
+
+def publication_note(level: str, period: str) -> str:
+    """Why a level's cells of this granularity are all "–": they are not published at all."""
+    if not disclosure.publishes(level, ALL, period):
+        return _("Municipal figures are not published by month: choose a quarter or a year.")
+    if not disclosure.publishes(level, "", period):
+        return _("Municipal figures by phenomenon are published by year; quarters show the total only.")
+    return ""
 
 
 def indicator_rows(area: Area, phenomenon_codes: list[str]) -> list[dict[str, Any]]:
@@ -168,6 +199,33 @@ def indicator_rows(area: Area, phenomenon_codes: list[str]) -> list[dict[str, An
     return rows
 
 
+_themes: OrderedDict[str, list[Any]] = OrderedDict()
+_THEMES_KEPT = 200
+
+
+def brief_themes(phenomenon: Phenomenon, area: Area, threshold: int) -> list[Any]:
+    """Recurring themes of the latest 500 reports of complete months: computed once per
+    version of the published tables (lemmatising 500 texts takes most of a second)."""
+    key = repr((phenomenon.code, area.level, area.code, threshold, disclosure.publication_version()))
+    if key in _themes:
+        return _themes[key]
+    month_start = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    reports = Report.objects.filter(primary_phenomenon=phenomenon, municipalities__code__in=area.municipality_codes,
+                                    created_at__lt=month_start).distinct()  # fmt: skip
+    texts = list(reports.order_by("-created_at").values_list("description", flat=True)[:500])
+    themes: list[Any] = []
+    if len(texts) >= threshold:
+        # A theme is shown only when at least `threshold` reports use it: a rare word
+        # from one report could point at a person.
+        document_lemmas = [set(lemmas(text, resolve_lang(text, None))) for text in texts]
+        themes = [k for k in keywords(texts, k=15)
+                  if sum(k.term in seen for seen in document_lemmas) >= threshold][:8]  # fmt: skip
+    _themes[key] = themes
+    while len(_themes) > _THEMES_KEPT:
+        _themes.popitem(last=False)
+    return themes
+
+
 def phenomenon_brief_content(phenomenon: Phenomenon, area: Area) -> dict[str, Any]:
     """Ilmiöstä tiiviisti: frontline reports, statistics and public decisions on one phenomenon."""
     from ilmio.knowledge.access import (
@@ -176,7 +234,6 @@ def phenomenon_brief_content(phenomenon: Phenomenon, area: Area) -> dict[str, An
         public_quotes_of,
         public_summaries_on,
     )
-    from ilmio.reports.models import Report
 
     code = phenomenon.code
     quarterly = disclosure.published("quarter")
@@ -193,19 +250,8 @@ def phenomenon_brief_content(phenomenon: Phenomenon, area: Area) -> dict[str, An
     proposals = public_proposals_of(summaries).select_related("decision")
     action_items = public_actions_of(proposals).filter(parent=None)
     threshold = disclosure.threshold()
-    themes = []
-    reports = Report.objects.filter(primary_phenomenon=phenomenon, municipalities__code__in=area.municipality_codes).distinct()
-    texts = list(reports.order_by("-created_at").values_list("description", flat=True)[:500])
-    if len(texts) >= threshold:
-        from ilmio.text.themes import keywords, lemmas, resolve_lang
-
-        # A theme is shown only when at least `threshold` reports use it: a rare word
-        # from one report could point at a person.
-        document_lemmas = [set(lemmas(text, resolve_lang(text, None))) for text in texts]
-        themes = [k for k in keywords(texts, k=15)
-                  if sum(k.term in seen for seen in document_lemmas) >= threshold][:8]  # fmt: skip
     return {
         "phenomenon": phenomenon, "area": area, "labels": labels, "cells": [display(c) for c in cells],
-        "trend": trend, "themes": themes, "quotes": quotes, "summaries": summaries, "proposals": proposals,
+        "trend": trend, "themes": brief_themes(phenomenon, area, threshold), "quotes": quotes, "summaries": summaries, "proposals": proposals,
         "actions": action_items, "indicators": indicator_rows(area, [code]), "threshold": threshold,
     }  # fmt: skip

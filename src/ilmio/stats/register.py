@@ -120,6 +120,7 @@ class Indicator:
     title_en: str
     services: tuple[str, ...]
     age_groups: tuple[str, ...] | None = None
+    title_sv: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,7 @@ def indicators() -> tuple[Indicator, ...]:
         ind = Indicator(
             d["code"], d["phenomenon"], d["title"]["fi"], d["title"]["en"],
             tuple(d["services"]), tuple(d["age_groups"]) if d.get("age_groups") else None,
+            title_sv=d["title"].get("sv", ""),
         )
         if not re.fullmatch(r"[a-z0-9_]+", ind.code) or entry.name != f"{ind.code}.json":
             raise ValueError(f"bad indicator code {ind.code!r} in {entry.name}")

@@ -66,9 +66,9 @@ def _bh(p: np.ndarray) -> np.ndarray:
 
 
 def detect_emerging(
-    counts: Mapping[tuple[P, A], Sequence[int]],
+    counts: Mapping[tuple[P, A], Sequence[float]],
     *,
-    county_totals: Mapping[P, Sequence[int]] | None = None,
+    county_totals: Mapping[P, Sequence[float]] | None = None,
     recent_months: int = 3,
     baseline_months: int = 12,
     min_count: int = 5,

@@ -50,7 +50,7 @@ If no non-zero node is left to hide in the affected region, the whole region
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Generic, Literal, TypeVar
@@ -178,8 +178,17 @@ class _Engine(Generic[N]):
         threshold: int,
         distinguishable: bool,
         check_bounds: bool,
+        fixed: Collection[N] = (),
+        hidden: Collection[N] = (),
+        free: Collection[N] = (),
     ) -> None:
         self.values = dict(values)
+        # Never shown to anyone (kept in the structure so the sums hold): hiding one costs
+        # no information, so they are the first choice as complements.
+        self.free = frozenset(free)
+        # Published upstream (a coarser period already out): chosen as a complement only
+        # when nothing else can protect a cell.
+        self.fixed = frozenset(fixed)
         self.nodes = sorted(self.values, key=_canon)
         self.order = {n: i for i, n in enumerate(self.nodes)}
         self.constraints = list(constraints)
@@ -195,15 +204,20 @@ class _Engine(Generic[N]):
         self.sup: dict[N, Reason] = {
             n: "primary" for n in self.nodes if 0 < self.values[n] < threshold
         }
+        for n in hidden:  # hidden upstream: stays hidden here
+            if n not in self.values:
+                raise KeyError(f"hidden node {n!r} is not in the values")
+            self.sup.setdefault(n, "complementary")
         self.masked_zero: set[N] = set()
 
     # -- helpers -----------------------------------------------------------
     def _unknown_count(self, k: int) -> int:
         return sum(1 for n in set(self.constraints[k].nodes) if n in self.sup)
 
-    def _key(self, n: N, current: int | None) -> tuple[int, int, int]:
-        # Smallest value first (least information lost); then prefer a node that closes
-        # other one-unknown constraints and opens few new ones; then a stable order.
+    def _key(self, n: N, current: int | None) -> tuple[bool, int, int, int]:
+        # Never-shown nodes first; then the smallest value (least information lost); then
+        # prefer a node that closes other one-unknown constraints and opens few new ones;
+        # then a stable order.
         balance = 0
         for k in self.member[n]:
             if k == current:
@@ -213,16 +227,17 @@ class _Engine(Generic[N]):
                 balance -= 1
             elif u == 0:
                 balance += 1
-        return (self.values[n], balance, self.order[n])
+        return (n not in self.free, self.values[n], balance, self.order[n])
 
-    def _candidates(self, ks: Iterable[int]) -> list[N]:
+    def _candidates(self, ks: Iterable[int], allow_fixed: bool = False) -> list[N]:
         seen: set[N] = set()
         out = []
         for k in ks:
             for n in self.constraints[k].nodes:
                 if n not in seen and n not in self.sup and self.values[n] > 0:
                     seen.add(n)
-                    out.append(n)
+                    if allow_fixed or n not in self.fixed:
+                        out.append(n)
         return out
 
     def _hide(self, n: N) -> None:
@@ -236,7 +251,7 @@ class _Engine(Generic[N]):
             for k in range(len(self.constraints)):
                 if self._unknown_count(k) != 1:
                     continue
-                cands = self._candidates([k])
+                cands = self._candidates([k]) or self._candidates([k], allow_fixed=True)
                 if not cands:  # only possible with inconsistent input; mask region
                     self._mask_region(self.constraints[k].total)
                 else:
@@ -246,31 +261,55 @@ class _Engine(Generic[N]):
     # -- steps 2/3: exposure fix-ups ----------------------------------------
     def fix(self, exposed: Sequence[N]) -> None:
         touched: set[int] = set()
+        # First a complement right next to each exposed node, among nodes not published
+        # upstream; an exposed node with none next to it usually has an exposed hidden
+        # neighbour that does, and hiding that one frees both.
         for e in exposed:
             if touched.intersection(self.member[e]):
                 continue  # a complement was already added next to it this round
+            cands = self._candidates(self.member[e])
+            if cands:
+                self._hide_near(e, cands, touched)
+        if touched:
+            return
+        for e in exposed:
+            if touched.intersection(self.member[e]):
+                continue
+            self._fix_wider(e, touched)
+
+    def _hide_near(self, e: N, cands: list[N], touched: set[int]) -> None:
+        choice = min(cands, key=lambda n: self._key(n, None))
+        self._hide(choice)
+        touched.update(self.member[choice])
+        touched.update(self.member[e])
+
+    def _fix_wider(self, e: N, touched: set[int]) -> None:
+        """Widen through hidden neighbours; upstream-published nodes only as a last resort."""
+        for allow_fixed in (False, True):
+            if allow_fixed and not self.fixed:
+                break
             frontier = list(self.member[e])
             seen_k = set(frontier)
+            seen_n = {e}
             while frontier:
-                cands = self._candidates(frontier)
+                cands = self._candidates(frontier, allow_fixed)
                 if cands:
-                    choice = min(cands, key=lambda n: self._key(n, None))
-                    self._hide(choice)
-                    touched.update(self.member[choice])
-                    touched.update(self.member[e])
-                    break
-                # widen through hidden neighbours
+                    self._hide_near(e, cands, touched)
+                    return
                 nxt: list[int] = []
                 for k in frontier:
                     for n in self.constraints[k].nodes:
-                        for k2 in self.member[n]:
-                            if k2 not in seen_k:
-                                seen_k.add(k2)
-                                nxt.append(k2)
+                        if n in self.sup and n not in seen_n:
+                            seen_n.add(n)
+                            for k2 in self.member[n]:
+                                if k2 not in seen_k:
+                                    seen_k.add(k2)
+                                    nxt.append(k2)
                 frontier = nxt
-            else:
-                self._mask_region(e)
-                touched.update(self.member[e])
+        # Hiding an upstream-published node is still safe (the reader learns less);
+        # masking the region is the fallback of last resort.
+        self._mask_region(e)
+        touched.update(self.member[e])
 
     def _mask_region(self, start: N) -> None:
         stack, seen = [start], {start}
@@ -326,8 +365,19 @@ def suppress(
     threshold: int = DEFAULT_THRESHOLD,
     distinguishable: bool = True,
     check_bounds: bool = True,
+    fixed: Collection[N] = (),
+    hidden: Collection[N] = (),
+    free: Collection[N] = (),
 ) -> Suppressed[N]:
     """Apply primary and complementary suppression to ``values`` obeying ``constraints``.
+
+    ``fixed`` and ``hidden`` carry an earlier, coarser publication into a finer one
+    (years before quarters before months): ``hidden`` nodes stay hidden, ``fixed`` ones
+    are chosen as complements only as a last resort, so a large total is not hidden
+    because one of its parts is small. Hiding more than before never makes the earlier
+    publication less safe (the reader only learns less). ``free`` nodes are in the
+    structure but never shown (e.g. a column that only makes the sums hold): they are the
+    first complements chosen.
 
     ``distinguishable``: primary cells are shown differently from complementary ones
     (``"<5"`` vs ``".."``), which gives the reader bounds; keep it ``True`` unless all
@@ -338,7 +388,7 @@ def suppress(
     for n, v in values.items():
         if isinstance(v, bool) or int(v) != v or v < 0:
             raise ValueError(f"counts must be non-negative integers, got {n!r}={v!r}")
-    return _Engine(values, tuple(constraints), threshold, distinguishable, check_bounds).run()
+    return _Engine(values, tuple(constraints), threshold, distinguishable, check_bounds, fixed, hidden, free).run()
 
 
 # ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ilmio.core import formats
 from ilmio.privacy import PLACEHOLDERS, localize_placeholders
 
 register = template.Library()
@@ -47,3 +48,24 @@ def placeholder_for(pii_type: str) -> str:
 def get_field_label(form: object, name: str) -> str:
     field = getattr(form, "fields", {}).get(name)
     return str(field.label) if field is not None else name
+
+
+@register.filter
+def count(value: object) -> str:
+    """A published count (an int, a Shown, or the dash) with the reader's digit grouping."""
+    shown = getattr(value, "value", value)
+    if isinstance(shown, str) and shown.isdigit():
+        shown = int(shown)
+    if isinstance(shown, bool) or not isinstance(shown, int):
+        return formats.HIDDEN if shown is None or shown == formats.HIDDEN else str(shown)
+    return formats.format_count(shown)
+
+
+@register.filter
+def decimal(value: float | None, digits: int = 1) -> str:
+    return formats.format_decimal(value, digits)
+
+
+@register.filter
+def period(label: str) -> str:
+    return formats.period_name(str(label))

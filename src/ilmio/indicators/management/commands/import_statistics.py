@@ -17,8 +17,9 @@ class Command(DatabaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--dir", type=Path, help="folder with regions.json, indicators.json and data.json")
-        parser.add_argument("--csv", type=Path, help="CSV with indicator, region, year, gender, value, absValue")
-        parser.add_argument("--regions", type=Path, help="regions.json for --csv")
+        parser.add_argument("--csv", type=Path, help="Sotkanet's CSV (/rest/1.1/csv: indicator;region;year;gender;"
+                                                     "primary value;absolute value); needs --regions")
+        parser.add_argument("--regions", type=Path, help="Sotkanet's region list (/rest/1.1/regions, saved as JSON) for --csv")
         parser.add_argument("--fetch", type=int, nargs="+", metavar="ID", help="fetch these indicator ids (needs a network)")
         parser.add_argument("--years", type=int, nargs="+", help="years to fetch (default 2022 2023)")
         parser.add_argument("--base-url", default=statistics.SOTKANET_URL, help=argparse.SUPPRESS)
@@ -30,8 +31,11 @@ class Command(DatabaseCommand):
                 result = statistics.fetch_sotkanet(options["fetch"], options["years"] or [2022, 2023],
                                                    base_url=options["base_url"])  # fmt: skip
             elif options["csv"]:
-                result = statistics.import_sotkanet_csv(options["csv"],
-                                                        options["regions"] or statistics.SAMPLE_DIR / "regions.json")  # fmt: skip
+                if not options["regions"]:
+                    # The shipped sample's municipality ids are invented: never map a real file with them.
+                    raise CommandError("--csv needs --regions: Sotkanet's region list saved from /rest/1.1/regions "
+                                       "(the shipped sample's municipality ids are invented)")  # fmt: skip
+                result = statistics.import_sotkanet_csv(options["csv"], options["regions"])
             else:
                 directory = options["dir"] or statistics.SAMPLE_DIR
                 result = statistics.import_sotkanet_dir(directory,
