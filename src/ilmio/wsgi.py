@@ -13,7 +13,9 @@ def _warm_up() -> None:
     import scipy.optimize  # noqa: F401 - suppression engine
     import scipy.stats  # noqa: F401 - emerging-signal test
     from django.template.loader import get_template
+    from django.urls import get_resolver
 
+    get_resolver().url_patterns  # noqa: B018 - imports every view module once
     for name in ("base.html", "core/home.html", "situation/situation.html", "situation/brief.html"):
         get_template(name)
 
