@@ -9,36 +9,17 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from tests.stats.register_data import AREAS, MUNIS, PERIODS
 
 from ilmio.stats.register import (
     COUNTRY_CODE,
-    AreaRow,
     aggregate_extract,
     aggregate_raw,
     indicator_sql,
     indicators,
     reference_tables,
-    yearly_and_quarterly,
 )
 from ilmio_demo.register_extract import generate_extract
-
-# three counties in two cooperation areas; populations skewed so some cells are small
-AREAS = [
-    AreaRow("091", "90", "1"), AreaRow("049", "02", "1"), AreaRow("092", "02", "1"),
-    AreaRow("235", "02", "1"), AreaRow("179", "13", "3"), AreaRow("410", "13", "3"),
-    AreaRow("892", "13", "3"), AreaRow("601", "13", "3"),
-]
-POP = {"091": 600_000, "049": 300_000, "092": 230_000, "235": 10_000, "179": 140_000,
-       "410": 18_000, "892": 3_500, "601": 1_200}
-MUNIS = [(a.municipality_code, a.county_code, POP[a.municipality_code]) for a in AREAS]
-PERIODS = yearly_and_quarterly([2023, 2024])
-
-
-@pytest.fixture(scope="module")
-def extract(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("reg") / "extract.parquet"
-    # high mobility so that people served in several municipalities are well represented
-    return generate_extract(path, 30_000, municipalities=MUNIS, seed=3, mobility=0.25)
 
 
 def _episodes(path: Path) -> list[tuple]:

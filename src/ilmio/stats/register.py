@@ -225,6 +225,7 @@ def _period_masks(periods: Sequence[Period]) -> tuple[int, int, list[int]]:
 # ---------------------------------------------------------------------------
 
 Progress = Callable[[str, float], None]
+Engine = Literal["duckdb", "spark"]
 
 
 def _reader(path: Path) -> str:
@@ -275,51 +276,66 @@ def insert_rows(con: Any, table: str, rows: Sequence[Sequence[object]]) -> None:
         con.execute(f"INSERT INTO {table} VALUES {values}")
 
 
+# The relations the indicator SQL joins to: portable DDL (DuckDB, PostgreSQL) and the same
+# columns as a Spark schema.
+REFERENCE_DDL = {
+    "register_indicators": "CREATE TEMP TABLE register_indicators (indicator_id INTEGER PRIMARY KEY, "
+    "indicator_code VARCHAR(100) NOT NULL UNIQUE)",
+    "register_indicator_rules": "CREATE TEMP TABLE register_indicator_rules (indicator_id INTEGER NOT NULL, "
+    "service VARCHAR(100) NOT NULL, age_group VARCHAR(10))",
+    "register_areas": "CREATE TEMP TABLE register_areas (municipality_code VARCHAR(3) PRIMARY KEY, "
+    "county_code VARCHAR(2) NOT NULL, cooperation_area_code VARCHAR(2) NOT NULL, "
+    "area_id INTEGER NOT NULL UNIQUE)",
+    "register_periods": "CREATE TEMP TABLE register_periods (period_id INTEGER PRIMARY KEY, "
+    "period_code VARCHAR(10) NOT NULL UNIQUE, quarter_mask BIGINT NOT NULL)",
+    "register_window": "CREATE TEMP TABLE register_window (first_date DATE NOT NULL, last_date DATE NOT NULL, "
+    "bits_all BIGINT NOT NULL)",
+    "register_calendar": "CREATE TEMP TABLE register_calendar (day DATE PRIMARY KEY, "
+    "bits_before BIGINT NOT NULL, bits_through BIGINT NOT NULL)",
+}
+REFERENCE_SCHEMAS = {
+    "register_indicators": "indicator_id INT, indicator_code STRING",
+    "register_indicator_rules": "indicator_id INT, service STRING, age_group STRING",
+    "register_areas": "municipality_code STRING, county_code STRING, cooperation_area_code STRING, area_id INT",
+    "register_periods": "period_id INT, period_code STRING, quarter_mask BIGINT",
+    "register_window": "first_date DATE, last_date DATE, bits_all BIGINT",
+    "register_calendar": "day DATE, bits_before BIGINT, bits_through BIGINT",
+}
+
+
+def reference_rows(
+    areas: Sequence[AreaRow], periods: Sequence[Period], codes: Sequence[str] | None = None
+) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of every relation the indicator SQL joins to, by table name."""
+    first_year, n_quarters, masks = _period_masks(periods)
+    chosen = selected_indicators(codes)
+    first_day = date(first_year, 1, 1)
+    last_day = max(p.end for p in periods)
+    days = [first_day + timedelta(days=k) for k in range((last_day - first_day).days + 1)]
+    # Quarter q is bit q: bits_through(end day) - bits_before(start day) is the mask of
+    # the quarters from the start's to the end's.
+    quarters = [_quarter_index(d, first_year) for d in days]
+    return {
+        "register_indicators": [(i, x.code) for i, x in enumerate(chosen)],
+        "register_indicator_rules": [(i, svc, age) for i, ind in enumerate(chosen) for svc in ind.services
+                                     for age in (ind.age_groups or (None,))],  # fmt: skip
+        # area_id: a small integer key, far cheaper than the code string in per-person work
+        "register_areas": [(*a, i) for i, a in enumerate(areas)],
+        "register_periods": [(i, p.code, m) for i, (p, m) in enumerate(zip(periods, masks, strict=True))],
+        "register_window": [(first_day, last_day, (1 << n_quarters) - 1)],
+        "register_calendar": [(d, (1 << q) - 1, (1 << (q + 1)) - 1) for d, q in zip(days, quarters, strict=True)],
+    }
+
+
 def reference_tables(
     areas: Sequence[AreaRow], periods: Sequence[Period], codes: Sequence[str] | None = None
 ) -> list[str]:
     """Portable DDL + INSERT statements creating the relations the indicator SQL joins
     to; they run as-is on DuckDB and PostgreSQL (temporary tables)."""
-    first_year, n_quarters, masks = _period_masks(periods)
-    chosen = selected_indicators(codes)
-    rules = [
-        (i, svc, age)
-        for i, ind in enumerate(chosen)
-        for svc in ind.services
-        for age in (ind.age_groups or (None,))
-    ]
-    stmts = [
-        "CREATE TEMP TABLE register_indicators (indicator_id INTEGER PRIMARY KEY, "
-        "indicator_code VARCHAR(100) NOT NULL UNIQUE)",
-        "CREATE TEMP TABLE register_indicator_rules (indicator_id INTEGER NOT NULL, "
-        "service VARCHAR(100) NOT NULL, age_group VARCHAR(10))",
-        "CREATE TEMP TABLE register_areas (municipality_code VARCHAR(3) PRIMARY KEY, "
-        "county_code VARCHAR(2) NOT NULL, cooperation_area_code VARCHAR(2) NOT NULL, "
-        "area_id INTEGER NOT NULL UNIQUE)",
-        "CREATE TEMP TABLE register_periods (period_id INTEGER PRIMARY KEY, "
-        "period_code VARCHAR(10) NOT NULL UNIQUE, quarter_mask BIGINT NOT NULL)",
-        "CREATE TEMP TABLE register_window (first_date DATE NOT NULL, last_date DATE NOT NULL, "
-        "bits_all BIGINT NOT NULL)",
-        "CREATE TEMP TABLE register_calendar (day DATE PRIMARY KEY, "
-        "bits_before BIGINT NOT NULL, bits_through BIGINT NOT NULL)",
-    ]
-    stmts += _values("register_indicators", [(i, x.code) for i, x in enumerate(chosen)])
-    stmts += _values("register_indicator_rules", rules)
-    # area_id: a small integer key, far cheaper than the code string in per-person work
-    stmts += _values("register_areas", [(*a, i) for i, a in enumerate(areas)])
-    stmts += _values(
-        "register_periods", [(i, p.code, m) for i, (p, m) in enumerate(zip(periods, masks, strict=True))]
-    )
-    first_day = date(first_year, 1, 1)
-    last_day = max(p.end for p in periods)
-    stmts += _values("register_window", [(first_day, last_day, (1 << n_quarters) - 1)])
-    days = [first_day + timedelta(days=k) for k in range((last_day - first_day).days + 1)]
-    # Quarter q is bit q: bits_through(end day) - bits_before(start day) is the mask of
-    # the quarters from the start's to the end's.
-    quarters = [_quarter_index(d, first_year) for d in days]
-    stmts += _values(
-        "register_calendar", [(d, (1 << q) - 1, (1 << (q + 1)) - 1) for d, q in zip(days, quarters, strict=True)]
-    )
+    rows = reference_rows(areas, periods, codes)
+    stmts = [REFERENCE_DDL[name] for name in REFERENCE_DDL]
+    for name in REFERENCE_DDL:
+        stmts += _values(name, rows[name])
     return stmts
 
 
@@ -371,11 +387,25 @@ def aggregate_raw(
     progress: Progress | None = None,
     memory_limit: str = "2GB",
     threads: int = 2,
+    engine: Engine = "duckdb",
+    master: str = "local[2]",
 ) -> list[tuple[str, AreaLevel, str, str, int]]:
-    """Unsuppressed (indicator_code, area_level, area_code, period, value) rows.
+    """Unsuppressed (indicator_code, area_level, area_code, period, value) rows, by the
+    same statement on DuckDB (one machine) or Apache Spark (``master``: a cluster).
 
     Internal: never publish these without :func:`apply_suppression`."""
     path = Path(path)
+    if engine == "spark":
+        from ilmio.stats.spark import aggregate_raw_spark  # pyspark is large and optional
+
+        if progress:
+            progress("aggregating", 0.0)
+        rows = aggregate_raw_spark(path, areas, periods=periods, codes=codes, master=master)
+        if progress:
+            progress("aggregating", 1.0)
+        return rows
+    if engine != "duckdb":
+        raise ValueError(f"unknown engine {engine!r}; choose duckdb or spark")
     con = _connect(memory_limit, threads)
     try:
         if progress:
@@ -470,13 +500,15 @@ def aggregate_extract(
     memory_limit: str = "2GB",
     threads: int = 2,
     check_bounds: bool = True,
+    engine: Engine = "duckdb",
+    master: str = "local[2]",
 ) -> list[IndicatorValue]:
     """Distinct-client indicator values from a register extract (CSV or Parquet),
     suppressed.  ``periods`` defaults to every year (and its quarters) in the extract.
     ``progress(phase, fraction)`` is called with phases reading → aggregating →
     suppressing → done."""
     raw = aggregate_raw(path, areas, periods=periods, codes=codes, progress=progress,
-                        memory_limit=memory_limit, threads=threads)
+                        memory_limit=memory_limit, threads=threads, engine=engine, master=master)
     if progress:
         progress("suppressing", 0.0)
     values = apply_suppression(raw, areas, threshold=threshold, check_bounds=check_bounds)
