@@ -39,6 +39,8 @@ DEMO_MODE = env_bool("ILMIO_DEMO", False) or DEBUG or TESTING
 # The data directory holds the embedded SQLite database and uploaded files.
 DATA_DIR = Path(os.environ.get("ILMIO_DATA_DIR", Path.cwd() / "var")).resolve()
 MEDIA_ROOT = DATA_DIR / "media"
+# The instance's Ed25519 key that signs its federation packages (created on first export).
+FEDERATION_KEY_FILE = os.environ.get("ILMIO_FEDERATION_KEY_FILE", str(DATA_DIR / "federation_ed25519.pem"))
 MEDIA_URL = "/media/"
 
 SECRET_KEY = os.environ.get("ILMIO_SECRET_KEY", "")
@@ -72,7 +74,9 @@ INSTALLED_APPS = [
     "ilmio.indicators",
     "ilmio.analysis",
     "ilmio.knowledge",
+    "ilmio.plans",
     "ilmio.situation",
+    "ilmio.federation",
     *(["ilmio_demo"] if DEMO_MODE else []),
 ]
 
