@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from ilmio.analysis.services import change_status
 from ilmio.core.audit import Event, record_event
+from ilmio.core.permissions import Capability, has_capability
 from ilmio.knowledge.models import (
     Action,
     Decision,
@@ -307,24 +308,39 @@ def roll_up(action: Action | None) -> None:
         action = action.parent
 
 
-def update_action(action: Action, *, status: str, by: Any, progress: int | None = None) -> Action:
+def update_action(action: Action, *, status: str, by: Any, progress: int | None = None, note: str | None = None) -> Action:
+    """Set an action's status and progress (0–100, with an optional note). Without a
+    progress (or with the unchanged one), a status change sets the new status's default and
+    an unchanged status keeps the progress set before. A parent with counted sub-actions always shows their mean:
+    its own number would contradict the tree below it."""
     if status not in Action.WORKFLOW.codes:
         raise LoopError(_("Unknown status %(status)s.") % {"status": status})
     if progress is not None and not 0 <= progress <= 100:
         raise LoopError(_("Progress is a percentage from 0 to 100."))
     was_done = action.is_done
     from_status = action.status
+    from_progress = action.progress
+    if status != action.status and progress == action.progress:
+        # The form shows the current number: sent back unchanged with a new status, it is
+        # no choice of the user's, so the new status's default applies (done is 100 %).
+        progress = None
     with transaction.atomic():
         if status != action.status:
             action.set_status(status)
-        action.progress = progress if progress is not None else action.default_progress
+            if progress is None:
+                action.progress = action.default_progress
+        if progress is not None:
+            action.progress = progress
+        if note is not None:
+            action.progress_note = note.strip()
         action.completed_at = (action.completed_at or timezone.now()) if action.is_done else None
         action.save()
-        roll_up(action.parent)
+        roll_up(action)
+        action.refresh_from_db(fields=["progress"])
         if action.is_done and not was_done:
             complete_action(action, by=by)
         record_event(by, Event.ACTION_UPDATED, obj=action, from_status=from_status, to_status=status,
-                     progress=action.progress)  # fmt: skip
+                     from_progress=from_progress, progress=action.progress, noted=note is not None)  # fmt: skip
     return action
 
 
@@ -366,3 +382,41 @@ def answer_follow_up(token: str, answer: str) -> FollowUp:
 
 def mark_notifications_read(user: Any) -> int:
     return Notification.objects.filter(user=user, read_at=None).update(read_at=timezone.now())
+
+
+def actions_needing_reminder(today: date | None = None) -> list[Action]:
+    """Open actions due soon or overdue that have not had the reminder for that state yet:
+    one while due soon (since the window opened), one once overdue (since the due date)."""
+    today = today or timezone.localdate()
+    horizon = today + timedelta(days=Action.DUE_SOON_DAYS)
+    due = []
+    for action in Action.objects.filter(status__in=Action.open_statuses(), due_date__lte=horizon).order_by("pk"):
+        assert action.due_date is not None  # filtered above
+        since = action.due_date if action.is_overdue(today) else action.due_date - timedelta(days=Action.DUE_SOON_DAYS)
+        if action.reminded_on is None or action.reminded_on < since:
+            due.append(action)
+    return due
+
+
+def send_action_reminders(today: date | None = None) -> int:
+    """One reminder e-mail per manager of a county with actions due soon or overdue (the
+    counts and a link only: titles and owners stay in the service). Returns the mails queued."""
+    from ilmio.accounts.models import User
+    from ilmio.knowledge.tasks import send_action_reminder_email
+
+    today = today or timezone.localdate()
+    by_county: dict[int, list[Action]] = {}
+    for action in actions_needing_reminder(today):
+        by_county.setdefault(action.county_id, []).append(action)
+    queued = 0
+    with transaction.atomic():
+        for county_id, actions in by_county.items():
+            overdue = sum(1 for a in actions if a.is_overdue(today))
+            due_soon = len(actions) - overdue
+            for user in User.objects.filter(county_id=county_id, is_active=True).exclude(email="").order_by("pk"):
+                if has_capability(user, Capability.DECIDE):
+                    transaction.on_commit(partial(send_action_reminder_email.enqueue, user.pk, overdue, due_soon))
+                    queued += 1
+            # Like the follow-up mails, a scheduled send is not a user's act: no audit event.
+            Action.objects.filter(pk__in=[a.pk for a in actions]).update(reminded_on=today)
+    return queued
