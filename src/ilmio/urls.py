@@ -20,6 +20,7 @@ urlpatterns = [
     path("situation/", include("ilmio.situation.urls")),
     path("triage/", include("ilmio.analysis.urls")),
     path("knowledge/", include("ilmio.knowledge.urls")),
+    path("plans/", include("ilmio.plans.urls")),
     path("api/", include("ilmio.api.urls")),
 ]
 

@@ -168,6 +168,61 @@ def brief_page(v: Visit) -> None:
     v.page.goto(reverse("situation:brief", args=["asuminen"]) + "?level=county&area=15")
 
 
+def _plan_objects() -> dict[str, object]:
+    """A plan (version 2 of an approved one), a 2025 yearly plan and its published report."""
+    from datetime import date
+
+    from ilmio.areas.models import County
+    from ilmio.plans import services as plans
+    from ilmio.plans.models import MonitoringReport, Plan, YearPlan
+
+    county = County.objects.get(code="15")
+    existing = Plan.objects.filter(county=county, version=2).first()
+    if existing is not None:  # made for an earlier page of the same run
+        return {"plan": existing, "year": YearPlan.objects.get(county=county, year=2025),
+                "report": MonitoringReport.objects.get(county=county, year=2025)}
+    plan = plans.create_plan(county=county, term_start=2025, term_end=2029, title="Toteutussuunnitelma",
+                             main_goal="Päätavoite", by=None)  # fmt: skip
+    plans.add_measure(plans.add_area(plan, "Tietotyö", by=None), "Raportointi", owner="Tiimi", by=None)
+    plans.approve_plan(plan, body="Aluehallitus", approved_on=date(2025, 6, 16), by=None)
+    second = plans.new_version(plan, by=None)
+    year = plans.create_year_plan(county=county, year=2025, by=None)
+    plans.add_year_measure(year, measure="Työpaja", responsible="Koordinaattori", by=None)
+    report = plans.generate_monitoring_report(county=county, year=2025, language="fi", by=None)
+    plans.approve_monitoring_report(report, by=None)
+    plans.publish_monitoring_report(report, by=None)
+    return {"plan": second, "year": year, "report": report}
+
+
+def plan_page(v: Visit) -> None:
+    v.page.goto(reverse("plans:plan", args=[_plan_objects()["plan"].pk]))  # type: ignore[attr-defined]
+
+
+def plan_diff_page(v: Visit) -> None:
+    v.page.goto(reverse("plans:diff", args=[_plan_objects()["plan"].pk]))  # type: ignore[attr-defined]
+
+
+def term_page(v: Visit) -> None:
+    v.page.goto(reverse("plans:term", args=[_plan_objects()["plan"].pk]))  # type: ignore[attr-defined]
+
+
+def year_plan_page(v: Visit) -> None:
+    v.page.goto(reverse("plans:year", args=[_plan_objects()["year"].pk]))  # type: ignore[attr-defined]
+
+
+def monitoring_page(v: Visit) -> None:
+    v.page.goto(reverse("plans:report", args=[_plan_objects()["report"].pk]))  # type: ignore[attr-defined]
+
+
+def public_monitoring_page(v: Visit) -> None:
+    v.page.goto(reverse("plans:public_report", args=[_plan_objects()["report"].pk]))  # type: ignore[attr-defined]
+
+
+def public_monitoring_list(v: Visit) -> None:
+    _plan_objects()
+    v.page.goto(reverse("plans:public_reports", args=["15"]))
+
+
 PAGES: list[AuditedPage] = [
     AuditedPage("home-anonymous", "home", None, "home"),
     AuditedPage("home-reporter", "home", Role.REPORTER, "home"),
@@ -204,6 +259,14 @@ PAGES: list[AuditedPage] = [
     AuditedPage("outcomes", "knowledge:outcomes", None, outcomes_page),
     AuditedPage("follow-up", "knowledge:follow_up", None, follow_up_page),
     AuditedPage("audit-log", "audit_log", Role.MANAGER, "audit_log"),
+    AuditedPage("plans", "plans:plans", Role.COORDINATOR, "plans:plans"),
+    AuditedPage("plan", "plans:plan", Role.COORDINATOR, plan_page),
+    AuditedPage("plan-diff", "plans:diff", Role.COORDINATOR, plan_diff_page),
+    AuditedPage("plan-term", "plans:term", Role.MANAGER, term_page),
+    AuditedPage("year-plan", "plans:year", Role.COORDINATOR, year_plan_page),
+    AuditedPage("monitoring-report", "plans:report", Role.MANAGER, monitoring_page),
+    AuditedPage("public-monitoring-reports", "plans:public_reports", None, public_monitoring_list),
+    AuditedPage("public-monitoring-report", "plans:public_report", None, public_monitoring_page),
     AuditedPage("not-found", None, None, "/no-such-page/"),
 ]
 
@@ -214,6 +277,7 @@ NOT_AUDITED: dict[str, str] = {
     "health": "JSON for load balancers",
     "analysis:bulk_status": "POST-only; redirects back to the triage queue",
     "analysis:review_signal": "POST-only; redirects back to the situational picture",
+    "analysis:signal_case": "POST-only; redirects to the case it creates",
     "analysis:codebook_export": "a file download (CSV/JSON), not a page",
     "analysis:case_export": "a file download (REFI-QDA project .qdpx), not a page",
     "analysis:codebook_import": "POST-only upload; redirects back to the codebook",
@@ -221,5 +285,7 @@ NOT_AUDITED: dict[str, str] = {
     "knowledge:public_summary_export": "a file download (PDF/Markdown), not a page",
     "knowledge:action_export": "a file download (CSV/XLSX), not a page",
     "audit_export": "a file download (CSV/XLSX), not a page",
+    "plans:report_export": "a file download (PDF/DOCX), not a page",
+    "plans:public_report_export": "a file download (PDF/DOCX), not a page",
 }
 NOT_AUDITED_NAMESPACES = ("api",)

@@ -151,3 +151,80 @@ def test_public_form_works_on_a_phone(phone: Page, public_form_open: None) -> No
     expect(phone.locator("h1")).to_have_text("Kiitos")
     assert_fits(phone)
     assert Report.objects.count() == 1
+
+
+# "Kivellä" is a youth venue called Kivi here; the engine takes it for a surname.
+VENUE_TEXT = "Nuoret viihtyvät Kivellä, joka on kaupungin nuorisotila. Asiakas 131052-308T soitti."
+
+
+def fill_report(page: Page, description: str) -> None:
+    page.goto("/reports/new/")
+    page.locator("#id_title").fill("Nuorten iltapaikat")
+    page.locator("#id_description").fill(description)
+    page.locator("input[name=phenomena][value=osallisuus]").check()
+    page.locator("#id_municipalities").select_option(["179"])
+    page.locator("button[name=step][value=preview]").click()
+    expect(page.locator("#preview")).to_be_visible()
+
+
+def test_reporter_restores_a_word_taken_for_a_name(
+    page: Page, context: BrowserContext, site: str, make_user: Callable[..., Any]
+) -> None:
+    sign_in(context, site, make_user(Role.REPORTER))
+    fill_report(page, VENUE_TEXT)
+    description = page.locator("#id_description")
+    assert "[NIMI]" in description.input_value()
+    # A name can be restored; the identity code has no restore box at all.
+    boxes = page.locator("#preview input[name=restore]")
+    expect(boxes).to_have_count(1)
+    expect(page.get_by_label("Palauta “Kivellä”")).to_be_visible()
+    page.get_by_label("Palauta “Kivellä”").check()
+    page.locator("button[name=step][value=confirm]").click()  # ticking a box shows the preview again first
+
+    expect(page.locator("#restored-note")).to_be_visible()
+    assert description.input_value().startswith("Nuoret viihtyvät Kivellä, joka")
+    assert "[HETU]" in description.input_value()
+    assert Report.objects.count() == 0
+    page.locator("button[name=step][value=confirm]").click()
+
+    expect(page.locator("article.report h1")).to_have_text("Nuorten iltapaikat")
+    expect(page.locator("#restored-words")).to_contain_text("Raportoija palautti 1 sanan")
+    report = Report.objects.get()
+    assert report.description.startswith("Nuoret viihtyvät Kivellä, joka")
+    assert "131052-308T" not in report.description
+    assert report.restored_words == 1
+
+
+def test_a_word_can_still_be_restored_after_checking_again(
+    page: Page, context: BrowserContext, site: str, make_user: Callable[..., Any]
+) -> None:
+    sign_in(context, site, make_user(Role.REPORTER))
+    fill_report(page, VENUE_TEXT)
+    page.locator("button[name=step][value=preview]").click()  # "Check again": only placeholders now
+    expect(page.locator("#restore-offers")).to_be_visible()
+    page.locator("#restore-offers input[name=restore]").check()
+    page.locator("button[name=step][value=preview]").click()
+    assert page.locator("#id_description").input_value().startswith("Nuoret viihtyvät Kivellä, joka")
+    page.locator("button[name=step][value=confirm]").click()
+    expect(page.locator("article.report h1")).to_have_text("Nuorten iltapaikat")
+    assert Report.objects.get().restored_words == 1
+
+
+def test_restoring_an_identity_code_is_refused(
+    page: Page, context: BrowserContext, site: str, make_user: Callable[..., Any]
+) -> None:
+    sign_in(context, site, make_user(Role.REPORTER))
+    fill_report(page, VENUE_TEXT)
+    # A forged request: the restore box pointed at the identity code's place (slot 1).
+    box = page.locator("#preview input[name=restore]")
+    box.evaluate("el => { el.value = 'description|1|131052-308T'; }")
+    box.check()
+    page.locator("button[name=step][value=preview]").click()
+
+    expect(page.locator("#restore-error")).to_be_visible()
+    expect(page.locator("#restore-error")).to_contain_text("Vain nimet ja osoitteet")
+    assert "131052-308T" not in page.locator("#id_description").input_value()
+    page.locator("button[name=step][value=confirm]").click()
+    report = Report.objects.get()
+    assert "131052-308T" not in report.description and "[HETU]" in report.description
+    assert report.restored_words == 0

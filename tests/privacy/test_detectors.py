@@ -19,7 +19,8 @@ def make_hetu(ddmmyy: str, sign: str, ind: str = "123") -> str:
 
 # ---------------------------------------------------------------- API contract
 def test_api_contract() -> None:
-    assert PII_TYPES == ("person_name", "hetu", "phone", "email", "address", "iban")
+    assert PII_TYPES == ("person_name", "hetu", "phone", "email", "address", "iban", "birth_date",
+                         "client_number")
     assert set(PLACEHOLDERS) == {"fi", "sv", "en"}
     assert PLACEHOLDERS["fi"]["person_name"] == "[NIMI]"
     assert PLACEHOLDERS["sv"]["hetu"] == "[PERSONBETECKNING]"
@@ -118,10 +119,16 @@ def test_iban_valid(iban: str) -> None:
     assert types_of(f"Tilinumero {iban} ja muuta.") == [(iban, "iban")]
 
 
-@pytest.mark.parametrize("iban", ["FI21 1234 5600 0007 86", "FI2112345600000795", "DE89 3704"])
-def test_iban_invalid_mod97(iban: str) -> None:
+@pytest.mark.parametrize("iban", ["FI21 1234 5600 0007 86", "FI2112345600000795"])
+def test_iban_wrong_check_digits_still_redacted(iban: str) -> None:
+    # A mistyped account number still identifies its holder (issue #11, ADR 0002).
     assert not is_valid_iban(iban)
-    assert not any(t == "iban" for _, t in types_of(f"Tilinumero {iban}."))
+    assert types_of(f"Tilinumero {iban}.") == [(iban, "iban")]
+
+
+@pytest.mark.parametrize("text", ["Tilinumero DE89 3704.", "Koodi FI21 1234 ABCD EFGH IJ."])
+def test_iban_wrong_shape_not_matched(text: str) -> None:
+    assert not any(t == "iban" for _, t in types_of(text))
 
 
 # ---------------------------------------------------------------- address

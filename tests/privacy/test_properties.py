@@ -70,6 +70,33 @@ def test_no_identifier_left_behind(text: str) -> None:
     assert not list(find_iban(out))
 
 
+@_SETTINGS
+@given(any_text, st.lists(st.sampled_from(FRAGMENTS), max_size=4))
+def test_idempotent_with_restored_words(text: str, restore: list[str]) -> None:
+    once = redact(text, restore=restore)
+    assert redact(once.text, restore=restore).text == once.text
+    # restoring never brings back an identifier
+    assert not list(find_hetu(once.text)) and not EMAIL_RE.search(once.text)
+
+
+INVISIBLE = ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200e"]
+
+
+@_SETTINGS
+@given(any_text, st.integers(min_value=0, max_value=10_000), st.sampled_from(INVISIBLE))
+def test_an_invisible_character_changes_nothing_but_itself(text: str, where: int, char: str) -> None:
+    at = where % (len(text) + 1)
+    spiked = text[:at] + char + text[at:]
+    assert redact(spiked).text.replace(char, "") == redact(text.replace(char, "")).text.replace(char, "") \
+        or char in text
+
+
+def test_cut_off_digit_groups_are_looked_at_again() -> None:
+    # found by the property test: the groups trimmed off a too-long number are a phone too
+    once = redact("010000000 010 0000").text
+    assert once == "[PUHELIN] [PUHELIN]" and redact(once).text == once
+
+
 def test_huge_and_control_input() -> None:
     text = ("Asiakas Mikko Virtanen, puh 040 123 4567. \x00\x1b\u202e🙂 " * 2000)
     res = redact(text)

@@ -253,6 +253,54 @@ SUMMARY_BRANCHES: list[tuple[str, str, str, Callable[[World], dict[str, Any]]]] 
 ]  # fmt: skip
 
 
+# --- the implementation plan: county 13's plan objects, made when a case needs them ---------
+
+
+def plans_of(county_world: Any) -> dict[str, Any]:
+    """A plan, a yearly plan with a measure and a draft monitoring report of a county,
+    every text tagged; made inside the test's savepoint (rolled back after it)."""
+    from ilmio.plans import services as plans
+
+    tag = county_world.tag
+    plan = plans.create_plan(county=county_world.county, term_start=2025, term_end=2029, title=f"{tag}-plan-title",
+                             main_goal=f"{tag}-plan-goal", by=None)  # fmt: skip
+    area = plans.add_area(plan, f"{tag}-area-name", by=None)
+    plans.add_measure(area, f"{tag}-measure-description", owner=f"{tag}-measure-owner", by=None)
+    year = plans.create_year_plan(county=county_world.county, year=2025, by=None)
+    item = plans.add_year_measure(year, measure=f"{tag}-year_measure-text", responsible=f"{tag}-year_measure-owner", by=None)
+    report = plans.generate_monitoring_report(county=county_world.county, year=2025, language="fi", by=None)
+    plans.write_evaluation(report, f"{tag}-evaluation-draft", by=None)
+    made = {"plan": plan, "area": area, "year": year, "item": item, "report": report}
+    PLAN_STATE[county_world.code] = plan_state(county_world.county)
+    return made
+
+
+PLAN_STATE: dict[str, Any] = {}
+
+
+def plan_state(county: Any) -> Any:
+    from ilmio.plans.models import MonitoringReport, Plan, YearMeasure
+
+    return (list(Plan.objects.filter(county=county).values_list("pk", "status", "version", "main_goal")),
+            [list(p.areas.values_list("pk", "measures__description")) for p in Plan.objects.filter(county=county)],
+            list(YearMeasure.objects.filter(year_plan__county=county).values_list("pk", "status", "measure")),
+            list(MonitoringReport.objects.filter(county=county).values_list("pk", "status", "evaluation", "language")))
+
+
+def other_plans_unchanged(w: World, response: Any) -> None:
+    assert plan_state(w.other.county) == PLAN_STATE[w.other.code], "county 13's plan objects changed"
+
+
+def other_plan_request(method: str, path: Callable[[dict[str, Any]], str],
+                       data: dict[str, Any] | Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Callable[[World], Req]:
+    def build(w: World) -> Req:
+        made = plans_of(w.other)
+        body = data(made) if callable(data) else data
+        return Req(method, path(made), body)
+
+    return build
+
+
 def cases() -> list[Case]:
     result: list[Case] = []
     add = result.append
@@ -347,6 +395,9 @@ def cases() -> list[Case]:
     add(Case("analysis:review_signal", "POST municipality of county 13", "coordinator",
              post(const("/triage/signals/review/"), signal("297")), status=None,
              missing=post(const("/triage/signals/review/"), signal("000")), check=signal_review_kept))
+    add(Case("analysis:signal_case", "POST municipality of county 13", "coordinator",
+             post(const("/triage/signals/case/"), signal("297")), status=None,
+             missing=post(const("/triage/signals/case/"), signal("000")), check=signal_review_kept))
 
     # --- summaries -------------------------------------------------------------------------
     for role in FORWARDED:
@@ -465,6 +516,57 @@ def cases() -> list[Case]:
                      check=contains("coordinator_15")))
         add(Case("audit_export", "csv filtered by county 13's user", role,
                  get(const("/audit/export.csv?actor=coordinator_13")), status=200))
+
+    # --- the implementation plan ---------------------------------------------------------
+    unchanged = other_plans_unchanged
+    for role in ("coordinator", "decision_maker"):
+        add(Case("plans:plan", "GET other plan", role, other_plan_request("GET", lambda m: f"/plans/{m['plan'].pk}/"),
+                 check=unchanged))
+        add(Case("plans:year", "GET other yearly plan", role,
+                 other_plan_request("GET", lambda m: f"/plans/years/{m['year'].pk}/"), check=unchanged))
+        add(Case("plans:report", "GET other monitoring report", role,
+                 other_plan_request("GET", lambda m: f"/plans/monitoring/{m['report'].pk}/"), check=unchanged))
+    for branch, role, body in [
+        ("measure", "coordinator", lambda m: {"action": "measure", "area": m["area"].pk, "description": "Uusi ksuomi"}),
+        ("main_goal", "coordinator", lambda m: {"action": "main_goal", "main_goal": "Uusi ksuomi"}),
+        ("new_version", "coordinator", lambda m: {"action": "new_version"}),
+        ("next_term", "coordinator", lambda m: {"action": "next_term"}),
+        ("approve", "manager", lambda m: {"action": "approve", "body": "Hallitus ksuomi", "approved_on": "2025-06-16"}),
+    ]:
+        add(Case("plans:plan", f"action={branch} on other plan", role,
+                 other_plan_request("POST", lambda m: f"/plans/{m['plan'].pk}/", body), check=unchanged))
+    for branch, body in [
+        ("update", lambda m: {"action": "update", "pk": m["item"].pk, "status": "done"}),
+        ("add", lambda m: {"action": "add", "measure": "Uusi ksuomi", "responsible": "Johto"}),
+        ("generate", lambda m: {"action": "generate", "language": "sv"}),
+    ]:
+        add(Case("plans:year", f"action={branch} on other yearly plan", "coordinator",
+                 other_plan_request("POST", lambda m: f"/plans/years/{m['year'].pk}/", body), check=unchanged))
+    for branch, role in [("evaluate", "coordinator"), ("approve", "manager"), ("publish", "manager")]:
+        add(Case("plans:report", f"action={branch} on other monitoring report", role,
+                 other_plan_request("POST", lambda m: f"/plans/monitoring/{m['report'].pk}/",
+                                    {"action": branch, "evaluation": "Arvio ksuomi"}), check=unchanged))
+    add(Case("plans:term", "GET other plan", "coordinator",
+             other_plan_request("GET", lambda m: f"/plans/{m['plan'].pk}/term/"), check=unchanged))
+    add(Case("plans:diff", "GET other plan", "coordinator",
+             other_plan_request("GET", lambda m: f"/plans/{m['plan'].pk}/changes/"), check=unchanged))
+    add(Case("plans:report_export", "GET other monitoring report", "manager",
+             other_plan_request("GET", lambda m: f"/plans/monitoring/{m['report'].pk}/export.docx"), check=unchanged))
+    for role in (None, "manager"):
+        add(Case("plans:public_report", "other county's draft report", role,
+                 other_plan_request("GET", lambda m: f"/plans/public/monitoring/{m['report'].pk}/"), check=unchanged))
+        add(Case("plans:public_report_export", "other county's draft report", role,
+                 other_plan_request("GET", lambda m: f"/plans/public/monitoring/{m['report'].pk}/export.pdf"),
+                 check=unchanged))
+        add(Case("plans:public_reports", "county 13", role,
+                 other_plan_request("GET", lambda m: "/plans/public/13/"), status=200, check=unchanged))
+    add(Case("plans:plans", "GET", "coordinator", other_plan_request("GET", lambda m: "/plans/"), status=200,
+             check=unchanged))
+    add(Case("plans:plans", "POST year", "coordinator", other_plan_request("POST", lambda m: "/plans/",
+             {"action": "year", "year": "2025"}), status=302, check=unchanged))
+    for name, path in (("api:list_plans", "/api/v1/plans"), ("api:list_monitoring_reports", "/api/v1/monitoring-reports")):
+        add(Case(name, "GET", "coordinator", (lambda p: lambda w: (plans_of(w.other), Req("GET", p, api_json=True))[1])(path),
+                 status=200, check=unchanged))
 
     # --- pages without objects ----------------------------------------------------------
     for name, method, path, status, actor in [

@@ -87,6 +87,7 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("analysis:codebook_export", "GET", "-"): TRIAGE_PAGE,
     ("analysis:codebook_import", "GET", "-"): table(403, anonymous=302, triagers=405),
     ("analysis:review_signal", "GET", "-"): table(403, anonymous=302, triagers=405),
+    ("analysis:signal_case", "GET", "-"): table(403, anonymous=302, triagers=405),
     ("knowledge:summaries", "GET", "-"): FORWARDED_PAGE,
     ("knowledge:summary", "GET", "draft"): table(403, anonymous=302, forwarded=200, decision_maker=404),
     ("knowledge:summary", "GET", "published"): FORWARDED_PAGE,
@@ -103,6 +104,20 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("knowledge:public_summary_export", "GET", "published"): PAGE_OK,
     ("knowledge:outcomes", "GET", "-"): PAGE_OK,
     ("knowledge:follow_up", "GET", "follow_up"): PAGE_OK,
+    ("plans:plans", "GET", "-"): FORWARDED_PAGE,
+    ("plans:plan", "GET", "plan"): FORWARDED_PAGE,
+    ("plans:plan", "GET", "other_plan"): table(403, anonymous=302, forwarded=404),
+    ("plans:diff", "GET", "plan"): FORWARDED_PAGE,
+    ("plans:term", "GET", "plan"): FORWARDED_PAGE,
+    ("plans:term", "GET", "other_plan"): table(403, anonymous=302, forwarded=404),
+    ("plans:year", "GET", "year_plan"): FORWARDED_PAGE,
+    ("plans:report", "GET", "monitoring"): FORWARDED_PAGE,
+    ("plans:report", "GET", "other_monitoring"): table(403, anonymous=302, forwarded=404),
+    ("plans:report_export", "GET", "monitoring"): FORWARDED_PAGE,
+    ("plans:public_reports", "GET", "-"): PAGE_OK,
+    ("plans:public_report", "GET", "monitoring"): PAGE_OK,
+    ("plans:public_report", "GET", "other_monitoring"): table(404),
+    ("plans:public_report_export", "GET", "monitoring"): PAGE_OK,
     ("api:openapi-json", "GET", "-"): PAGE_OK,
     ("api:api-root", "GET", "-"): table(404),
     ("api:taxonomy", "GET", "-"): PAGE_OK,
@@ -113,6 +128,8 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("api:list_reports", "GET", "-"): table(403, anonymous=401, readers=200),
     ("api:get_report", "GET", "own"): table(403, anonymous=401, reporter=404, partner=404, readers=200),
     ("api:get_report", "GET", "other"): table(403, anonymous=401, reporter=404, partner=404, readers=404),
+    ("api:list_plans", "GET", "-"): table(403, anonymous=401, forwarded=200),
+    ("api:list_monitoring_reports", "GET", "-"): table(403, anonymous=401, forwarded=200),
 }
 API_BODIES: dict[str, dict[str, Any]] = {
     "api:redact_text": {"text": "Asiakas Matti Virtanen"},
@@ -166,11 +183,21 @@ def world(make_user):  # type: ignore[no-untyped-def]
                                     summary=published, by=None)  # fmt: skip
     action = loop.create_action(county=own.county, title="Toimenpide", owner="Johto", proposal=proposal)
     follow_up = FollowUp.objects.create(report=own, action=action, due_at=timezone.now())
-    return {"users": users, "own": own, "other": other, "case": case, "other_case": other_case, "draft": draft,
+    from ilmio.plans import services as plans
+
+    plan = plans.create_plan(county=own.county, term_start=2025, term_end=2029, title="Suunnitelma", by=None)
+    other_plan = plans.create_plan(county=other.county, term_start=2025, term_end=2029, title="Toinen", by=None)
+    year_plan = plans.create_year_plan(county=own.county, year=2025, by=None)
+    monitoring = plans.generate_monitoring_report(county=own.county, year=2025, language="fi", by=None)
+    plans.approve_monitoring_report(monitoring, by=None)
+    plans.publish_monitoring_report(monitoring, by=None)
+    other_monitoring = plans.generate_monitoring_report(county=other.county, year=2025, language="fi", by=None)
+    return {"plan": plan, "other_plan": other_plan, "year_plan": year_plan, "monitoring": monitoring,
+            "other_monitoring": other_monitoring,"users": users, "own": own, "other": other, "case": case, "other_case": other_case, "draft": draft,
             "published": published, "other_summary": other_summary, "proposal": proposal, "follow_up": follow_up}
 
 
-FORMATS = {"analysis:codebook_export": "qdc", "knowledge:summary_export": "md", "knowledge:public_summary_export": "md"}
+FORMATS = {"analysis:codebook_export": "qdc", "plans:report_export": "docx", "plans:public_report_export": "docx", "knowledge:summary_export": "md", "knowledge:public_summary_export": "md"}
 
 
 def concrete_path(name: str, raw: str, obj: Any) -> str:

@@ -37,7 +37,7 @@ FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,
                 suppress_health_check=list(HealthCheck))  # fmt: skip
 
 # Tables a request may change; logs of reading (audit, access) and caches are not compared.
-DOMAIN_APPS = ("reports", "analysis", "knowledge", "taxonomy", "areas")
+DOMAIN_APPS = ("reports", "analysis", "knowledge", "plans", "taxonomy", "areas")
 
 # --- values ------------------------------------------------------------------------------
 
@@ -88,6 +88,10 @@ class World:
     action: Any
     child: Any
     follow_up: Any
+    plan: Any = None
+    year_plan: Any = None
+    year_measure: Any = None
+    monitoring: Any = None
 
 
 def build_world() -> World:
@@ -125,8 +129,16 @@ def build_world() -> World:
     action = loop.create_action(county=county, title="Ohjelma", owner="Johto", reference="P1", proposal=proposal)
     child = loop.create_action(county=county, title="Neuvonta", owner="A", parent=action, reference="C1")
     follow_up = FollowUp.objects.create(report=main, action=action, due_at=timezone.now())
+    from ilmio.plans import services as plans
+
+    plan = plans.create_plan(county=county, term_start=2025, term_end=2029, title="Suunnitelma", by=None)
+    plans.add_area(plan, "Tietotyö", by=None)
+    year_plan = plans.create_year_plan(county=county, year=2025, by=None)
+    year_measure = plans.add_year_measure(year_plan, measure="Työpaja", responsible="Koordinaattori", by=None)
+    monitoring = plans.generate_monitoring_report(county=county, year=2024, language="fi", by=None)
     return World(users=users, report=main, other_report=other, case=case, code=code, summary=summary, quote=quote,
-                 proposal=proposal, action=action, child=child, follow_up=follow_up)  # fmt: skip
+                 proposal=proposal, action=action, child=child, follow_up=follow_up, plan=plan, year_plan=year_plan,
+                 year_measure=year_measure, monitoring=monitoring)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -321,6 +333,8 @@ BRANCHES: dict[str, Branch] = {
     "review_signal": ("coordinator", user("coordinator"), lambda w: "/triage/signals/review/", lambda w: st.fixed_dictionaries({}, optional={
         "phenomenon": value("asuminen"), "municipality": value("179", "297"), "decision": value("confirmed", "dismissed"),
         "last_month": value("2026-01", "2026-12"), "note": value("Huomio"), "next": value("/situation/", "//evil.example/")})),
+    "signal_case": ("coordinator", user("coordinator"), lambda w: "/triage/signals/case/", lambda w: st.fixed_dictionaries({}, optional={
+        "phenomenon": value("asuminen"), "municipality": value("179", "297"), "last_month": value("2026-01", "2026-12")})),
     "bulk_status": ("coordinator", user("coordinator"), lambda w: "/triage/bulk/", lambda w: st.fixed_dictionaries({}, optional={
         "reports": values(w.report.public_id, w.other_report.public_id), "status": value("in_review", "analysed"),
         "reason": value("Syy")})),
@@ -354,6 +368,25 @@ BRANCHES: dict[str, Branch] = {
     # reports.views: the staff and the public form (preview, then confirm)
     "reports:new": ("reporter", user("reporter"), lambda w: "/reports/new/", lambda w: st.fixed_dictionaries({}, optional=report_fields(w))),
     "reports:public": ("anonymous", user("anonymous"), lambda w: "/reports/public/", lambda w: st.fixed_dictionaries({}, optional=public_fields(w))),
+    # plans.views
+    "plans:create": ("coordinator", user("coordinator"), lambda w: "/plans/", lambda w: st.fixed_dictionaries(
+        {"action": value("plan", "year")}, optional={"title": value("Suunnitelma"), "term_start": value(2025, 2029),
+        "term_end": value(2029, 2024), "main_goal": value("Tavoite"), "year": value(2026, 2027)})),
+    "plans:plan": ("coordinator", user("coordinator"), lambda w: f"/plans/{w.plan.pk}/", lambda w: st.fixed_dictionaries(
+        {"action": value("main_goal", "objective", "area", "measure", "actor", "communication", "new_version", "next_term")},
+        optional={"main_goal": value("Tavoite"), "text": value("Tavoite"), "name": value("Alue"),
+        "description": value("Kuvaus"), "area": value(*w.plan.areas.values_list("pk", flat=True)),
+        "owner": value("Omistaja"), "indicators": value("Mittari"), "duties": value("Tehtävät"),
+        "audience": value("Päättäjät"), "goals": value("Tieto"), "channels": value("Verkko")})),
+    "plans:approve": ("manager", user("manager"), lambda w: f"/plans/{w.plan.pk}/", lambda w: st.fixed_dictionaries(
+        {"action": value("approve", "publish")}, optional={"body": value("Aluehallitus"), "approved_on": dates()})),
+    "plans:year": ("coordinator", user("coordinator"), lambda w: f"/plans/years/{w.year_plan.pk}/", lambda w: st.fixed_dictionaries(
+        {"action": value("add", "update", "generate")}, optional={"measure": value("Työpaja"),
+        "responsible": value("Koordinaattori"), "goal": value("Tavoite"), "planned_date": dates(), "notes": value("Huom"),
+        "pk": value(w.year_measure.pk), "status": value("planned", "in_progress", "done", "postponed"),
+        "done_date": dates(), "language": value("fi", "sv")})),
+    "plans:report": ("manager", user("manager"), lambda w: f"/plans/monitoring/{w.monitoring.pk}/", lambda w: st.fixed_dictionaries(
+        {"action": value("evaluate", "approve", "publish")}, optional={"evaluation": value("Arvio")})),
     # core.views
     "set_language": ("reporter", user("reporter"), lambda w: "/i18n/setlang/", lambda w: st.fixed_dictionaries({}, optional={
         "language": value("fi", "sv", "en"), "next": value("/", "//evil.example/")})),
@@ -365,15 +398,18 @@ def test_every_post_view_is_fuzzed() -> None:
     from tests.quality.test_permission_matrix import url_patterns
 
     covered = {"analysis:report", "analysis:cases", "analysis:case", "analysis:codebook", "analysis:codebook_import",
-               "analysis:review_signal",
+               "analysis:review_signal", "analysis:signal_case",
                "analysis:bulk_status", "knowledge:summaries", "knowledge:summary", "knowledge:proposal",
-               "knowledge:actions", "knowledge:follow_up", "reports:new", "reports:public_new", "set_language"}  # fmt: skip
+               "knowledge:actions", "knowledge:follow_up", "reports:new", "reports:public_new", "set_language",
+               "plans:plans", "plans:plan", "plans:year", "plans:report"}  # fmt: skip
     # Read-only (GET) views, the log-in/out pair and the API (fuzzed below).
     read_only = {"home", "about", "health", "login", "logout", "audit_log", "audit_export", "reports:public_thanks", "reports:mine", "reports:list",
                  "reports:detail", "situation:situation", "situation:brief", "analysis:queue",
                  "analysis:codebook_export", "analysis:case_export", "knowledge:summary_export", "knowledge:proposals",
                  "knowledge:action_export", "knowledge:notifications", "knowledge:public_summaries",
-                 "knowledge:public_summary", "knowledge:public_summary_export", "knowledge:outcomes"}  # fmt: skip
+                 "knowledge:public_summary", "knowledge:public_summary_export", "knowledge:outcomes",
+                 "plans:diff", "plans:term", "plans:report_export", "plans:public_reports", "plans:public_report",
+                 "plans:public_report_export"}  # fmt: skip
     names = {name for name, _ in url_patterns() if not name.startswith("api:")}
     assert names - covered - read_only == set(), "views without a fuzzed POST branch"
 

@@ -5,7 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ilmio.analysis.models import Code, PhenomenonCase, SignalReview
+from ilmio.analysis.models import Code, CodedPassage, PhenomenonCase, SignalReview
 from ilmio.areas.models import County, Municipality
 from ilmio.core.forms import SafeDateField, TextField
 from ilmio.reports.forms import CodeChoiceField
@@ -26,6 +26,12 @@ class TriageFilterForm(forms.Form):
     date_from = SafeDateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = SafeDateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     q = TextField(label=_("Search text"), required=False, max_length=100)
+    confirmed = forms.ChoiceField(label=_("Classification"), required=False,
+                                  choices=[("", "—"), ("no", _("Not yet confirmed")), ("yes", _("Confirmed"))])
+    sort = forms.ChoiceField(label=_("Sort by"), required=False,
+                             choices=[("newest", _("Newest first")), ("oldest", _("Oldest first")),
+                                      ("phenomenon", _("Primary phenomenon")), ("status", _("Status")),
+                                      ("title", _("Title"))])  # fmt: skip
 
     def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -91,7 +97,9 @@ class CodeForm(forms.Form):
 
     def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["parent"]).queryset = Code.objects.filter(county=county)
+        field = cast(forms.ModelChoiceField, self.fields["parent"])
+        field.queryset = Code.objects.filter(county=county)
+        field.choices = [("", "---------"), *((code.pk, label) for code, label in code_tree(field.queryset))]
 
 
 class PassageForm(forms.Form):
@@ -99,10 +107,35 @@ class PassageForm(forms.Form):
     # Offsets into a report text (at most a few thousand characters).
     start = forms.IntegerField(min_value=0, max_value=1_000_000, label=_("Start"))
     end = forms.IntegerField(min_value=1, max_value=1_000_000, label=_("End"))
+    field = forms.ChoiceField(label=_("Text"), choices=CodedPassage.Field.choices, required=False)
 
     def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["code"]).queryset = Code.objects.filter(county=county)
+        field = cast(forms.ModelChoiceField, self.fields["code"])
+        field.queryset = Code.objects.filter(county=county)
+        # The picker is the codebook's tree: each parent, then its children indented under it.
+        field.choices = [("", "---------"), *((code.pk, label) for code, label in code_tree(field.queryset))]
+
+
+def code_tree(codes: Any) -> list[tuple[Code, str]]:
+    """Codes in tree order with an indented label (children under their parent, by name)."""
+    items = list(codes.order_by("name"))
+    present = {c.pk for c in items}
+    children: dict[int | None, list[Code]] = {}
+    for code in items:
+        children.setdefault(code.parent_id if code.parent_id in present else None, []).append(code)
+    ordered: list[tuple[Code, str]] = []
+    seen: set[int] = set()
+
+    def walk(parent: int | None, depth: int) -> None:
+        for code in children.get(parent, []):
+            if code.pk not in seen:
+                seen.add(code.pk)
+                ordered.append((code, "\u00a0\u00a0" * depth + ("↳ " if depth else "") + code.name))
+                walk(code.pk, depth + 1)
+
+    walk(None, 0)
+    return ordered
 
 
 class AddToCaseForm(forms.Form):
@@ -123,6 +156,20 @@ class SignalReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=SignalReview.Decision.choices)
     last_month = forms.RegexField(regex=r"^[0-9]{4}-(0[1-9]|1[0-2])$", max_length=7)
     note = TextField(label=_("Note"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["municipality"]).queryset = (
+            Municipality.objects.filter(county=county)
+        )
+
+
+class SignalCaseForm(forms.Form):
+    """An emerging signal of the coordinator's county to open a case from (hidden fields of its row)."""
+
+    phenomenon = forms.ModelChoiceField(Phenomenon.objects.all(), to_field_name="code")
+    municipality = forms.ModelChoiceField(Municipality.objects.none(), to_field_name="code")
+    last_month = forms.RegexField(regex=r"^[0-9]{4}-(0[1-9]|1[0-2])$", max_length=7)
 
     def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

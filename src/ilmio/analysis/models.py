@@ -81,13 +81,20 @@ class Code(models.Model):
 
 
 class CodedPassage(models.Model):
-    """A highlighted passage of a report's description with a code attached."""
+    """A highlighted passage of one of a report's texts with a code attached."""
+
+    class Field(models.TextChoices):
+        DESCRIPTION = "description", _("What has been noticed")
+        EFFECTS = "effects", _("Effects on clients")
+        PROPOSED_ACTION = "proposed_action", _("What should be done?")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="coded_passages")
     code = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="passages")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     snippet = RedactedTextField()
+    # Which text the offsets point into (REFI-QDA projects carry the description only).
+    field = models.CharField(max_length=20, choices=Field.choices, default=Field.DESCRIPTION)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -114,6 +121,9 @@ class SignalReview(models.Model):
     note = RedactedCharField(max_length=500, blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     reviewed_at = models.DateTimeField(auto_now_add=True)
+    # The case a confirmed signal became (services.create_case_from_signal).
+    case = models.ForeignKey(PhenomenonCase, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="signal_reviews")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["phenomenon", "municipality_code", "last_month"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -127,14 +128,19 @@ def create_code(*, county: Any, name: str, description: str = "", parent: Code |
     return Code.objects.create(county=county, name=name.strip(), description=description, parent=parent, **extra)
 
 
-def code_passage(report: Report, code: Code, start: int, end: int, *, by: Any) -> CodedPassage:
-    """Attach a code to description[start:end]; offsets are checked against the text."""
+def code_passage(report: Report, code: Code, start: int, end: int, *, by: Any,
+                 field: str = CodedPassage.Field.DESCRIPTION) -> CodedPassage:  # fmt: skip
+    """Attach a code to text[start:end] of one of the report's texts (the description, the
+    effects or the proposed action); offsets are checked against that text."""
     if code.county_id != report.county_id:
         raise ValueError("the code belongs to another county")
-    if not (0 <= start < end <= len(report.description)):
+    if field not in CodedPassage.Field.values:
+        raise ValueError("unknown text field")
+    text = getattr(report, field) or ""
+    if not (0 <= start < end <= len(text)):
         raise ValueError("the passage is outside the report text")
-    return CodedPassage.objects.create(report=report, code=code, start=start, end=end,
-                                       snippet=report.description[start:end], created_by=by)  # fmt: skip
+    return CodedPassage.objects.create(report=report, code=code, start=start, end=end, field=field,
+                                       snippet=text[start:end], created_by=by)  # fmt: skip
 
 
 @dataclass
@@ -199,7 +205,8 @@ def import_coding(project: ParsedProject, *, county: Any, codes: QuerySet[Code],
                     continue
                 start, end = from_plain(text, selection.start), from_plain(text, selection.end)
                 for code in targets:
-                    if CodedPassage.objects.filter(report=report, code=code, start=start, end=end).exists():
+                    if CodedPassage.objects.filter(report=report, code=code, start=start, end=end,
+                                                   field=CodedPassage.Field.DESCRIPTION).exists():
                         result.passages_present += 1
                     else:
                         code_passage(report, code, start, end, by=by)
@@ -217,3 +224,43 @@ def review_signal(*, county: Any, phenomenon: Phenomenon, municipality_code: str
         record_event(by, Event.SIGNAL_REVIEWED, obj=review, decision=decision, phenomenon=phenomenon.code,
                      municipality=municipality_code, last_month=last_month)  # fmt: skip
     return review
+
+
+# Months of a signal's recent window: the default of ilmio.stats.signals.detect_emerging,
+# which the situation page's signals use.
+SIGNAL_WINDOW_MONTHS = 3
+
+
+def signal_period(last_month: str) -> tuple[datetime, datetime]:
+    """The start of a signal's first month and the start of the month after its last."""
+    year, month = (int(part) for part in last_month.split("-"))
+    end = (year + month // 12, month % 12 + 1)
+    first = year * 12 + month - 1 - (SIGNAL_WINDOW_MONTHS - 1)
+    start = (first // 12, first % 12 + 1)
+    return (timezone.make_aware(datetime(start[0], start[1], 1)), timezone.make_aware(datetime(end[0], end[1], 1)))
+
+
+def create_case_from_signal(*, county: Any, phenomenon: Phenomenon, municipality: Any, last_month: str,
+                            title: str, by: Any) -> PhenomenonCase:  # fmt: skip
+    """Confirm an emerging signal (unless it already is) and open a case with the signal's
+    phenomenon and the reports it counted: the phenomenon's reports of the municipality in
+    the signal's months. A signal that already became a case returns that case."""
+    if municipality.county_id != county.pk:
+        raise TransitionError("a signal of another county's municipality")
+    with transaction.atomic():
+        review = SignalReview.objects.filter(phenomenon=phenomenon, municipality_code=municipality.code,
+                                             last_month=last_month, county=county).first()  # fmt: skip
+        if review is not None and review.case_id is not None and review.case is not None:
+            return review.case
+        start, end = signal_period(last_month)
+        reports = Report.objects.filter(county=county, primary_phenomenon=phenomenon, statistics_municipality=municipality,
+                                        in_statistics=True, created_at__gte=start, created_at__lt=end)  # fmt: skip
+        case = create_case(county=county, title=title, by=by, phenomenon=phenomenon, reports=reports)
+        # Confirmed by turning it into a case (a note written before is kept).
+        review, _created = SignalReview.objects.update_or_create(
+            phenomenon=phenomenon, municipality_code=municipality.code, last_month=last_month,
+            defaults={"county": county, "decision": SignalReview.Decision.CONFIRMED, "reviewed_by": by, "case": case},
+        )  # fmt: skip
+        record_event(by, Event.SIGNAL_REVIEWED, obj=review, decision=review.decision, phenomenon=phenomenon.code,
+                     municipality=municipality.code, last_month=last_month, case=case.pk)  # fmt: skip
+    return case

@@ -14,4 +14,5 @@ urlpatterns = [
     path("codebook/export.<str:fmt>", views.codebook_export, name="codebook_export"),
     path("codebook/import/", views.codebook_import, name="codebook_import"),
     path("signals/review/", views.review_signal, name="review_signal"),
+    path("signals/case/", views.signal_case, name="signal_case"),
 ]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable
 from datetime import timedelta
@@ -7,11 +8,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ilmio.analysis import access, refi_qda, services
@@ -23,12 +24,13 @@ from ilmio.analysis.forms import (
     DuplicateForm,
     PassageForm,
     RefiImportForm,
+    SignalCaseForm,
     SignalReviewForm,
     StatusForm,
     TriageFilterForm,
 )
 from ilmio.analysis.insights import similar_reports, suggestions
-from ilmio.analysis.models import PhenomenonCase
+from ilmio.analysis.models import CodedPassage, PhenomenonCase
 from ilmio.core.access import home_county
 from ilmio.core.audit import Event, record_event
 from ilmio.core.form_actions import FormAction, dispatch
@@ -76,7 +78,17 @@ def filtered_queue(request: HttpRequest, form: TriageFilterForm) -> QuerySet[Rep
         reports = reports.filter(created_at__date__lt=data["date_to"] + timedelta(days=1))
     if data.get("q"):
         reports = reports.filter(Q(title__icontains=data["q"]) | Q(description__icontains=data["q"]))
-    return reports.distinct()
+    if data.get("confirmed"):
+        reports = reports.filter(classification_confirmed_at__isnull=data["confirmed"] == "no")
+    return reports.distinct().order_by(*queue_order(data.get("sort") or "newest"))
+
+
+def queue_order(sort: str) -> tuple[str, ...]:
+    """The queue's ordering for a sort choice; the newest first breaks ties (a stable page order)."""
+    language = (get_language() or "fi")[:2]
+    label = f"primary_phenomenon__label_{language if language in ('fi', 'sv', 'en') else 'fi'}"
+    first = {"oldest": ("created_at",), "phenomenon": (label,), "status": ("status",), "title": ("title",)}
+    return (*first.get(sort, ()), "-created_at", "-pk") if sort != "oldest" else ("created_at", "pk")
 
 
 @requires(Capability.TRIAGE)
@@ -147,7 +159,8 @@ def _add_to_case(request: HttpRequest, report: Report, form: AddToCaseForm) -> s
 
 def _code_passage(request: HttpRequest, report: Report, form: PassageForm) -> str:
     data = form.cleaned_data
-    services.code_passage(report, data["code"], data["start"], data["end"], by=request.user)
+    services.code_passage(report, data["code"], data["start"], data["end"], by=request.user,
+                          field=data["field"] or CodedPassage.Field.DESCRIPTION)  # fmt: skip
     return _("Passage coded.")
 
 
@@ -182,11 +195,52 @@ def triage_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     return render(request, "analysis/report.html", {
         "report": report, "classify": classify, "status_form": StatusForm(current=report.status),
         "duplicate_form": DuplicateForm(auto_id="duplicate_%s"), "passage_form": PassageForm(county=county),
-        "suggestions": suggestions(report), "similar": similar_reports(report),
+        "suggestions": suggestions(report), "similar": similar_items(report),
         "cases": access.cases_for(request.user),
         "history": report.status_changes.select_related("changed_by"),
         "passages": report.coded_passages.select_related("code"),
     })  # fmt: skip
+
+
+SNIPPET_WIDTH = 90  # characters either side of the first shared word
+WORD_RE = re.compile(r"\w+")
+
+
+def _stem(word: str) -> str:
+    # Finnish inflects heavily: words sharing their first five letters count as shared.
+    return word.lower()[:5]
+
+
+def snippet_parts(text: str, against: str) -> list[tuple[str, bool]]:
+    """A passage of ``text`` around its first word shared with ``against``, split into
+    (part, shared) pieces for the template to highlight (escaped there, never marked safe)."""
+    stems = {_stem(w) for w in WORD_RE.findall(against) if len(w) >= 4}
+    words = [m for m in WORD_RE.finditer(text) if len(m.group()) >= 4 and _stem(m.group()) in stems]
+    centre = words[0].start() if words else 0
+    start, end = max(0, centre - SNIPPET_WIDTH), min(len(text), centre + SNIPPET_WIDTH)
+    parts: list[tuple[str, bool]] = [("…", False)] if start else []
+    cursor = start
+    for match in words:
+        if match.start() < start or match.end() > end:
+            continue
+        parts += [(text[cursor:match.start()], False), (match.group(), True)]
+        cursor = match.end()
+    parts.append((text[cursor:end], False))
+    if end < len(text):
+        parts.append(("…", False))
+    return [part for part in parts if part[0]]
+
+
+def similar_items(report: Report) -> list[dict[str, Any]]:
+    """Similar reports of the county with their date, area, status, cases and a snippet
+    whose words shared with this report are highlighted."""
+    found = similar_reports(report)
+    prefetch_related_objects([other for other, _score, _near in found], "municipalities", "cases")
+    own_cases = set(report.cases.values_list("pk", flat=True))  # "add to its case" only where it is not yet
+    return [{"report": other, "score": score, "near": near, "municipalities": list(other.municipalities.all()),
+             "cases": [case for case in other.cases.all() if case.pk not in own_cases],
+             "snippet": snippet_parts(other.description, f"{report.title} {report.description}")}
+            for other, score, near in found]  # fmt: skip
 
 
 def classification_initial(report: Report) -> dict[str, Any]:
@@ -249,7 +303,9 @@ def project_download(request: HttpRequest, reports: Iterable[Report], *, name: s
     """A .qdpx of these reports (the caller's selector chose them) with the county's
     codebook and their coded passages; the export is one audit event naming the reports."""
     selected = sorted(reports, key=lambda r: (r.created_at, r.pk))
-    passages = list(access.passages_for(request.user).filter(report__in=selected).select_related("code"))
+    # The project's source text is the description: passages of the other texts stay out.
+    passages = list(access.passages_for(request.user).filter(report__in=selected, field=CodedPassage.Field.DESCRIPTION)
+                    .select_related("code"))  # fmt: skip
     try:
         content = refi_qda.project_qdpx(name=name, codes=list(access.codes_for(request.user)), reports=selected,
                                         passages=passages, case=case, description=_(
@@ -352,3 +408,26 @@ def review_signal(request: HttpRequest) -> HttpResponse:
     if not target.startswith("/") or not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "/situation/"
     return redirect(target)
+
+
+@requires(Capability.TRIAGE)
+@require_POST
+def signal_case(request: HttpRequest) -> HttpResponse:
+    """Turn an emerging signal of the coordinator's county into a case with its reports."""
+    county = home_county(request.user)
+    form = SignalCaseForm(request.POST, county=county)
+    if not form.is_valid():
+        messages.error(request, _("The signal could not be turned into a case."))
+        return redirect("/situation/")
+    data = form.cleaned_data
+    start, end = services.signal_period(data["last_month"])
+    last = end - timedelta(days=1)
+    title = _("%(phenomenon)s in %(municipality)s, %(start)s–%(end)s") % {
+        "phenomenon": data["phenomenon"].label, "municipality": data["municipality"].name,
+        "start": f"{start.month}/{start.year}", "end": f"{last.month}/{last.year}"}  # fmt: skip
+    case = services.create_case_from_signal(county=county, phenomenon=data["phenomenon"], municipality=data["municipality"],
+                                            last_month=data["last_month"], title=title, by=request.user)  # fmt: skip
+    count = case.reports.count()
+    messages.success(request, ngettext("The signal's case, with %(count)d report.", "The signal's case, with %(count)d reports.",
+                                       count) % {"count": count})  # fmt: skip
+    return redirect("analysis:case", pk=case.pk)

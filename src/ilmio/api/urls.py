@@ -54,11 +54,13 @@ def http_error(request: HttpRequest, exc: HttpError) -> Any:
 
 
 from ilmio.areas.api import router as areas_router  # noqa: E402
+from ilmio.plans.api import router as plans_router  # noqa: E402
 from ilmio.reports.api import router as reports_router  # noqa: E402
 from ilmio.taxonomy.api import router as taxonomy_router  # noqa: E402
 
 api.add_router("/v1/", taxonomy_router)
 api.add_router("/v1/", areas_router)
 api.add_router("/v1/", reports_router)
+api.add_router("/v1/", plans_router)
 
 urlpatterns = [path("", api.urls)]

@@ -18,6 +18,7 @@ NAVIGATION: list[tuple[str, Any, str]] = [
     ("knowledge:summaries", _("Summaries"), Capability.READ_FORWARDED),
     ("knowledge:proposals", _("Proposals"), Capability.READ_FORWARDED),
     ("knowledge:actions", _("Actions"), Capability.READ_FORWARDED),
+    ("plans:plans", _("Implementation plan"), Capability.READ_FORWARDED),
     ("knowledge:notifications", _("Notifications"), Capability.VIEW_OWN_REPORTS),
     ("audit_log", _("Audit log"), Capability.VIEW_AUDIT_LOG),
     ("reports:public_new", _("Report a phenomenon"), PUBLIC),

@@ -5,6 +5,7 @@ to the public all the way down the chain."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -90,6 +91,37 @@ def actions_for(user: Any) -> QuerySet[Action]:
 
 def action_for(user: Any, pk: Any) -> Action | None:
     return actions_for(user).filter(pk=pk).first() if is_id(pk) else None
+
+
+def cited_reports_for(user: Any, statement: Any) -> QuerySet[Any]:
+    """The reports a statement cites that this reader may read (title, area and date are
+    shown for these only; others see the count alone)."""
+    from ilmio.reports.access import reports_for
+
+    return (statement.citations.filter(pk__in=reports_for(user).values("pk"))
+            .select_related("county").prefetch_related("municipalities").order_by("-created_at"))  # fmt: skip
+
+
+def as_tree(actions: Iterable[Action]) -> list[tuple[Action, int]]:
+    """The actions in tree order, each with its depth: a parent, then its sub-actions
+    (indented). A sub-action whose parent the reader may not see is shown at the top."""
+    items = list(actions)
+    present = {a.pk for a in items}
+    children: dict[int | None, list[Action]] = {}
+    for action in items:
+        children.setdefault(action.parent_id if action.parent_id in present else None, []).append(action)
+    ordered: list[tuple[Action, int]] = []
+    seen: set[int] = set()
+
+    def walk(parent: int | None, depth: int) -> None:
+        for action in children.get(parent, []):
+            if action.pk not in seen and depth < MAX_ACTION_DEPTH:
+                seen.add(action.pk)
+                ordered.append((action, depth))
+                walk(action.pk, depth + 1)
+
+    walk(None, 0)
+    return ordered
 
 
 def notifications_for(user: Any) -> QuerySet[Notification]:

@@ -66,6 +66,11 @@ class DecisionForm(forms.Form):
 class ActionUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100, required=False)
+    # Absent from the request leaves the note as it was; sent empty clears it.
+    note = TextField(label=_("Progress note"), max_length=500, required=False)
+
+    def clean_note(self) -> str | None:
+        return self.cleaned_data["note"] if "note" in self.data else None
 
 
 class ActionChoiceForm(forms.Form):

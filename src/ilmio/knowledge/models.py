@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import secrets
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ilmio.analysis.models import PhenomenonCase
@@ -250,7 +252,13 @@ class Action(HasStatus, models.Model):
     owner = RedactedCharField(max_length=200)
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    # Set by the owner or a manager (0–100), defaulting to the status's progress; a parent
+    # with counted sub-actions gets the mean of theirs instead (services.roll_up).
     progress = models.PositiveSmallIntegerField(default=0)
+    progress_note = RedactedCharField(max_length=500, blank=True)
+    # The day the last due-date reminder was sent: at most one while due soon and one
+    # once overdue per due date (services.send_action_reminders).
+    reminded_on = models.DateField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -274,6 +282,35 @@ class Action(HasStatus, models.Model):
     @property
     def default_progress(self) -> int:
         return int(self.WORKFLOW.data(self.status, "progress", 0))
+
+    @property
+    def rolls_up(self) -> bool:
+        """Whether its progress is the mean of its sub-actions (it has a counted one)."""
+        return any(not self.WORKFLOW.has(child.status, "not_counted") for child in self.children.all())
+
+    # "Due soon" means due within this many days (flags on the list and the reminder mail).
+    DUE_SOON_DAYS = 7
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.open_statuses()
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.is_open and self.due_date is not None and self.due_date < today
+
+    def is_due_soon(self, today: date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return (self.is_open and self.due_date is not None
+                and today <= self.due_date <= today + timedelta(days=self.DUE_SOON_DAYS))  # fmt: skip
+
+    @property
+    def overdue(self) -> bool:
+        return self.is_overdue()
+
+    @property
+    def due_soon(self) -> bool:
+        return self.is_due_soon()
 
 
 class Milestone(models.Model):

@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 
 from ilmio.core.fields import redact_text
@@ -66,4 +67,30 @@ def send_notification_email(notification_id: int) -> bool:
     send_mail(subject, "\n\n".join(lines), None, [address])
     notification.emailed_at = timezone.now()
     notification.save(update_fields=["emailed_at"])
+    return True
+
+
+@task()
+def send_action_reminder_email(user_id: int, overdue: int, due_soon: int) -> bool:
+    """Remind a manager of the county's actions that are overdue or due soon: counts and a
+    link only, in the recipient's language (titles and owners stay behind the login)."""
+    from ilmio.accounts.models import User
+    from ilmio.knowledge.models import Action
+
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email or not (overdue or due_soon):
+        return False
+    language = user.preferred_language if user.preferred_language in ("fi", "sv", "en") else "fi"
+    with translation.override(language):
+        subject = "Ilmiö: " + _("Actions need attention")
+        lines = []
+        if overdue:
+            lines.append(ngettext("%(count)d action is past its due date.",
+                                  "%(count)d actions are past their due date.", overdue) % {"count": overdue})  # fmt: skip
+        if due_soon:
+            lines.append(ngettext("%(count)d action is due within %(days)d days.",
+                                  "%(count)d actions are due within %(days)d days.", due_soon)
+                         % {"count": due_soon, "days": Action.DUE_SOON_DAYS})  # fmt: skip
+        lines.append(_("Update their progress here: %(url)s") % {"url": settings.SITE_URL + reverse("knowledge:actions")})
+    send_mail(subject, "\n\n".join(lines), None, [user.email])
     return True

@@ -116,8 +116,12 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audience = access.reader_audience(user)
     record_event(user, Event.SUMMARY_VIEWED, obj=summary, ids=services.summary_reports(summary).values_list("public_id", flat=True))
     # The statement and proposal forms both have a "text": the statement's ids are its own.
+    version = audience_version(summary, audience)
+    # Each statement with the cited reports this reader may read (title, area, date).
+    evidence = [(shown, list(access.cited_reports_for(user, shown.statement)) if shown.citations else [])
+                for shown in version["statements"]]  # fmt: skip
     return render(request, "knowledge/summary.html", {
-        **audience_version(summary, audience), "statement_form": StatementForm(auto_id="statement_%s"),
+        **version, "evidence": evidence, "statement_form": StatementForm(auto_id="statement_%s"),
         "publish_form": PublishForm(), "proposal_form": ProposalForm(),
         "may_edit": has_capability(user, Capability.TRIAGE),
         "may_approve": has_capability(user, Capability.APPROVE_SUMMARY),
@@ -210,7 +214,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(Capability.READ_FORWARDED)
 def action_list(request: HttpRequest) -> HttpResponse:
-    county_actions = access.actions_for(request.user).prefetch_related("milestones")
+    county_actions = access.actions_for(request.user).prefetch_related("milestones", "children")
     can_decide = has_capability(request.user, Capability.DECIDE)
     import_form = ActionImportForm()
     if request.method == "POST" and not can_decide:
@@ -239,7 +243,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
             except services.LoopError as error:
                 messages.error(request, str(error))
     return render(request, "knowledge/actions.html", {
-        "actions": county_actions.filter(parent=None), "all_actions": county_actions, "can_decide": can_decide,
+        "actions": county_actions.filter(parent=None), "rows": access.as_tree(county_actions), "can_decide": can_decide,
         "import_form": import_form, "update_form": ActionUpdateForm()})  # fmt: skip
 
 

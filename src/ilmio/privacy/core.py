@@ -7,8 +7,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
-PiiType = Literal["person_name", "hetu", "phone", "email", "address", "iban"]
+PiiType = Literal[
+    "person_name", "hetu", "phone", "email", "address", "iban", "birth_date", "client_number"
+]
 PII_TYPES: tuple[PiiType, ...] = get_args(PiiType)
+
+# The kinds a reporter may restore in the preview when the engine took an ordinary word for
+# one ("Sama toistuu", "Valtatie 4"). Pattern types (identity codes, phones, e-mails, IBANs,
+# birth dates, client numbers) are never restorable: the engine removes them whatever it is told.
+RESTORABLE_TYPES: frozenset[PiiType] = frozenset({"person_name", "address"})
 
 PLACEHOLDERS: dict[str, dict[str, str]] = {
     "fi": {
@@ -18,6 +25,8 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
         "email": "[SÄHKÖPOSTI]",
         "address": "[OSOITE]",
         "iban": "[TILINUMERO]",
+        "birth_date": "[SYNTYMÄAIKA]",
+        "client_number": "[ASIAKASNUMERO]",
     },
     "sv": {
         "person_name": "[NAMN]",
@@ -26,6 +35,8 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
         "email": "[E-POST]",
         "address": "[ADRESS]",
         "iban": "[KONTONUMMER]",
+        "birth_date": "[FÖDELSEDATUM]",
+        "client_number": "[KLIENTNUMMER]",
     },
     "en": {
         "person_name": "[NAME]",
@@ -34,6 +45,8 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
         "email": "[EMAIL]",
         "address": "[ADDRESS]",
         "iban": "[ACCOUNT]",
+        "birth_date": "[BIRTH DATE]",
+        "client_number": "[CLIENT NUMBER]",
     },
 }
 
@@ -67,6 +80,8 @@ class RedactionResult:
     redactions: list[Redaction] = field(default_factory=list)
     original_length: int = 0
     lang: str = "fi"
+    # Name/address spans left in the text because the caller restored them (restore=...).
+    restored: int = 0
 
     def counts(self) -> dict[str, int]:
         found = Counter(r.type for r in self.redactions)

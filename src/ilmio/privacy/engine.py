@@ -1,24 +1,50 @@
-"""The redaction pipeline: run the detectors, resolve overlaps, substitute placeholders."""
+"""The redaction pipeline: normalise, run the detectors, resolve overlaps, substitute placeholders."""
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Literal
 
-from .core import PLACEHOLDER_RE, PLACEHOLDERS, PiiType, Redaction, RedactionResult
+from .core import (
+    PLACEHOLDER_RE,
+    PLACEHOLDERS,
+    RESTORABLE_TYPES,
+    PiiType,
+    Redaction,
+    RedactionResult,
+)
 from .names import find_names, vote_lang
-from .patterns import IsFree, find_address, find_email, find_hetu, find_iban, find_phone
+from .normalize import Normalized, normalize
+from .patterns import (
+    DATE_RE,
+    IsFree,
+    date_ok,
+    email_hint,
+    find_address,
+    find_birth_date,
+    find_client_number,
+    find_email,
+    find_hetu,
+    find_iban,
+    find_phone,
+)
 
-# Detectors in priority order: a span found earlier wins any overlap.
+# Detectors in priority order: a span found earlier wins any overlap. Birth dates and
+# client numbers are anchored on their cue words, so they go before phones.
 _DETECTORS: tuple[tuple[PiiType, Callable[[str, IsFree | None], Iterator[tuple[int, int]]]], ...] = (
     ("hetu", find_hetu),
     ("iban", find_iban),
     ("email", find_email),
+    ("birth_date", find_birth_date),
+    ("client_number", find_client_number),
     ("phone", find_phone),
     ("address", find_address),
 )
+
 
 def detect_lang(text: str) -> str:
     """Cheap function-word vote between Finnish, Swedish and English."""
@@ -52,61 +78,47 @@ class _Spans:
 
 
 _DIGIT_RE = re.compile(r"\d")
+# A full date in parentheses or after a comma right behind a name: "Iida (3.5.2016)".
+_AFTER_NAME_DATE_RE = re.compile(r"[ \t]*(?:\(|,)[ \t]*(" + DATE_RE.pattern + r")[ \t]*(?:\)|,|$)",
+                                 re.IGNORECASE)
 
 
-def _names_only(text: str, lang: str | None) -> RedactionResult:
-    # No digit, "@", "(at)" or placeholder: only names can be present (common case).
-    names, used = find_names(text, lang if lang in PLACEHOLDERS else None)
-    reds = [Redaction(s, e, "person_name") for s, e in names]
-    if not reds:
-        return RedactionResult(text, [], len(text), used)
-    tok = PLACEHOLDERS["fi"]["person_name"]
-    out: list[str] = []
-    pos = 0
-    for r in reds:
-        out.append(text[pos:r.start])
-        out.append(tok)
-        pos = r.end
-    out.append(text[pos:])
-    return RedactionResult("".join(out), reds, len(text), used)
+def _restore_keys(restore: Collection[str]) -> frozenset[str]:
+    return frozenset(k for k in (normalize(w).text.strip() for w in restore if isinstance(w, str)) if k)
 
 
-def redact(text: str, lang: str | None = None) -> RedactionResult:
-    """Redact personal data from free text; never raises on a str."""
-    if not isinstance(text, str):
-        text = str(text)
-    if _DIGIT_RE.search(text) is None and "@" not in text and "(" not in text \
-            and "[" not in text:
-        return _names_only(text, lang)
-    if lang not in PLACEHOLDERS:
-        lang = None  # voted inside find_names from the words it tokenises anyway
-    spans = _Spans()
-    # Placeholders already in the text are reserved so that redaction is idempotent.
-    if "[" in text:
-        for m in PLACEHOLDER_RE.finditer(text):
-            spans.add(m.start(), m.end(), "")
-    for typ, finder in _DETECTORS:
-        for start, end in finder(text, spans.free):
-            spans.add(start, end, typ)
-    # Names are looked for in a copy where every claimed span (and every placeholder) is
-    # masked the same way, so the first and the second pass see the same context.
-    masked = text
-    if spans.items:
-        parts: list[str] = []
-        pos = 0
-        for start, end, _typ in spans.items:
-            parts.append(text[pos:start])
-            n = end - start
-            parts.append("#" if n == 1 else "[" + "#" * (n - 2) + "]")
-            pos = end
-        parts.append(text[pos:])
-        masked = "".join(parts)
-    names, lang = find_names(masked, lang)
-    for start, end in names:
-        spans.add(start, end, "person_name")
-    redactions = [Redaction(s, e, t) for s, e, t in spans.items if t]
+# Words restored for the code running inside ``restoring()`` (a report being stored): the
+# model fields redact again on save, and must keep what the reporter restored.
+_RESTORED: ContextVar[frozenset[str]] = ContextVar("ilmio_privacy_restored", default=frozenset())
+
+
+@contextmanager
+def restoring(words: Collection[str]) -> Iterator[None]:
+    """Inside the block, ``redact`` keeps these name/address words unless told otherwise.
+
+    Only names and addresses are ever kept; every other type is redacted as always."""
+    token = _RESTORED.set(_restore_keys(words))
+    try:
+        yield
+    finally:
+        _RESTORED.reset(token)
+
+
+def _finish(text: str, norm: Normalized, items: list[tuple[int, int, PiiType | Literal[""]]],
+            lang: str, keys: frozenset[str]) -> RedactionResult:
+    """Drop restored spans, map the rest back to the original text and substitute."""
+    restored = 0
+    redactions: list[Redaction] = []
+    for start, end, typ in items:
+        if not typ:
+            continue
+        if keys and typ in RESTORABLE_TYPES and norm.text[start:end] in keys:
+            restored += 1
+            continue
+        s, e = norm.span(start, end)
+        redactions.append(Redaction(s, e, typ))
     if not redactions:
-        return RedactionResult(text, [], len(text), lang)
+        return RedactionResult(text, [], len(text), lang, restored)
     fi = PLACEHOLDERS["fi"]
     out: list[str] = []
     pos = 0
@@ -115,4 +127,55 @@ def redact(text: str, lang: str | None = None) -> RedactionResult:
         out.append(fi[r.type])
         pos = r.end
     out.append(text[pos:])
-    return RedactionResult("".join(out), redactions, len(text), lang)
+    return RedactionResult("".join(out), redactions, len(text), lang, restored)
+
+
+def redact(text: str, lang: str | None = None, *, restore: Collection[str] = ()) -> RedactionResult:
+    """Redact personal data from free text; never raises on a str.
+
+    ``restore`` lists words a reporter restored in the preview: a name or address span
+    whose text is exactly one of them stays in the text (counted in ``restored``). Every
+    other type is redacted whatever ``restore`` says.
+    """
+    if not isinstance(text, str):
+        text = str(text)
+    keys = _restore_keys(restore) if restore else _RESTORED.get()
+    norm = normalize(text)
+    clean = norm.text
+    if lang not in PLACEHOLDERS:
+        lang = None  # voted inside find_names from the words it tokenises anyway
+    mail = email_hint(clean)
+    if not mail and "[" not in clean and _DIGIT_RE.search(clean) is None:
+        # No digit, e-mail hint or placeholder: only names can be present (common case).
+        names, used = find_names(clean, lang)
+        return _finish(text, norm, [(s, e, "person_name") for s, e in names], used, keys)
+    spans = _Spans()
+    # Placeholders already in the text are reserved so that redaction is idempotent.
+    if "[" in clean:
+        for m in PLACEHOLDER_RE.finditer(clean):
+            spans.add(m.start(), m.end(), "")
+    for typ, finder in _DETECTORS:
+        if typ == "email" and not mail:
+            continue
+        for start, end in finder(clean, spans.free):
+            spans.add(start, end, typ)
+    # Names are looked for in a copy where every claimed span (and every placeholder) is
+    # masked the same way, so the first and the second pass see the same context.
+    masked = clean
+    if spans.items:
+        parts: list[str] = []
+        pos = 0
+        for start, end, _typ in spans.items:
+            parts.append(clean[pos:start])
+            n = end - start
+            parts.append("#" if n == 1 else "[" + "#" * (n - 2) + "]")
+            pos = end
+        parts.append(clean[pos:])
+        masked = "".join(parts)
+    names, lang = find_names(masked, lang)
+    for start, end in names:
+        spans.add(start, end, "person_name")
+        after = _AFTER_NAME_DATE_RE.match(masked, end)
+        if after is not None and date_ok(after):
+            spans.add(after.start(1), after.end(1), "birth_date")
+    return _finish(text, norm, spans.items, lang, keys)

@@ -1,4 +1,11 @@
-"""Evaluate the redaction engine on a labelled corpus (JSONL, see ilmio_demo.corpora.privacy)."""
+"""Evaluate the redaction engine on labelled corpora (JSONL).
+
+Two corpora ship with the engine, written independently of each other: ``synthetic``
+(ilmio_demo.corpora.privacy: formal, hurried, list and Swedish notes) and ``styles``
+(ilmio_demo.corpora.privacy_styles: long forms, dictation, spoken Finnish, Finland-Swedish
+dialect, forwarded e-mails, an attacker's text, every name kind, must-keep traps). Both are
+evaluated by default; precision and recall are reported per type.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +20,15 @@ from .core import PII_TYPES, Redaction
 from .engine import redact
 
 DEFAULT_CORPUS = Path(__file__).parent / "data" / "eval_corpus.jsonl"
+STYLES_CORPUS = Path(__file__).parent / "data" / "eval_corpus_styles.jsonl"
+CORPORA: dict[str, Path] = {"synthetic": DEFAULT_CORPUS, "styles": STYLES_CORPUS}
 
 TARGET_OVERALL = 0.98
-TARGET_STRICT = {"hetu": 1.0, "phone": 1.0, "email": 1.0, "iban": 1.0}
-TARGET_KEEP_MAX = 0.02
+# Per-type recall floors (issue #11): every identity code, phone, e-mail and IBAN; almost
+# every birth date and client number.
+TARGET_STRICT = {"hetu": 1.0, "phone": 1.0, "email": 1.0, "iban": 1.0,
+                 "birth_date": 0.95, "client_number": 0.95}
+TARGET_KEEP_MAX = 0.01
 
 
 class GoldSpan(TypedDict):
@@ -51,6 +63,10 @@ class EvaluationReport:
     n_texts: int = 0
     gold: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PII_TYPES, 0))
     found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PII_TYPES, 0))
+    # spans the engine returned per type, and those of them on a gold span of that type
+    predicted: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PII_TYPES, 0))
+    correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PII_TYPES, 0))
+    predicted_on_gold: int = 0
     redacted_chars: int = 0
     redacted_outside_gold: int = 0
     keep_total: int = 0
@@ -62,6 +78,16 @@ class EvaluationReport:
 
     def recall(self, typ: str) -> float | None:
         return self.found[typ] / self.gold[typ] if self.gold[typ] else None
+
+    def precision(self, typ: str) -> float | None:
+        """Share of the spans redacted as ``typ`` that lie on a gold span of that type."""
+        return self.correct[typ] / self.predicted[typ] if self.predicted[typ] else None
+
+    @property
+    def overall_precision(self) -> float:
+        """Share of all redacted spans that lie on some gold span (of any type)."""
+        total = sum(self.predicted.values())
+        return self.predicted_on_gold / total if total else 1.0
 
     @property
     def overall_recall(self) -> float:
@@ -91,9 +117,9 @@ def load_corpus(path: Path | None = None) -> list[CorpusRecord]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _covered(redactions: list[Redaction], start: int, end: int) -> bool:
+def _covered(redactions: list[Redaction], start: int, end: int, text: str = "") -> bool:
     # all characters of the gold span (ignoring spaces) lie inside some redaction
-    need = set(range(start, end))
+    need = {i for i in range(start, end) if not (text and text[i].isspace())}
     for r in redactions:
         if r.end > start and r.start < end:
             need -= set(range(r.start, r.end))
@@ -125,7 +151,7 @@ def evaluate(corpus_path: Path | None = None,
             if typ not in report.gold:
                 continue
             report.gold[typ] += 1
-            if _covered(reds, start, end):
+            if _covered(reds, start, end, text):
                 report.found[typ] += 1
             else:
                 report.misses.append(Miss(str(rec["id"]), typ, text[start:end], text))
@@ -133,6 +159,13 @@ def evaluate(corpus_path: Path | None = None,
             chars = set(range(r.start, r.end))
             report.redacted_chars += len(chars)
             report.redacted_outside_gold += len(chars - gold_chars)
+            if r.type in report.predicted:
+                report.predicted[r.type] += 1
+                if any(s["type"] == r.type and int(s["start"]) < r.end and r.start < int(s["end"])
+                       for s in spans):
+                    report.correct[r.type] += 1
+            if chars & gold_chars:
+                report.predicted_on_gold += 1
         for keep in rec.get("keep") or []:
             occ = [i for i in _occurrences(text, keep)
                    if not gold_chars.intersection(range(i, i + len(keep)))]
@@ -149,17 +182,23 @@ def evaluate(corpus_path: Path | None = None,
     return report
 
 
-def format_report(report: EvaluationReport, show_errors: int = 10) -> str:
-    lines = [f"Redaction evaluation on {report.n_texts} texts", "",
-             "| type | gold | found | recall | target |", "|---|---:|---:|---:|---:|"]
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def format_report(report: EvaluationReport, show_errors: int = 10, name: str = "") -> str:
+    title = f"Redaction evaluation on {report.n_texts} texts" + (f" ({name} corpus)" if name else "")
+    lines = [title, "",
+             "| type | gold | found | recall | recall target | redacted | precision |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for typ in PII_TYPES:
-        r = report.recall(typ)
         target = TARGET_STRICT.get(typ)
-        lines.append(f"| {typ} | {report.gold[typ]} | {report.found[typ]} | "
-                     f"{'—' if r is None else f'{r:.3f}'} | "
-                     f"{'' if target is None else f'{target:.2f}'} |")
+        lines.append(f"| {typ} | {report.gold[typ]} | {report.found[typ]} | {_fmt(report.recall(typ))} | "
+                     f"{'' if target is None else f'{target:.2f}'} | {report.predicted[typ]} | "
+                     f"{_fmt(report.precision(typ))} |")
     lines.append(f"| **overall** | {sum(report.gold.values())} | {sum(report.found.values())} | "
-                 f"**{report.overall_recall:.3f}** | {TARGET_OVERALL:.2f} |")
+                 f"**{report.overall_recall:.3f}** | {TARGET_OVERALL:.2f} | "
+                 f"{sum(report.predicted.values())} | **{report.overall_precision:.3f}** |")
     lines += [
         "",
         f"Redacted characters outside gold spans: {report.redacted_outside_gold}"
@@ -179,14 +218,26 @@ def format_report(report: EvaluationReport, show_errors: int = 10) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """CLI entry: ``ilmio evaluate redaction [--corpus PATH]``; exit 1 if targets are missed."""
+    """CLI entry: ``ilmio evaluate redaction [--corpus NAME|PATH]``; exit 1 if any corpus
+    misses its targets."""
     parser = argparse.ArgumentParser(prog="ilmio evaluate redaction")
-    parser.add_argument("--corpus", type=Path, default=None, help="JSONL corpus (default: shipped)")
+    parser.add_argument("--corpus", action="append", default=None,
+                        help=f"a shipped corpus ({', '.join(CORPORA)}) or a JSONL file; "
+                             "repeatable (default: every shipped corpus)")
     parser.add_argument("--errors", type=int, default=10, help="how many errors to list")
     args = parser.parse_args(argv)
-    report = evaluate(args.corpus)
-    print(format_report(report, args.errors))
-    return 0 if report.meets_targets() else 1
+    chosen = args.corpus or list(CORPORA)
+    ok = True
+    for index, item in enumerate(chosen):
+        path = CORPORA.get(item, Path(item))
+        if not path.is_file():
+            parser.error(f"no corpus {item!r}: name one of {', '.join(CORPORA)} or a JSONL file")
+        report = evaluate(path)
+        if index:
+            print()
+        print(format_report(report, args.errors, item if item in CORPORA else path.name))
+        ok = ok and report.meets_targets()
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -112,6 +112,9 @@ class Report(HasStatus, models.Model):
     in_statistics = models.BooleanField(default=True, db_default=True)
     # How many details of each type the redaction removed: the count, never the text.
     redaction_counts = models.JSONField(default=dict, blank=True)
+    # How many words the redaction removed that the reporter put back in the preview (names
+    # or addresses only: ilmio.reports.services.restore_word). A count, never the words.
+    restored_words = models.PositiveSmallIntegerField(default=0)
     # A client-chosen key makes a retried submission return the first report, not a copy.
     # Keys belong to their sender: unique per scope ("user:<id>", or "<channel>:<county>"
     # for anonymous submissions), with a fingerprint of the stored content so that the

@@ -24,7 +24,15 @@ from ilmio.reports.downstream import report_path
 from ilmio.reports.forms import TEXT_FIELDS, PublicReportForm, ReportForm, StaffReportForm
 from ilmio.reports.models import Report
 from ilmio.reports.placeholders import canonical_placeholders
-from ilmio.reports.services import IdempotencyConflict, preview_redaction, submit_report
+from ilmio.reports.services import (
+    IdempotencyConflict,
+    RestoreRefused,
+    clean_restored,
+    preview_redaction,
+    restore_offers,
+    restore_words,
+    submit_report,
+)
 
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,100}$")
 
@@ -38,18 +46,30 @@ def _idempotency_key(request: HttpRequest) -> str | None:
     return key if IDEMPOTENCY_KEY.match(key) else None
 
 
+def _restore_message(reason: str) -> str:
+    if reason == RestoreRefused.NOT_RESTORABLE:
+        return _("Only names and addresses can be restored. Identity codes, phone numbers, e-mail "
+                 "addresses, account numbers, birth dates and client numbers are always removed.")
+    if reason == RestoreRefused.TOO_MANY:
+        return _("You cannot restore more words in one report. Edit the text instead.")
+    return _("The text has changed since the preview. Check it again.")
+
+
 def _report_form_flow(
     request: HttpRequest, form: ReportForm, *, channel: str, template: str
 ) -> tuple[Report | None, HttpResponse | None]:
-    """Validate → preview with highlighted redactions → confirm. One flow for both forms."""
+    """Validate → preview with highlighted redactions (restore a word) → confirm. One flow for both forms."""
     context: dict[str, Any] = {"form": form, "idempotency_key": uuid.uuid4().hex}
     if request.method == "POST":
         context["idempotency_key"] = _idempotency_key(request) or context["idempotency_key"]
+        # Words the reporter put back in an earlier preview step (names and addresses only).
+        restored = clean_restored(request.POST.getlist("restored"))
         if form.is_valid():
             county = form.report_county()
+            language = form.cleaned_data.get("language")
             if county is None:
                 form.add_error(None, _("Choose municipalities of one county."))
-            elif request.POST.get("step") == "confirm":
+            elif request.POST.get("step") == "confirm" and not request.POST.getlist("restore"):
                 data = dict(form.cleaned_data)
                 for name in TEXT_FIELDS:
                     data[name] = canonical_placeholders(data.get(name) or "")
@@ -58,6 +78,7 @@ def _report_form_flow(
                         data, county=county, channel=channel, submitted_by=request.user,
                         idempotency_key=_idempotency_key(request),
                         feedback_email=form.cleaned_data.get("feedback_email") or "",
+                        restored=restored,
                     )  # fmt: skip
                     return report, None
                 except IdempotencyConflict:
@@ -65,10 +86,24 @@ def _report_form_flow(
                     context["idempotency_key"] = uuid.uuid4().hex
                     form.add_error(None, _("This form was already sent with other content. Check the report and send it again."))
             else:
-                preview = preview_redaction(form.cleaned_data, form.cleaned_data.get("language"))
+                values: dict[str, Any] = dict(form.cleaned_data)
+                # Ticked "restore" boxes: the preview is shown again, never sent at once.
+                requests = request.POST.getlist("restore")
+                applied: list[tuple[str, int]] = []
+                if requests:
+                    outcome = restore_words(values, requests, restored, language)
+                    values, restored, applied = outcome.values, outcome.restored, outcome.applied
+                    if outcome.refused:
+                        context["restore_error"] = _restore_message(outcome.refused[0])
+                preview = preview_redaction(values, language, restored)
+                offers = restore_offers(preview, request.POST.getlist("removed"), applied)
+                inline = {(item.name, p.slot) for item in preview.fields for p in item.parts if p.restorable}
+                context["offers"] = offers
+                context["carried_offers"] = [o for o in offers if (o.field, o.slot) not in inline]
                 bound = request.POST.copy()
                 for name, text in preview.redacted_values.items():
                     bound[name] = localize_placeholders(text, _language())
+                bound.pop("restore", None)
                 context["form"] = type(form)(bound, **_form_kwargs(form))
                 context["preview"] = preview
                 context["suggestions"] = suggest_phenomena(preview)
@@ -95,7 +130,7 @@ def _form_kwargs(form: ReportForm) -> dict[str, Any]:
 
 
 @requires(Capability.SUBMIT_REPORT)
-@sensitive_post_parameters(*TEXT_FIELDS)
+@sensitive_post_parameters(*TEXT_FIELDS, "restore", "restored", "removed")
 @never_cache
 def new_report(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -110,7 +145,7 @@ def new_report(request: HttpRequest) -> HttpResponse:
 
 
 @requires(PUBLIC)
-@sensitive_post_parameters(*TEXT_FIELDS, "feedback_email")
+@sensitive_post_parameters(*TEXT_FIELDS, "feedback_email", "restore", "restored", "removed")
 @never_cache
 @ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_PUBLIC_REPORTS, method="POST", block=False)
 def public_new_report(request: HttpRequest) -> HttpResponse:

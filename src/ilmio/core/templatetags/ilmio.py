@@ -5,7 +5,7 @@ import re
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
 from ilmio.core import formats
@@ -13,9 +13,12 @@ from ilmio.privacy import PLACEHOLDERS, localize_placeholders
 
 register = template.Library()
 
+# gettext_noop: extracted for translation, translated when shown (pii_label)
 PII_LABELS = {
-    "person_name": "Name", "hetu": "Personal identity code", "phone": "Phone number",
-    "email": "E-mail address", "address": "Street address", "iban": "Bank account number",
+    "person_name": gettext_noop("Name"), "hetu": gettext_noop("Personal identity code"),
+    "phone": gettext_noop("Phone number"), "email": gettext_noop("E-mail address"),
+    "address": gettext_noop("Street address"), "iban": gettext_noop("Bank account number"),
+    "birth_date": gettext_noop("Date of birth"), "client_number": gettext_noop("Client or case number"),
 }  # fmt: skip
 
 

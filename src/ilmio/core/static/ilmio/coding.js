@@ -1,12 +1,11 @@
-// Selecting text in a report fills the passage form's start and end (character offsets
-// into the description, which is rendered as plain text so offsets match the stored text).
+// Selecting text in one of a report's texts (description, effects, proposed action) fills
+// the passage form's text choice, start and end (character offsets into that text, which is
+// rendered as plain text so offsets match the stored text).
 (function () {
   "use strict";
-  var source = document.getElementById("report-text");
-  if (!source) { return; }
-  var form = document.getElementById(source.getAttribute("data-coding-target"));
-  if (!form) { return; }
-  function offsetOf(node, offset) {
+  var sources = Array.prototype.slice.call(document.querySelectorAll(".codable[data-coding-target]"));
+  if (!sources.length) { return; }
+  function offsetOf(source, node, offset) {
     var range = document.createRange();
     range.selectNodeContents(source);
     range.setEnd(node, offset);
@@ -16,8 +15,13 @@
     var selection = window.getSelection();
     if (!selection || selection.rangeCount === 0 || selection.isCollapsed) { return; }
     var range = selection.getRangeAt(0);
-    if (!source.contains(range.startContainer) || !source.contains(range.endContainer)) { return; }
-    form.querySelector("[name=start]").value = offsetOf(range.startContainer, range.startOffset);
-    form.querySelector("[name=end]").value = offsetOf(range.endContainer, range.endOffset);
+    var source = sources.filter(function (s) { return s.contains(range.startContainer) && s.contains(range.endContainer); })[0];
+    if (!source) { return; }
+    var form = document.getElementById(source.getAttribute("data-coding-target"));
+    if (!form) { return; }
+    var field = form.querySelector("[name=field]");
+    if (field && source.getAttribute("data-field")) { field.value = source.getAttribute("data-field"); }
+    form.querySelector("[name=start]").value = offsetOf(source, range.startContainer, range.startOffset);
+    form.querySelector("[name=end]").value = offsetOf(source, range.endContainer, range.endOffset);
   });
 }());
