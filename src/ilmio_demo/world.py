@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import random
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.db import transaction
 
@@ -267,6 +267,7 @@ def build_demo(*, reports: int = 2400, seed: int = 2025, reset: bool = False, no
         create_reports(plan, rng, county, users, phenomena, target_groups, service_areas)
         if with_loop:
             build_loop(users, county, now)
+            build_plan(users, county)
     finally:
         report_logger.setLevel(previous_level)
     summary.reports_created = len(plan)
@@ -443,3 +444,92 @@ def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
     loop.update_action(cancelled, status=Action.Status.CANCELLED, by=manager)
     for follow_up in FollowUp.objects.all()[:6]:
         loop.answer_follow_up(follow_up.token, ["yes", "partly", "yes", "no", "dont_know", "yes"][follow_up.pk % 6])
+
+
+# --- the implementation plan 2025–2029 (seed 001: Keski-Suomi's plan) ----------------------
+
+PLAN_AREAS: list[tuple[str, list[str]]] = [
+    ("Tietotyö", [
+        "Luodaan hyvinvointialueelle toimivia rakenteellisen sosiaalityön tiedon kulun prosesseja ja "
+        "hyödyntämisen tapoja kehittämällä sosiaalista raportointia.",
+        "Edistetään kehittämis- ja tutkimustoimintaa sosiaalipalveluissa.",
+    ]),
+    ("Osallisuustyö", [
+        "Asiakasosallisuus-, kokemusasiantuntija- ja vertaistukitoiminnan vahvistaminen palveluissa ja niiden "
+        "kehittämisessä.",
+        "Palvelujen kehittäminen alueellisten tarpeiden ja ilmiöiden pohjalta, asiakkaat ja asukkaat mukana.",
+        "Osallisuuden ja vaikuttamisen rakenteiden selkeyttäminen hyvinvointialueen sisällä ja sidosryhmien kesken.",
+        "Hyvinvointialueen osallisuustyön ja rakenteellisen sosiaalityön yhteistyön vahvistaminen.",
+        "Yhteisösosiaalityön vakiinnuttaminen sosiaalipalveluissa.",
+    ]),
+    ("Oikeudenmukaisuustyö", [
+        "Lisätään mahdollisuuksia ja osaamista omaehtoiseen julkisuustyöhön.",
+        "Edistetään oikeudenmukaisuustyötä tukevaa toimintakulttuuria, kuten rasismin vastaista työtä.",
+        "Tuodaan esiin poliittisten päätösten ja yhteiskunnallisen tilanteen vaikutuksia asiakastyön näkökulmasta.",
+        "Vahvistetaan omavalvontaohjelmaan määritettyjen palvelujen laatua ja asiakasturvallisuutta.",
+    ]),
+    ("HYTE-yhteistyö", [
+        "Konkreettinen yhteistyöstä sopiminen hyte- ja rake-työn kesken.",
+        "Sosiaalialan asiantuntemuksen hyödyntäminen hyvinvoinnin ja terveyden edistämistyössä.",
+        "Yhteistyön vahvistaminen yhteisissä kehittämisteemoissa, kuten pitkäaikaisasunnottomuuden poistaminen.",
+    ]),
+    ("Osaaminen", ["Rakenteellisen sosiaalityön osaaminen osaksi perehdytystä ja täydennyskoulutusta."]),
+    ("Viestintä", ["Rakenteellisen sosiaalityön ja sosiaalisen raportoinnin viestintä viestintäsuunnitelman mukaan."]),
+]
+PLAN_ACTORS = [
+    ("Sosiaalihuollon johtaja", "Johtava viranhaltija; vastaa rakenteellisen sosiaalityön toteutumisesta."),
+    ("Rakenteellisen sosiaalityön ohjausryhmä", "Ohjaa toteutusta, hyväksyy vuosiseurannan."),
+    ("Rakenteellisen sosiaalityön verkosto", "Sosiaalialan ammattilaiset; tuottavat ilmiötietoa asiakastyöstä."),
+    ("Rakenteellisen sosiaalityön koordinaatiotiimi", "Koordinoi, kokoaa yhteenvedot ja laatii vuosiseurannan."),
+]
+PLAN_COMMUNICATION = [
+    ("Hyvinvointialueen sosiaalihuollon ammattilaiset", "Tietoisuuden lisääminen rakenteellisesta sosiaalityöstä",
+     "Intra, Teams-työtila, henkilöstön uutiskirje"),
+    ("Johto ja päätöksenteko", "Rakenteellisen sosiaalityön roolin kirkastaminen", "Sosiaalisen raportoinnin yhteenvedot"),
+    ("Asukkaat ja media", "Tietoisuuden lisääminen ja sen mahdollisuuksista", "Mediatiedotteet, uutiset, verkkosivu"),
+]
+YEAR_MEASURES = {
+    2025: [("Sosiaalisen raportoinnin toimintamalli käyttöön", "Koordinaatiotiimi", date(2025, 3, 31), True),
+           ("Rake-verkoston työpaja sosiaalisesta raportoinnista", "Rake-verkosto", date(2025, 5, 15), True),
+           ("Kokemusasiantuntijoiden kuulemiskierros", "Osallisuuspalvelut", date(2025, 10, 31), False)],
+    2026: [("Yhteenvedot johtoryhmälle kahdesti vuodessa", "Koordinaatiotiimi", date(2026, 6, 30), False),
+           ("Hyte-rake-yhteistyösopimus kirjataan hyte-suunnitelmaan", "Hyvinvointi ja kumppanuudet", date(2026, 9, 30),
+            False)],
+}
+
+
+def build_plan(users: dict[str, User], county: County) -> None:
+    """Keski-Suomi's implementation plan from seed 001, fictional 2025 and 2026 yearly plans
+    and the 2025 monitoring report generated from the demo's own figures."""
+    from ilmio.plans import services as plans
+    from ilmio.plans.models import Plan, YearMeasure
+
+    if Plan.objects.filter(county=county).exists():
+        return
+    by = users["koordinaattori"]
+    plan = plans.create_plan(
+        county=county, term_start=2025, term_end=2029, by=by,
+        title="Rakenteellisen sosiaalityön toteutussuunnitelma 2025–2029",
+        main_goal="Vahvistetaan rakenteellisen sosiaalityön toimintakulttuurin muodostumista Keski-Suomessa, niin "
+                  "hyvinvointialueorganisaatiossa kuin yhteistyöverkostoissa.")  # fmt: skip
+    for text in ("Vahvistetaan rakenteellisen sosiaalityön osaamista tutkimustietoon perustuen.",
+                 "Kehitetään hyvinvointialueelle toimivia rakenteellisen sosiaalityön tiedonhyödyntämisen tapoja.",
+                 "Vahvistetaan asiakkaiden ja henkilöstön osallisuutta rakenteellisessa sosiaalityössä."):  # fmt: skip
+        plans.add_objective(plan, text, by=by)
+    for name, measures in PLAN_AREAS:
+        area = plans.add_area(plan, name, by=by)
+        for description in measures:
+            plans.add_measure(area, description, owner="Koordinaatiotiimi", indicators="Vuosiseurannan luvut", by=by)
+    for name, duties in PLAN_ACTORS:
+        plans.add_actor(plan, name, duties, by=by)
+    for audience, goals, channels in PLAN_COMMUNICATION:
+        plans.add_communication(plan, audience, goals, channels, by=by)
+    plans.approve_plan(plan, body="Sosiaali- ja terveyspalvelujen johtoryhmä", approved_on=date(2025, 6, 16), by=None)
+    plans.approve_plan(plan, body="Rakenteellisen sosiaalityön ohjausryhmä", approved_on=date(2025, 9, 1), by=None)
+    for year, year_items in YEAR_MEASURES.items():
+        year_plan = plans.create_year_plan(county=county, year=year, by=by)
+        for text, responsible, planned, done in year_items:
+            item = plans.add_year_measure(year_plan, measure=text, responsible=responsible, planned_date=planned, by=by)
+            if done:
+                plans.update_year_measure(item, status=YearMeasure.WORKFLOW.named("on_complete"), done_date=planned, by=by)
+    plans.generate_monitoring_report(county=county, year=2025, language="fi", by=by)
