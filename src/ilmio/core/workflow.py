@@ -142,3 +142,29 @@ class HasStatus:
             fields.add("updated_at")
         self.save(update_fields=fields)  # type: ignore[attr-defined]
         return str(previous)
+
+
+class Reviewed(HasStatus):
+    """A document that is drafted, reviewed and published (a summary, a monitoring report):
+    what its pages may offer, asked of its workflow's flags (templates compare no strings)."""
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status_is("editable")
+
+    @property
+    def can_submit(self) -> bool:
+        return self.status_is("submittable")
+
+    @property
+    def can_approve(self) -> bool:
+        return self.status_is("approvable")
+
+    @property
+    def can_publish(self) -> bool:
+        return self.status_is("publishable")
+
+    @property
+    def is_published(self) -> bool:
+        return self.status_is("published")
+

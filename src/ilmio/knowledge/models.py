@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from ilmio.analysis.models import PhenomenonCase
 from ilmio.areas.models import County, Municipality
 from ilmio.core.fields import RedactedCharField, RedactedTextField
-from ilmio.core.workflow import HasStatus, Step, Workflow
+from ilmio.core.workflow import HasStatus, Reviewed, Step, Workflow
 from ilmio.reports.models import Report
 from ilmio.taxonomy.models import Phenomenon, ServiceArea
 
@@ -40,7 +40,7 @@ SUMMARY_WORKFLOW = Workflow("summary", {
                                        "on_publish": SummaryStatus.PUBLISHED})  # fmt: skip
 
 
-class Summary(HasStatus, models.Model):
+class Summary(Reviewed, models.Model):
     """Yhteenveto for a period × phenomena × area; every statement cites its reports."""
 
     Status = SummaryStatus
@@ -89,27 +89,6 @@ class Summary(HasStatus, models.Model):
         """The audiences a summary must be published to for ``audience`` to see it."""
         order = [str(a) for a in cls.AUDIENCE_ORDER]
         return order[order.index(audience):] if audience in order else []
-
-    # What the summary page may offer, asked of the model (templates compare no strings).
-    @property
-    def is_editable(self) -> bool:
-        return self.status_is("editable")
-
-    @property
-    def can_submit(self) -> bool:
-        return self.status_is("submittable")
-
-    @property
-    def can_approve(self) -> bool:
-        return self.status_is("approvable")
-
-    @property
-    def can_publish(self) -> bool:
-        return self.status_is("publishable")
-
-    @property
-    def is_published(self) -> bool:
-        return self.status_is("published")
 
     def visible_to(self, audience: str) -> bool:
         if not self.is_published or not self.audience:

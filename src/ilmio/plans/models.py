@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ilmio.areas.models import County
 from ilmio.core.fields import RedactedCharField, RedactedTextField
-from ilmio.core.workflow import HasStatus, Step, Workflow
+from ilmio.core.workflow import HasStatus, Reviewed, Step, Workflow
 
 
 class PlanStatus(models.TextChoices):
@@ -237,7 +237,7 @@ NO_DECISION_YET = "pending"
 UNCLASSIFIED = "unclassified"
 
 
-class MonitoringReport(HasStatus, models.Model):
+class MonitoringReport(Reviewed, models.Model):
     """Vuosiseurantaraportti: the year's figures (as the disclosure door shows them, fixed
     at generation), the status of each yearly measure and the coordinator's evaluation."""
 
@@ -269,21 +269,6 @@ class MonitoringReport(HasStatus, models.Model):
     def __str__(self) -> str:
         return f"{self.county} {self.year}"
 
-    @property
-    def is_editable(self) -> bool:
-        return self.status_is("editable")
-
-    @property
-    def can_approve(self) -> bool:
-        return self.status_is("approvable")
-
-    @property
-    def can_publish(self) -> bool:
-        return self.status_is("publishable")
-
-    @property
-    def is_published(self) -> bool:
-        return self.status_is("published")
 
 
 # Workflow flags read outside this module (their names are also status codes elsewhere).
