@@ -10,7 +10,6 @@ Run: ``python -m ilmio_demo.corpora.privacy`` (seeded: the output is reproducibl
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ilmio.privacy.lexicon import get_lexicon
 from ilmio.privacy.patterns import HETU_CHECK
+from ilmio_demo.corpora.corpus_files import corpus_record, write_corpus
 
 if TYPE_CHECKING:
     from ilmio.privacy.evaluation import CorpusRecord, GoldSpan
@@ -437,22 +437,13 @@ def build(seed: int = SEED) -> list[CorpusRecord]:
     for style, lang, reps, template in TEMPLATES:
         for _ in range(reps):
             text, spans, keep = render(template, fns)
-            # a keep string must not sit inside a gold span, and must occur in the text
-            keep = sorted({k for k in keep if k in text and not any(
-                text.find(k) >= s["start"] and text.find(k) < s["end"] for s in spans)})
             n += 1
-            records.append({"id": f"syn-{n:04d}", "lang": lang, "style": style, "text": text,
-                            "spans": spans, "keep": keep})
+            records.append(corpus_record(f"syn-{n:04d}", lang, style, text, spans, set(keep)))
     return records
 
 
 def main() -> int:
-    records = build()
-    with OUT.open("w", encoding="utf-8") as fh:
-        for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"wrote {len(records)} texts to {OUT}")
-    return 0
+    return write_corpus(build(), OUT)
 
 
 if __name__ == "__main__":

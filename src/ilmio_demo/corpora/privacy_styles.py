@@ -17,13 +17,14 @@ Run: ``python -m ilmio_demo.corpora.privacy_styles`` (seeded: the output is repr
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ilmio_demo.corpora.corpus_files import corpus_record, write_corpus
 
 if TYPE_CHECKING:
     from ilmio.privacy.evaluation import CorpusRecord, GoldSpan
@@ -733,21 +734,13 @@ def build(seed: int = SEED) -> list[CorpusRecord]:
     for style, lang, reps, template in TEMPLATES:
         for _ in range(reps):
             text, spans, keep = render(template, slots)
-            keep = sorted({k for k in keep if k in text and not any(
-                s["start"] <= text.find(k) < s["end"] for s in spans)})
             n += 1
-            records.append({"id": f"sty-{n:04d}", "lang": lang, "style": style, "text": text,
-                            "spans": spans, "keep": keep})
+            records.append(corpus_record(f"sty-{n:04d}", lang, style, text, spans, set(keep)))
     return records
 
 
 def main() -> int:
-    records = build()
-    with OUT.open("w", encoding="utf-8") as fh:
-        for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"wrote {len(records)} texts to {OUT}")
-    return 0
+    return write_corpus(build(), OUT)
 
 
 if __name__ == "__main__":
