@@ -300,12 +300,12 @@ AXES_LOCKOUT_CALLABLE = "ilmio.core.views.locked_out"
 # in the published statistics only from then on, so no one can post reports into a small
 # cell to reveal the others in it (ilmio.reports.models.Report.in_statistics).
 REPORT_PIPELINE: dict[str, dict[str, object]] = {
-    "received": {"label": _("Received"), "flags": ["open", "unclassified"],
-                 "next": ["in_review", "analysed", "duplicate", "not_actionable"]},
-    "in_review": {"label": _("In review"), "flags": ["open", "unclassified"],
-                  "next": ["analysed", "duplicate", "not_actionable", "received"]},
-    "analysed": {"label": _("Analysed"), "flags": ["open", "triaged"],
-                 "next": ["in_summary", "in_review", "duplicate", "not_actionable", "closed"]},
+    "received": {"label": _("Received"), "flags": ["open", "unclassified", "withdrawable"],
+                 "next": ["in_review", "analysed", "duplicate", "not_actionable", "withdrawn"]},
+    "in_review": {"label": _("In review"), "flags": ["open", "unclassified", "withdrawable"],
+                  "next": ["analysed", "duplicate", "not_actionable", "received", "withdrawn"]},
+    "analysed": {"label": _("Analysed"), "flags": ["open", "triaged", "withdrawable"],
+                 "next": ["in_summary", "in_review", "duplicate", "not_actionable", "closed", "withdrawn"]},
     "in_summary": {"label": _("In a summary"), "flags": ["open", "triaged"],
                    "next": ["forwarded", "analysed", "closed"]},
     "forwarded": {"label": _("Forwarded"), "flags": ["open", "triaged"], "next": ["acted_on", "closed"]},
@@ -313,10 +313,13 @@ REPORT_PIPELINE: dict[str, dict[str, object]] = {
     "closed": {"label": _("Closed"), "flags": ["triaged"], "next": ["in_review"]},
     "duplicate": {"label": _("Duplicate"), "flags": ["left_out"], "next": ["in_review"]},
     "not_actionable": {"label": _("Not actionable"), "flags": ["left_out"], "next": ["in_review"]},
+    # Withdrawn by its own reporter: out of every count and of the queue; final.
+    "withdrawn": {"label": _("Withdrawn"), "flags": ["left_out", "withdrawn"], "next": []},
 }  # fmt: skip
 # Flags: "open" = in the triage queue; "unclassified" = classifying moves it on;
 # "triaged" = a coordinator has handled it (public-form reports count in statistics from
-# then on); "left_out" = not material for summaries.
+# then on); "left_out" = not material for summaries; "withdrawable" = its reporter may still
+# withdraw it (not yet part of a summary); "withdrawn" = out of every count.
 REPORT_INITIAL_STATUS = "received"
 # The statuses the code moves reports to, by role: rename a status here, not in the code.
 REPORT_STATUS_ROLES = {

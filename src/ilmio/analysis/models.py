@@ -131,3 +131,20 @@ class SignalReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.phenomenon_id} {self.municipality_code} {self.last_month}: {self.decision}"
+
+
+class SavedQueueFilter(models.Model):
+    """A coordinator's named view of the triage queue: the query string of its filters and sort."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_queue_filters")
+    name = models.CharField(max_length=80)
+    # Only the queue's own filter parameters, re-validated by its filter set when applied.
+    query = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "name"], name="saved_queue_filter_name_once")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -58,6 +58,10 @@ class Summary(Reviewed, models.Model):
     phenomena = models.ManyToManyField(Phenomenon, blank=True)
     municipalities = models.ManyToManyField(Municipality, blank=True)
     introduction = RedactedTextField(blank=True)
+    # The language the summary is written in (its generated text too); chosen when created.
+    language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="fi")
+    # The story of the period, generated in ``language`` and edited by the coordinator.
+    narrative = RedactedTextField(blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     # The widest audience it is published to: internal < decision-makers < public.
     audience = models.CharField(max_length=20, choices=Audience.choices, blank=True)
@@ -101,6 +105,37 @@ class Summary(Reviewed, models.Model):
 
     def pdf_field(self, audience: str) -> Any:
         return getattr(self, f"pdf_{audience}")
+
+
+class SummaryRevision(models.Model):
+    """One recorded step in a summary's life: the content as it stood after the change,
+    who made it and (when returned for changes) the reviewer's comment. Diffs between
+    revisions are computed from ``content``; nothing here is free text but redacted fields."""
+
+    class Change(models.TextChoices):
+        DRAFTED = "drafted", _("Drafted")
+        EDITED = "edited", _("Edited")
+        SUBMITTED = "submitted", _("Sent for approval")
+        RETURNED = "returned", _("Returned for changes")
+        APPROVED = "approved", _("Approved")
+        PUBLISHED = "published", _("Published")
+
+    summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    change = models.CharField(max_length=20, choices=Change.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    # A reviewer's comment when returning (redacted like every free text).
+    comment = RedactedTextField(blank=True)
+    # The summary's content after the change: title, introduction, narrative, statements, quotes.
+    content = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["summary", "number"]
+        constraints = [models.UniqueConstraint(fields=["summary", "number"], name="summary_revision_once")]
+
+    def __str__(self) -> str:
+        return f"{self.summary_id} v{self.number} {self.change}"
 
 
 class Statement(models.Model):

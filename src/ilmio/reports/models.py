@@ -144,6 +144,8 @@ class Report(HasStatus, models.Model):
         super().save(*args, **kwargs)
 
     def counts_in_statistics(self) -> bool:
+        if self.status_is("withdrawn"):
+            return False
         if self.channel != self.Channel.PUBLIC_FORM:
             return True
         return self.status_is("triaged")
@@ -151,6 +153,22 @@ class Report(HasStatus, models.Model):
     @property
     def redaction_total(self) -> int:
         return sum(int(v) for v in self.redaction_counts.values())
+
+
+class ReportNote(models.Model):
+    """Something the reporter added to their own report afterwards (redacted like the report)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notes")
+    text = RedactedTextField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")  # fmt: skip
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"note on report {self.report_id}"
 
 
 class FeedbackContact(models.Model):
