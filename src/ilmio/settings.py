@@ -314,12 +314,12 @@ REPORT_PIPELINE: dict[str, dict[str, object]] = {
     "duplicate": {"label": _("Duplicate"), "flags": ["left_out"], "next": ["in_review"]},
     "not_actionable": {"label": _("Not actionable"), "flags": ["left_out"], "next": ["in_review"]},
     # Withdrawn by its own reporter: out of every count and of the queue; final.
-    "withdrawn": {"label": _("Withdrawn"), "flags": ["left_out", "withdrawn"], "next": []},
+    "withdrawn": {"label": _("Withdrawn"), "flags": ["left_out", "retracted"], "next": []},
 }  # fmt: skip
 # Flags: "open" = in the triage queue; "unclassified" = classifying moves it on;
 # "triaged" = a coordinator has handled it (public-form reports count in statistics from
 # then on); "left_out" = not material for summaries; "withdrawable" = its reporter may still
-# withdraw it (not yet part of a summary); "withdrawn" = out of every count.
+# withdraw it (not yet part of a summary); "retracted" = withdrawn by its reporter, out of every count.
 REPORT_INITIAL_STATUS = "received"
 # The statuses the code moves reports to, by role: rename a status here, not in the code.
 REPORT_STATUS_ROLES = {

@@ -32,7 +32,7 @@ def coordinator(make_user):  # type: ignore[no-untyped-def]
 def test_pipeline_is_declared_once_with_open_and_closed_statuses():
     workflow = Report.WORKFLOW
     assert workflow.codes[0] == workflow.initial == "received"
-    assert set(workflow.without_flag("open")) == {"closed", "duplicate", "not_actionable"}
+    assert set(workflow.without_flag("open")) == {"closed", "duplicate", "not_actionable", "withdrawn"}
     for status in workflow.codes:
         assert set(workflow.next_of(status)) <= set(workflow.codes)
 

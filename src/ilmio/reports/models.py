@@ -144,7 +144,7 @@ class Report(HasStatus, models.Model):
         super().save(*args, **kwargs)
 
     def counts_in_statistics(self) -> bool:
-        if self.status_is("withdrawn"):
+        if self.status_is("retracted"):
             return False
         if self.channel != self.Channel.PUBLIC_FORM:
             return True

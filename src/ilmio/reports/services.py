@@ -23,7 +23,7 @@ from ilmio.core.audit import Event, record_event
 from ilmio.privacy import PLACEHOLDERS, RESTORABLE_TYPES, RedactionResult, redact, restoring
 from ilmio.privacy.core import PLACEHOLDER_RE
 from ilmio.reports.forms import TEXT_FIELDS
-from ilmio.reports.models import FeedbackContact, Report
+from ilmio.reports.models import FeedbackContact, Report, ReportNote
 from ilmio.reports.placeholders import canonical_placeholders
 
 logger = logging.getLogger("ilmio.reports")
@@ -392,3 +392,39 @@ def erase_feedback_contact(report: Report, *, by: Any = None) -> bool:
         if deleted:
             record_event(by, Event.FEEDBACK_CONTACT_ERASED, obj=report)
     return deleted > 0
+
+
+class ReporterActionRefused(ValueError):
+    """A reporter asked for something their report no longer allows (the message says why)."""
+
+
+def _own(report: Report, by: Any) -> None:
+    # Only the person who sent a report may add to it or withdraw it.
+    if by is None or not getattr(by, "is_authenticated", False) or report.submitted_by_id != by.pk:
+        raise ReporterActionRefused("not the reporter of this report")
+
+
+def add_report_note(report: Report, text: str, *, by: Any) -> ReportNote:
+    """The reporter completes their report afterwards; the note is redacted like the report."""
+    _own(report, by)
+    cleaned = canonical_placeholders(text.strip())
+    if not cleaned:
+        raise ReporterActionRefused("empty note")
+    if report.status_is("retracted"):
+        raise ReporterActionRefused("already withdrawn")
+    with transaction.atomic():
+        note = ReportNote.objects.create(report=report, text=redact(cleaned, report.language).text, created_by=by)
+        record_event(by, Event.REPORT_NOTE_ADDED, obj=report)
+    return note
+
+
+def withdraw_report(report: Report, *, by: Any) -> Report:
+    """The reporter takes the report back before it is part of a summary: it leaves the queue
+    and every count (Report.counts_in_statistics), and the withdrawal is audited."""
+    _own(report, by)
+    if not report.status_is("withdrawable"):
+        raise ReporterActionRefused("no longer withdrawable")
+    with transaction.atomic():
+        previous = report.set_status(Report.WORKFLOW.with_flag("retracted")[0], also=["in_statistics"])
+        record_event(by, Event.REPORT_WITHDRAWN, obj=report, from_status=previous)
+    return report
