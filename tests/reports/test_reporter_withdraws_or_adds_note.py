@@ -11,7 +11,12 @@ from ilmio.areas.models import County, Municipality
 from ilmio.core.audit import AuditEvent
 from ilmio.core.roles import Role
 from ilmio.reports.models import Report
-from ilmio.reports.services import ReporterActionRefused, add_report_note, submit_report, withdraw_report
+from ilmio.reports.services import (
+    ReporterActionRefused,
+    add_report_note,
+    submit_report,
+    withdraw_report,
+)
 from ilmio.taxonomy.models import Phenomenon
 
 pytestmark = pytest.mark.django_db

@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import ilmio.core.fields
 from django.conf import settings
 from django.db import migrations, models
+
+import ilmio.core.fields
 
 
 class Migration(migrations.Migration):
