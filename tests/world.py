@@ -250,6 +250,7 @@ def snapshot(county_code: str) -> dict[str, list[dict[str, Any]]]:
         "statement_citations": Statement.citations.through.objects.filter(
             Q(statement__summary__county_id=c) | Q(report__county_id=c)),
         "quote": get("knowledge", "Quote").objects.filter(Q(summary__county_id=c) | Q(report__county_id=c)),
+        "summary_revision": get("knowledge", "SummaryRevision").objects.filter(summary__county_id=c),
         "proposal": get("knowledge", "Proposal").objects.filter(
             Q(county_id=c) | Q(summary__county_id=c) | Q(case__county_id=c)),
         "decision": get("knowledge", "Decision").objects.filter(proposal__county_id=c),

@@ -266,6 +266,8 @@ COMMANDS: list[Entry] = [
           management("check_federation")),
     Entry("import statistics", "Import national statistics in Sotkanet's format (the shipped sample by default).",
           management("import_statistics")),
+    Entry("import reports", "Import historical reports from a Webropol/Forms export or a sheet (CSV or XLSX).",
+          management("import_reports")),
     Entry("import register", "Aggregate a monitoring-register extract (CSV or Parquet) into indicators.",
           management("import_register")),
     Entry("generate register-extract", "Write a synthetic register extract (demo mode only).",
@@ -281,6 +283,8 @@ COMMANDS: list[Entry] = [
           management("send_follow_ups")),
     Entry("send-action-reminders", "Remind managers of overdue and due-soon actions by e-mail (run daily).",
           management("send_action_reminders")),
+    Entry("send-newsletters", "Send the monthly newsletter to subscribing staff ([--month YYYY-MM]; run monthly).",
+          management("send_newsletters")),
     Entry("token", "Create an API token for a user (the key is printed once).", management("create_token")),
     Entry("manage", "Run any Django management command (e.g. createsuperuser, db_worker).", run_manage),
 ]  # fmt: skip

@@ -43,7 +43,9 @@ class AuditedPage:
 def _fill_report_form(page: Page, *, public: bool) -> None:
     page.locator("#id_title").fill("Vuokrarästit kasautuvat")
     page.locator("#id_description").fill(LEAKY_TEXT)
-    page.locator("input[name=phenomena][value=asuminen]").check()
+    if not public:  # residents are not asked to classify; staff find it under "More details"
+        page.locator("#more-details > summary").click()
+        page.locator("input[name=phenomena][value=asuminen]").check()
     page.locator("#id_municipalities").select_option("179" if public else ["179"])
 
 
@@ -255,6 +257,9 @@ PAGES: list[AuditedPage] = [
     AuditedPage("actions", "knowledge:actions", Role.MANAGER, actions_page),
     AuditedPage("notifications", "knowledge:notifications", Role.REPORTER, "knowledge:notifications"),
     AuditedPage("public-summaries", "knowledge:public_summaries", None, "knowledge:public_summaries"),
+    AuditedPage("county-summaries", "knowledge:county_summaries", None, "/knowledge/public/15/summaries/"),
+    AuditedPage("public-snippet", "knowledge:public_snippet", None, "/knowledge/public/15/snippet.html"),
+    AuditedPage("newsletter", "knowledge:newsletter", Role.MANAGER, "/knowledge/newsletter/2026-02/"),
     AuditedPage("public-summary", "knowledge:public_summary", None, public_summary_page),
     AuditedPage("outcomes", "knowledge:outcomes", None, outcomes_page),
     AuditedPage("follow-up", "knowledge:follow_up", None, follow_up_page),
@@ -276,14 +281,17 @@ NOT_AUDITED: dict[str, str] = {
     "logout": "POST-only; redirects to the front page",
     "health": "JSON for load balancers",
     "analysis:bulk_status": "POST-only; redirects back to the triage queue",
+    "analysis:queue_filters": "POST-only; saves or deletes a filter and redirects back to the triage queue",
     "analysis:review_signal": "POST-only; redirects back to the situational picture",
     "analysis:signal_case": "POST-only; redirects to the case it creates",
     "analysis:codebook_export": "a file download (CSV/JSON), not a page",
     "analysis:case_export": "a file download (REFI-QDA project .qdpx), not a page",
     "analysis:codebook_import": "POST-only upload; redirects back to the codebook",
-    "knowledge:summary_export": "a file download (PDF/Markdown), not a page",
-    "knowledge:public_summary_export": "a file download (PDF/Markdown), not a page",
+    "knowledge:summary_export": "a file download (PDF/DOCX/Markdown drafts), not a page",
+    "knowledge:public_summary_export": "a file download (PDF/DOCX/Markdown drafts), not a page",
     "knowledge:action_export": "a file download (CSV/XLSX), not a page",
+    "knowledge:public_feed": "an Atom feed (XML), not a page",
+    "knowledge:public_phenomenon_feed": "an Atom feed (XML), not a page",
     "audit_export": "a file download (CSV/XLSX), not a page",
     "plans:report_export": "a file download (PDF/DOCX), not a page",
     "plans:public_report_export": "a file download (PDF/DOCX), not a page",

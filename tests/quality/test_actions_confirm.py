@@ -29,7 +29,9 @@ def test_the_summary_loop_confirms_every_step(people: dict[str, Any], county15: 
     path = f"/knowledge/summaries/{summary.pk}/"
     coordinator, manager = client_for(people["coordinator"]), client_for(people["manager"])
     steps = [
-        (coordinator, {"action": "statement", "text": "Häätöuhka toistuu.", "citations": ""}, "Statement added."),
+        # A written statement cites at least one report (chosen in the citation picker).
+        (coordinator, {"action": "statement", "text": "Häätöuhka toistuu.",
+                       "citations": [str(summary.quotes.first().report.public_id)]}, "Statement added."),  # type: ignore[union-attr]
         (coordinator, {"action": "submit"}, "Sent for approval."),
         (manager, {"action": "approve"}, "Summary approved."),
         (manager, {"action": "publish", "audience": "public"}, "Published: Public."),

@@ -87,7 +87,7 @@ def test_decision_maker_opens_only_summaries_published_to_them(world: World, kin
         assert not shown_hidden, shown_hidden
 
 
-@pytest.mark.parametrize("fmt", ["md", "pdf"])
+@pytest.mark.parametrize("fmt", ["md", "pdf", "docx", "blog.md", "release"])
 @pytest.mark.parametrize("kind", ["internal", "approved", "draft"])
 def test_decision_maker_cannot_export_summaries_not_published_to_them(world: World, kind: str, fmt: str) -> None:
     response = dm_client(world).get(f"/knowledge/summaries/{world.own.summaries[kind].pk}/export.{fmt}")

@@ -250,7 +250,27 @@ SUMMARY_BRANCHES: list[tuple[str, str, str, Callable[[World], dict[str, Any]]]] 
     ("proposal", "manager", "public",
      lambda w: {"action": "proposal", "title": "Ehdotus ksuomi", "text": "Teksti", "addressed_to": "steering_group"}),
     ("unknown", "manager", "public", lambda w: {"action": "unknown"}),
+    # Editing a draft (issue #12): the other county's statements and reports are not found.
+    ("edit", "coordinator", "draft", lambda w: {"action": "edit", "title": "Muokattu ksuomi", "narrative": "Kertomus"}),
+    ("cite", "coordinator", "draft", lambda w: {"action": "cite", "statement": written_statement(w.other).pk,
+                                                "citations": [str(w.other.reports["second"].public_id)]}),
+    ("edit_statement", "coordinator", "draft", lambda w: {
+        "action": "edit_statement", "statement": written_statement(w.other).pk, "text": "Muokattu ksuomi",
+        "citations": [str(w.other.reports["main"].public_id)]}),
+    ("delete_statement", "coordinator", "draft",
+     lambda w: {"action": "delete_statement", "statement": written_statement(w.other).pk}),
+    ("select", "coordinator", "draft", lambda w: {"action": "select", "reports": [str(w.other.reports["second"].public_id)]}),
+    ("return", "manager", "draft", lambda w: {"action": "return", "comment": "Korjaa ksuomi"}),
 ]  # fmt: skip
+# Branches that change nothing even on one's own draft: a selection only redirects to the
+# picker, and a draft (not waiting for approval) cannot be returned.
+SUMMARY_BRANCHES_WITHOUT_CHANGE = {"unknown", "select", "return"}
+
+
+def written_statement(county_world: Any) -> Any:
+    from ilmio.knowledge.models import Statement
+
+    return county_world.summaries["draft"].statements.get(kind=Statement.Kind.TEXT)
 
 
 # --- the implementation plan: county 13's plan objects, made when a case needs them ---------
@@ -312,6 +332,11 @@ def cases() -> list[Case]:
                  get(lambda w, key=key: f"/reports/{w.other.reports[key].public_id}/"), control=200))
         add(Case("api:get_report", "GET other report", role,
                  api("GET", lambda w, key=key: f"/api/v1/reports/{w.other.reports[key].public_id}"), control=200))
+        # The sender's own forms on the page: another county's report is not there at all.
+        for action, data in (("withdraw", {"confirm": "on"}), ("note", {"note": "Lisätieto"})):
+            add(Case("reports:detail", f"action={action} on other report", role,
+                     post(lambda w, key=key: f"/reports/{w.other.reports[key].public_id}/",
+                          lambda w, action=action, data=data: {"action": action, **data})))
     add(Case("reports:new", "GET", "reporter", get(const("/reports/new/")), status=200))
     add(Case("reports:new", "POST municipality of county 13", "reporter",
              post(const("/reports/new/"), new_report("297")), status=None,
@@ -343,6 +368,11 @@ def cases() -> list[Case]:
         add(Case("analysis:bulk_status", "POST other reports", role, post(const("/triage/bulk/"), lambda w: {
             "reports": [str(r.public_id) for r in w.other.reports.values()], "status": "not_actionable", "reason": "x"}),
             control=302))
+        # A saved filter on county 13's municipality is refused (the filter form knows county 15's only).
+        add(Case("analysis:queue_filters", "POST municipality of county 13", role, post(const("/triage/filters/"),
+                 lambda w: {"action": "save", "name": "Naapuri", "query": "municipality=297"}), status=None,
+                 missing=post(const("/triage/filters/"), lambda w: {"action": "save", "name": "Naapuri",
+                                                                     "query": "municipality=999"})))
         add(Case("analysis:case", "GET other case", role, get(lambda w: f"/triage/cases/{w.other.case.pk}/"), control=200))
         add(Case("analysis:case", "POST other case", role,
                  post(lambda w: f"/triage/cases/{w.other.case.pk}/", lambda w: {"title": "Muutettu ksuomi"}), control=302))
@@ -413,22 +443,31 @@ def cases() -> list[Case]:
         add(Case("knowledge:actions", "GET", role, get(const("/knowledge/actions/")), status=200,
                  check=contains("ksuomi-action-public")))
     for role in ("manager", "decision_maker"):
-        for fmt in ("md", "pdf"):
+        for fmt in ("md", "pdf", "docx", "blog.md", "release"):
             add(Case("knowledge:summary_export", f"{fmt} of other summary", role,
-                     get(summary_url("other", "public", f"export.{fmt}")), control=200 if fmt == "md" else None))
+                     get(summary_url("other", "public", f"export.{fmt}")), control=200 if fmt != "pdf" else None))
         for fmt in ("csv", "xlsx"):
             add(Case("knowledge:action_export", fmt, role, get(const(f"/knowledge/actions/export.{fmt}")), status=200,
                      check=contains("ksuomi-action-public")))
     for branch, actor, kind, body in SUMMARY_BRANCHES:
         for role in dict.fromkeys([actor, "admin"]):
             add(Case("knowledge:summary", f"action={branch} on other summary", role, post(summary_url("other", kind), body),
-                     control=302, changes=branch != "unknown"))
+                     control=302, changes=branch not in SUMMARY_BRANCHES_WITHOUT_CHANGE))
     add(Case("knowledge:summary", "GET own summary", "manager", get(summary_url("own", "public")), status=200,
              check=contains("ksuomi-statement-public")))
     add(Case("knowledge:summary", "action=statement citing county 13", "coordinator",
              post(summary_url("own", "draft"), SUMMARY_BRANCHES[0][3]), status=None,
              missing=post(summary_url("own", "draft"),
                           lambda w: {"action": "statement", "text": "Lisäys ksuomi", "citations": MISSING_UUID})))
+    for branch in ("cite", "edit_statement"):
+        add(Case("knowledge:summary", f"action={branch} citing county 13", "coordinator",
+                 post(summary_url("own", "draft"), lambda w, b=branch: {"action": b, "statement": written_statement(w.own).pk,
+                      "text": "Muokattu", "citations": [str(w.other.reports["second"].public_id)]}), status=None,
+                 missing=post(summary_url("own", "draft"), lambda w, b=branch: {"action": b, "text": "Muokattu",
+                              "statement": written_statement(w.own).pk, "citations": [MISSING_UUID]})))
+    add(Case("knowledge:summary", "action=select of county 13's reports", "coordinator",
+             post(summary_url("own", "draft"), lambda w: {"action": "select", "reports": [str(w.other.reports["second"].public_id)]}),
+             status=None, missing=post(summary_url("own", "draft"), lambda w: {"action": "select", "reports": [MISSING_UUID]})))
     add(Case("knowledge:summary", "action=quote of county 13", "manager",
              post(summary_url("own", "public"), SUMMARY_BRANCHES[4][3]), status=None,
              missing=post(summary_url("own", "public"),
@@ -477,6 +516,25 @@ def cases() -> list[Case]:
                  get(lambda w: f"/knowledge/public/summaries/{w.other.summaries['internal'].pk}/")))
         add(Case("knowledge:public_summary_export", "other county's internal summary", role,
                  get(lambda w: f"/knowledge/public/summaries/{w.other.summaries['internal'].pk}/export.md")))
+        add(Case("knowledge:public_summary_export", "other county's internal summary as DOCX", role,
+                 get(lambda w: f"/knowledge/public/summaries/{w.other.summaries['internal'].pk}/export.docx")))
+    # The newsletter is of the reader's own county: nothing of county 13 in it.
+    for role in ("coordinator", "decision_maker"):
+        add(Case("knowledge:newsletter", "month 2026-02", role, get(const("/knowledge/newsletter/2026-02/")), status=200,
+                 check=contains("ksuomi-proposal-public")))
+        add(Case("knowledge:newsletter", "toggle_subscription", role,
+                 post(const("/knowledge/newsletter/2026-02/"), lambda w: {"action": "toggle_subscription"}), status=302,
+                 changes=False))
+    # A county's public channels: its own public summary only, never county 13's.
+    for role in (None, "manager"):
+        add(Case("knowledge:county_summaries", "county 15", role, get(const("/knowledge/public/15/summaries/")), status=200,
+                 check=contains("ksuomi-summary-public")))
+        add(Case("knowledge:public_feed", "county 15", role, get(const("/knowledge/public/15/feed.atom")), status=200,
+                 check=contains("ksuomi-summary-public", "ksuomi-proposal-public")))
+        add(Case("knowledge:public_phenomenon_feed", "county 15 housing", role,
+                 get(const("/knowledge/public/15/asuminen/feed.atom")), status=200, check=contains("ksuomi-summary-public")))
+        add(Case("knowledge:public_snippet", "county 15", role, get(const("/knowledge/public/15/snippet.html")), status=200,
+                 check=contains("ksuomi-summary-public")))
     add(Case("knowledge:outcomes", "county 13", "manager", get(const("/knowledge/outcomes/13/")), status=200,
              allowed=PUBLIC_CHAIN, check=contains("psavo-proposal-public", "psavo-action-public")))
     add(Case("knowledge:public_summary", "other county's public summary", "manager",
@@ -720,6 +778,7 @@ def test_every_post_action_branch_has_an_other_county_case() -> None:
         "analysis:report": [SRC / "analysis" / "views.py", SRC / "analysis" / "templates" / "analysis" / "report.html"],
         "knowledge:summary": [SRC / "knowledge" / "views.py", SRC / "knowledge" / "templates" / "knowledge" / "summary.html"],
         "knowledge:actions": [SRC / "knowledge" / "templates" / "knowledge" / "actions.html"],
+        "reports:detail": [SRC / "reports" / "templates" / "reports" / "detail.html"],
     }  # fmt: skip
     found = re.compile(r'(?:\baction == |name="action" value=)"(\w+)"')
     branches = {name: set(found.findall("".join(path.read_text() for path in paths))) for name, paths in sources.items()}

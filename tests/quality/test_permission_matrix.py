@@ -76,6 +76,7 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("situation:brief", "GET", "-"): PAGE_OK,
     ("analysis:queue", "GET", "-"): TRIAGE_PAGE,
     ("analysis:bulk_status", "GET", "-"): table(403, anonymous=302, triagers=405),
+    ("analysis:queue_filters", "GET", "-"): table(403, anonymous=302, triagers=405),
     ("analysis:report", "GET", "own"): TRIAGE_PAGE,
     ("analysis:report", "GET", "other"): table(403, anonymous=302, triagers=404),
     ("analysis:cases", "GET", "-"): TRIAGE_PAGE,
@@ -103,6 +104,11 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("knowledge:public_summary", "GET", "draft"): table(404),
     ("knowledge:public_summary_export", "GET", "published"): PAGE_OK,
     ("knowledge:outcomes", "GET", "-"): PAGE_OK,
+    ("knowledge:county_summaries", "GET", "-"): PAGE_OK,
+    ("knowledge:public_feed", "GET", "-"): PAGE_OK,
+    ("knowledge:public_phenomenon_feed", "GET", "-"): PAGE_OK,
+    ("knowledge:public_snippet", "GET", "-"): PAGE_OK,
+    ("knowledge:newsletter", "GET", "-"): FORWARDED_PAGE,
     ("knowledge:follow_up", "GET", "follow_up"): PAGE_OK,
     ("plans:plans", "GET", "-"): FORWARDED_PAGE,
     ("plans:plan", "GET", "plan"): FORWARDED_PAGE,
@@ -202,7 +208,7 @@ FORMATS = {"analysis:codebook_export": "qdc", "plans:report_export": "docx", "pl
 
 def concrete_path(name: str, raw: str, obj: Any) -> str:
     path = ("/" + raw).replace("<str:fmt>", FORMATS.get(name, "csv")).replace("<str:county_code>", "15")
-    path = path.replace("<slug:code>", "asuminen")
+    path = path.replace("<slug:code>", "asuminen").replace("<slug:phenomenon_code>", "asuminen").replace("<str:month>", "2026-02")
     if isinstance(obj, FollowUp):
         path = path.replace("<str:token>", obj.token)
     elif isinstance(obj, Report):

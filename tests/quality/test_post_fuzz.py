@@ -335,6 +335,9 @@ BRANCHES: dict[str, Branch] = {
         "last_month": value("2026-01", "2026-12"), "note": value("Huomio"), "next": value("/situation/", "//evil.example/")})),
     "signal_case": ("coordinator", user("coordinator"), lambda w: "/triage/signals/case/", lambda w: st.fixed_dictionaries({}, optional={
         "phenomenon": value("asuminen"), "municipality": value("179", "297"), "last_month": value("2026-01", "2026-12")})),
+    "queue_filters": ("coordinator", user("coordinator"), lambda w: "/triage/filters/", lambda w: st.fixed_dictionaries({}, optional={
+        "action": value("save", "delete"), "name": value("Suodatin"), "pk": value(1),
+        "query": value("sort=oldest", "municipality=297&q=Virtanen", "date_from=2026-02-30")})),
     "bulk_status": ("coordinator", user("coordinator"), lambda w: "/triage/bulk/", lambda w: st.fixed_dictionaries({}, optional={
         "reports": values(w.report.public_id, w.other_report.public_id), "status": value("in_review", "analysed"),
         "reason": value("Syy")})),
@@ -354,6 +357,24 @@ BRANCHES: dict[str, Branch] = {
         "title": value("Ehdotus"), "text": value("Teksti"), "addressed_to": value("steering_group", "council"),
         "addressed_to_name": value("Hallitus")})),
     "summary:unknown": ("admin", user("admin"), summary, lambda w: st.fixed_dictionaries({"action": hostile})),
+    "summary:edit": ("coordinator", user("coordinator"), summary, with_action("edit", lambda w: {
+        "title": value("Yhteenveto"), "introduction": value("Johdanto"), "narrative": value("Kertomus")})),
+    "summary:cite": ("coordinator", user("coordinator"), summary, with_action("cite", lambda w: {
+        "statement": value(*w.summary.statements.values_list("pk", flat=True)),
+        "citations": values(w.report.public_id, w.other_report.public_id)})),
+    "summary:edit_statement": ("coordinator", user("coordinator"), summary, with_action("edit_statement", lambda w: {
+        "statement": value(*w.summary.statements.values_list("pk", flat=True)), "text": value("Havainto"),
+        "citations": values(w.report.public_id, w.other_report.public_id)})),
+    "summary:delete_statement": ("coordinator", user("coordinator"), summary, with_action("delete_statement", lambda w: {
+        "statement": value(*w.summary.statements.values_list("pk", flat=True))})),
+    "summary:select": ("coordinator", user("coordinator"), summary, with_action("select", lambda w: {
+        "reports": values(w.report.public_id, w.other_report.public_id)})),
+    "summary:return": ("manager", user("manager"), summary, with_action("return", lambda w: {"comment": value("Korjaa")})),
+    # knowledge.public_views.newsletter
+    "newsletter:toggle": ("manager", user("manager"), lambda w: "/knowledge/newsletter/2026-02/",
+                          with_action("toggle_subscription", lambda w: {})),
+    "newsletter:unknown": ("coordinator", user("coordinator"), lambda w: "/knowledge/newsletter/2026-02/",
+                           lambda w: st.fixed_dictionaries({"action": hostile})),
     # knowledge.views.proposal_detail / action_list / follow_up
     "proposal:decide": ("manager", user("manager"), lambda w: f"/knowledge/proposals/{w.proposal.pk}/", lambda w: st.fixed_dictionaries({}, optional={
         "outcome": value("accepted", "rejected", "partly"), "decided_on": dates(), "body": value("Hallitus"),
@@ -367,6 +388,10 @@ BRANCHES: dict[str, Branch] = {
         "answer": value("yes", "partly", "no", "dont_know")})),
     # reports.views: the staff and the public form (preview, then confirm)
     "reports:new": ("reporter", user("reporter"), lambda w: "/reports/new/", lambda w: st.fixed_dictionaries({}, optional=report_fields(w))),
+    "reports:note": ("reporter", user("reporter"), lambda w: f"/reports/{w.report.public_id}/", with_action("note", lambda w: {
+        "note": value("Lisätieto")})),
+    "reports:withdraw": ("reporter", user("reporter"), lambda w: f"/reports/{w.report.public_id}/", with_action("withdraw", lambda w: {
+        "confirm": value("on", "")})),
     "reports:public": ("anonymous", user("anonymous"), lambda w: "/reports/public/", lambda w: st.fixed_dictionaries({}, optional=public_fields(w))),
     # plans.views
     "plans:create": ("coordinator", user("coordinator"), lambda w: "/plans/", lambda w: st.fixed_dictionaries(
@@ -399,15 +424,17 @@ def test_every_post_view_is_fuzzed() -> None:
 
     covered = {"analysis:report", "analysis:cases", "analysis:case", "analysis:codebook", "analysis:codebook_import",
                "analysis:review_signal", "analysis:signal_case",
-               "analysis:bulk_status", "knowledge:summaries", "knowledge:summary", "knowledge:proposal",
-               "knowledge:actions", "knowledge:follow_up", "reports:new", "reports:public_new", "set_language",
-               "plans:plans", "plans:plan", "plans:year", "plans:report"}  # fmt: skip
+               "analysis:bulk_status", "analysis:queue_filters", "knowledge:summaries", "knowledge:summary", "knowledge:proposal",
+               "knowledge:actions", "knowledge:follow_up", "reports:new", "reports:public_new", "reports:detail", "set_language",
+               "plans:plans", "plans:plan", "plans:year", "plans:report", "knowledge:newsletter"}  # fmt: skip
     # Read-only (GET) views, the log-in/out pair and the API (fuzzed below).
     read_only = {"home", "about", "health", "login", "logout", "audit_log", "audit_export", "reports:public_thanks", "reports:mine", "reports:list",
-                 "reports:detail", "situation:situation", "situation:brief", "analysis:queue",
+                 "situation:situation", "situation:brief", "analysis:queue",
                  "analysis:codebook_export", "analysis:case_export", "knowledge:summary_export", "knowledge:proposals",
                  "knowledge:action_export", "knowledge:notifications", "knowledge:public_summaries",
                  "knowledge:public_summary", "knowledge:public_summary_export", "knowledge:outcomes",
+                 "knowledge:county_summaries", "knowledge:public_feed", "knowledge:public_phenomenon_feed",
+                 "knowledge:public_snippet",
                  "plans:diff", "plans:term", "plans:report_export", "plans:public_reports", "plans:public_report",
                  "plans:public_report_export"}  # fmt: skip
     names = {name for name, _ in url_patterns() if not name.startswith("api:")}

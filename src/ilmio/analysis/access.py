@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from ilmio.analysis.models import Code, CodedPassage, PhenomenonCase
+from ilmio.analysis.models import Code, CodedPassage, PhenomenonCase, SavedQueueFilter
 from ilmio.core.access import in_county, is_id
 from ilmio.core.permissions import Capability, has_capability
 from ilmio.reports.models import Report
@@ -70,3 +70,15 @@ def triage_reports_by_ids(user: Any, ids: list[str]) -> list[Report] | None:
             return None
     found = list(triage_reports(user).filter(public_id__in=keys))
     return found if len(found) == len(keys) else None
+
+
+def saved_filters_for(user: Any) -> QuerySet[SavedQueueFilter]:
+    """A coordinator's own saved queue filters (nobody sees another's)."""
+    if not getattr(user, "is_authenticated", False):
+        return SavedQueueFilter.objects.none()
+    return SavedQueueFilter.objects.filter(user=user)
+
+
+def saved_filter_for(user: Any, pk: Any) -> SavedQueueFilter | None:
+    return saved_filters_for(user).filter(pk=pk).first() if isinstance(pk, int) else None
+

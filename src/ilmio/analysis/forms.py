@@ -190,3 +190,28 @@ class RefiImportForm(forms.Form):
         if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("The file is larger than %(size)d MB.") % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)})
         return bytes(upload.read(MAX_UPLOAD_BYTES + 1))
+
+
+# The queue's parameters a saved filter keeps: never the free-text search (a search word
+# can identify a person), never the page.
+SAVED_FILTER_FIELDS = ("status", "phenomenon", "municipality", "service_area", "language", "date_from", "date_to",
+                       "confirmed", "sort")  # fmt: skip
+MAX_SAVED_FILTERS = 30
+
+
+def saved_query(form: TriageFilterForm) -> str:
+    """The validated filter parameters of a bound, valid filter form as a query string."""
+    from urllib.parse import urlencode
+
+    values = {name: str(form.data.get(name, "")) for name in SAVED_FILTER_FIELDS if form.data.get(name)}
+    return urlencode(values)
+
+
+class SavedFilterForm(forms.Form):
+    name = TextField(label=_("Name of the filter"), max_length=80)
+    query = TextField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+
+class SavedFilterDeleteForm(forms.Form):
+    pk = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
+

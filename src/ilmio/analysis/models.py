@@ -137,8 +137,10 @@ class SavedQueueFilter(models.Model):
     """A coordinator's named view of the triage queue: the query string of its filters and sort."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_queue_filters")
-    name = models.CharField(max_length=80)
-    # Only the queue's own filter parameters, re-validated by its filter set when applied.
+    # Typed by the coordinator: redacted like every free text.
+    name = RedactedCharField(max_length=80)
+    # Only the queue's validated filter parameters, never its free-text search (a search
+    # word can identify a person); re-validated by the filter form when applied.
     query = models.CharField(max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
 

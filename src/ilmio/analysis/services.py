@@ -11,7 +11,14 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from ilmio.analysis.models import Code, CodedPassage, PhenomenonCase, SignalReview, StatusChange
+from ilmio.analysis.models import (
+    Code,
+    CodedPassage,
+    PhenomenonCase,
+    SavedQueueFilter,
+    SignalReview,
+    StatusChange,
+)
 from ilmio.analysis.refi_qda import (
     ParsedProject,
     code_guid,
@@ -264,3 +271,26 @@ def create_case_from_signal(*, county: Any, phenomenon: Phenomenon, municipality
         record_event(by, Event.SIGNAL_REVIEWED, obj=review, decision=review.decision, phenomenon=phenomenon.code,
                      municipality=municipality.code, last_month=last_month, case=case.pk)  # fmt: skip
     return case
+
+
+# --- saved queue filters -------------------------------------------------------------------
+
+
+def save_queue_filter(user: Any, name: str, query: str, *, limit: int) -> SavedQueueFilter:
+    """Save (or replace, by name) one of the user's queue filters; ``query`` is already
+    validated (:func:`ilmio.analysis.forms.saved_query`)."""
+    from django.utils.translation import gettext as _
+
+    name = name.strip()
+    if not name:
+        raise ValueError(_("Give the filter a name."))
+    mine = SavedQueueFilter.objects.filter(user=user)
+    if not mine.filter(name=name).exists() and mine.count() >= limit:
+        raise ValueError(_("You have %(count)s saved filters: delete one first.") % {"count": limit})
+    saved, _created = SavedQueueFilter.objects.update_or_create(user=user, name=name, defaults={"query": query[:500]})
+    return saved
+
+
+def delete_queue_filter(saved: SavedQueueFilter) -> None:
+    saved.delete()
+

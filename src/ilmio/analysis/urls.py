@@ -6,6 +6,7 @@ app_name = "analysis"
 urlpatterns = [
     path("", views.triage_queue, name="queue"),
     path("bulk/", views.bulk_status, name="bulk_status"),
+    path("filters/", views.queue_filters, name="queue_filters"),
     path("reports/<uuid:public_id>/", views.triage_report, name="report"),
     path("cases/", views.case_list, name="cases"),
     path("cases/<int:pk>/", views.case_detail, name="case"),

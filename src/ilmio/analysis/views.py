@@ -9,14 +9,16 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet, prefetch_related_objects
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ilmio.analysis import access, refi_qda, services
 from ilmio.analysis.forms import (
+    MAX_SAVED_FILTERS,
     AddToCaseForm,
     CaseForm,
     ClassifyForm,
@@ -24,10 +26,13 @@ from ilmio.analysis.forms import (
     DuplicateForm,
     PassageForm,
     RefiImportForm,
+    SavedFilterDeleteForm,
+    SavedFilterForm,
     SignalCaseForm,
     SignalReviewForm,
     StatusForm,
     TriageFilterForm,
+    saved_query,
 )
 from ilmio.analysis.insights import similar_reports, suggestions
 from ilmio.analysis.models import CodedPassage, PhenomenonCase
@@ -99,11 +104,45 @@ def triage_queue(request: HttpRequest) -> HttpResponse:
     record_event(request.user, Event.REPORTS_LISTED, ids=page, view="triage", page=page.number)
     query = request.GET.copy()
     query.pop("page", None)
+    # Opened from a summary's citation picker: the selection can be cited there (the summary
+    # page checks that the user may edit it; here it is only a number in a link).
+    cite = request.GET.get("cite", "")
     # The filter form has a "status" too: the bulk form's ids are its own (names unchanged).
     return render(request, "analysis/queue.html", {
         "form": form, "page": page, "bulk_form": StatusForm(auto_id="bulk_%s"), "query": query.urlencode(),
+        "cite_summary": int(cite) if cite.isdigit() and len(cite) < 18 else None,
         "counts": dict(county_reports(request).values_list("status").annotate(n=Count("pk"))),
+        "saved_filters": access.saved_filters_for(request.user),
+        "saved_filter_form": SavedFilterForm(initial={"query": query.urlencode()}, auto_id="saved_%s"),
+        "search_not_saved": bool(request.GET.get("q")),
     })  # fmt: skip
+
+
+@requires(Capability.TRIAGE)
+@require_POST
+def queue_filters(request: HttpRequest) -> HttpResponse:
+    """Save the queue's current filters under a name, or delete a saved one."""
+    if request.POST.get("action") == "delete":
+        delete_form = SavedFilterDeleteForm(request.POST)
+        saved = access.saved_filter_for(request.user, delete_form.cleaned_data["pk"]) if delete_form.is_valid() else None
+        if saved is None:
+            raise Http404
+        services.delete_queue_filter(saved)
+        messages.success(request, _("The saved filter was deleted."))
+        return redirect("analysis:queue")
+    form = SavedFilterForm(request.POST)
+    filters = TriageFilterForm(QueryDict(form.data.get("query", "")[:2000]), county=home_county(request.user))
+    if not form.is_valid() or not filters.is_valid():
+        messages.error(request, _("Give the filter a name, and check the filters before saving them."))
+        return redirect("analysis:queue")
+    query = saved_query(filters)
+    try:
+        saved = services.save_queue_filter(request.user, form.cleaned_data["name"], query, limit=MAX_SAVED_FILTERS)
+    except ValueError as error:
+        messages.error(request, str(error))
+        return redirect("analysis:queue")
+    messages.success(request, _("Filter “%(name)s” saved.") % {"name": saved.name})
+    return redirect(reverse("analysis:queue") + (f"?{query}" if query else ""))
 
 
 @requires(Capability.TRIAGE)

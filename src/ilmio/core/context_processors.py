@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest
@@ -23,7 +24,17 @@ NAVIGATION: list[tuple[str, Any, str]] = [
     ("audit_log", _("Audit log"), Capability.VIEW_AUDIT_LOG),
     ("reports:public_new", _("Report a phenomenon"), PUBLIC),
     ("situation:situation", _("Situational picture"), "any"),
+    ("knowledge:public_summaries", _("Published summaries"), "any"),
 ]
+
+
+# Numbers shown beside a menu item (unread notifications): registered by the app that
+# owns them, so the core knows no higher layer.
+_BADGES: dict[str, Callable[[Any], int]] = {}
+
+
+def register_badge(url_name: str, count: Callable[[Any], int]) -> None:
+    _BADGES[url_name] = count
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -42,5 +53,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             url = reverse(url_name)
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": label, "active": request.path == url})
+        badge = _BADGES[url_name](user) if url_name in _BADGES and user is not None else 0
+        items.append({"url": url, "label": label, "active": request.path == url, "badge": badge})
     return {"navigation": items}

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import re
+import uuid
 from typing import Any, cast
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ilmio.analysis.models import PhenomenonCase
 from ilmio.areas.models import County, Municipality
-from ilmio.core.forms import IdField, SafeDateField, TextField
+from ilmio.core.forms import IdField, SafeDateField, TextField, reject_control_characters
 from ilmio.knowledge.models import Action, Decision, Proposal, Summary
 from ilmio.reports.forms import CodeChoiceField
 from ilmio.taxonomy.models import Phenomenon
@@ -37,10 +41,111 @@ class SummaryForm(forms.Form):
         return data
 
 
+# A report's public id; several may come in one value (ids pasted or sent by the API).
+UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+MAX_CITED = 500
+
+
+class ReportIdsField(forms.Field):
+    """Reports chosen by their public ids: the picker's checkboxes (one id each) or ids
+    pasted into one value. Yields the ids; which of them may be cited the service decides."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {"required": _("Choose at least one report."),
+                              "too_many": _("Choose at most %(max)s reports at a time.")}  # fmt: skip
+
+    def to_python(self, value: Any) -> list[str]:
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        found: list[str] = []
+        for item in values:
+            reject_control_characters(item)
+            found += [str(uuid.UUID(match)) for match in UUID_RE.findall(str(item)) if str(uuid.UUID(match)) not in found]
+        if len(found) > MAX_CITED:
+            raise ValidationError(self.error_messages["too_many"], code="too_many", params={"max": MAX_CITED})
+        return found
+
+
 class StatementForm(forms.Form):
+    """A new written statement with the reports it is based on (at least one)."""
+
     text = TextField(label=_("Statement"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
-    citations = TextField(label=_("Cited reports"), required=False, max_length=20000,
-                                help_text=_("Report identifiers, separated by spaces or commas."))
+    citations = ReportIdsField(label=_("Cited reports"),
+                               error_messages={"required": _("Choose at least one report that the statement is based on.")})
+
+
+class StatementChoiceForm(forms.Form):
+    """Which statement of the summary a button is about (a hidden id)."""
+
+    statement = IdField()
+
+
+class CiteForm(StatementChoiceForm):
+    """More reports cited in a written statement."""
+
+    statement = IdField(widget=forms.Select, label=_("Statement"))
+    citations = ReportIdsField(label=_("Cited reports"))
+
+
+class StatementEditForm(StatementChoiceForm):
+    """A written statement's new wording and the citations it keeps."""
+
+    text = TextField(label=_("Statement"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    citations = ReportIdsField(label=_("Cited reports"), required=False)
+
+
+class SummaryTextForm(forms.Form):
+    """A draft's title, introduction and narrative."""
+
+    title = TextField(label=_("Title"), max_length=200)
+    introduction = TextField(label=_("Introduction"), required=False, max_length=20000,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+    narrative = TextField(label=_("Narrative"), required=False, max_length=50000, widget=forms.Textarea(attrs={"rows": 8}))
+
+
+class ReturnForm(forms.Form):
+    comment = TextField(label=_("What should be changed?"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+                        error_messages={"required": _("Write a comment: tell the writer what to change.")})  # fmt: skip
+
+
+class SelectionForm(forms.Form):
+    """Reports selected elsewhere (the triage queue) to be shown in the citation picker."""
+
+    reports = ReportIdsField()
+
+
+class CitationSearchForm(forms.Form):
+    """The citation picker's search over the reports the user may cite (a GET form)."""
+
+    q = TextField(label=_("Words in the title or description"), required=False, max_length=200)
+    municipality = forms.ModelChoiceField(Municipality.objects.none(), to_field_name="code", required=False,
+                                          label=_("Municipality"))
+    phenomenon = forms.ModelChoiceField(Phenomenon.objects.filter(active=True), to_field_name="code", required=False,
+                                        label=_("Phenomenon"))
+    date_from = SafeDateField(label=_("From"), required=False, widget=DATE)
+    date_to = SafeDateField(label=_("To"), required=False, widget=DATE)
+    case = forms.ModelChoiceField(PhenomenonCase.objects.none(), required=False, label=_("Reports of a case"))
+
+    def __init__(self, *args: Any, county: County | None, cases: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["municipality"]).queryset = Municipality.objects.filter(county=county)
+        if cases is not None:
+            cast(forms.ModelChoiceField, self.fields["case"]).queryset = cases
+
+    @property
+    def searching(self) -> bool:
+        return self.is_bound and self.is_valid() and any(v not in (None, "") for v in self.cleaned_data.values())
+
+
+class CellForm(forms.Form):
+    """A cell of the situational picture: one municipality × one phenomenon in the summary's period."""
+
+    municipality = forms.ModelChoiceField(Municipality.objects.none(), to_field_name="code", label=_("Municipality"))
+    phenomenon = forms.ModelChoiceField(Phenomenon.objects.filter(active=True), to_field_name="code",
+                                        label=_("Phenomenon"))
+
+    def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["municipality"]).queryset = Municipality.objects.filter(county=county)
 
 
 class PublishForm(forms.Form):

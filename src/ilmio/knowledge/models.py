@@ -30,14 +30,16 @@ class SummaryStatus(models.TextChoices):
 SUMMARY_WORKFLOW = Workflow("summary", {
     SummaryStatus.DRAFT: Step(SummaryStatus.DRAFT.label, next=(SummaryStatus.IN_REVIEW, SummaryStatus.APPROVED),
                               flags=frozenset({"editable", "submittable", "approvable"})),
-    SummaryStatus.IN_REVIEW: Step(SummaryStatus.IN_REVIEW.label, next=(SummaryStatus.APPROVED,),
-                                  flags=frozenset({"editable", "approvable"})),
+    # Nothing changes while it waits for approval: the approver approves it or returns it.
+    SummaryStatus.IN_REVIEW: Step(SummaryStatus.IN_REVIEW.label, next=(SummaryStatus.APPROVED, SummaryStatus.DRAFT),
+                                  flags=frozenset({"approvable", "returnable"})),
     SummaryStatus.APPROVED: Step(SummaryStatus.APPROVED.label, next=(SummaryStatus.PUBLISHED,),
                                  flags=frozenset({"publishable"})),
     SummaryStatus.PUBLISHED: Step(SummaryStatus.PUBLISHED.label, next=(SummaryStatus.PUBLISHED,),
                                   flags=frozenset({"publishable", "published"})),
 }, initial=SummaryStatus.DRAFT, roles={"on_submit": SummaryStatus.IN_REVIEW, "on_approve": SummaryStatus.APPROVED,
-                                       "on_publish": SummaryStatus.PUBLISHED})  # fmt: skip
+                                       "on_publish": SummaryStatus.PUBLISHED,
+                                       "on_return": SummaryStatus.DRAFT})  # fmt: skip
 
 
 class Summary(Reviewed, models.Model):
@@ -105,6 +107,11 @@ class Summary(Reviewed, models.Model):
 
     def pdf_field(self, audience: str) -> Any:
         return getattr(self, f"pdf_{audience}")
+
+    @property
+    def can_return(self) -> bool:
+        """Waiting for approval: the approver may return it to its writer for changes."""
+        return self.status_is("returnable")
 
 
 class SummaryRevision(models.Model):
@@ -392,3 +399,15 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"follow-up of report {self.report_id} on action {self.action_id}"
+
+
+class NewsletterSubscription(models.Model):
+    """A staff member's opt-in to the county's monthly digest; ``last_month`` ("2026-11")
+    is the last month sent to them, so a month is never sent twice."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="newsletter_subscription")
+    subscribed_at = models.DateTimeField(auto_now_add=True)
+    last_month = models.CharField(max_length=7, blank=True)
+
+    def __str__(self) -> str:
+        return f"newsletter of user {self.user_id}"

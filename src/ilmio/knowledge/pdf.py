@@ -1,4 +1,5 @@
-"""Summaries as PDF (WeasyPrint), rendered from the same template as the web page."""
+"""Summaries as PDF (WeasyPrint), from the same content model as every other output
+(``knowledge.documents``), in the summary's own language."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ import threading
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils import translation
 
+from ilmio.knowledge.documents import SummaryDocument, summary_document
 from ilmio.knowledge.models import Summary
-from ilmio.knowledge.publishing import audience_version
 
 # Pango (under WeasyPrint) is not thread-safe: a threaded server or task worker renders
 # one document at a time.
@@ -16,9 +18,14 @@ _RENDER_LOCK = threading.Lock()
 
 
 def summary_pdf(summary: Summary, audience: str, request: HttpRequest | None = None) -> bytes:
+    return document_pdf(summary_document(summary, audience))
+
+
+def document_pdf(doc: SummaryDocument) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string("knowledge/summary_print.html", audience_version(summary, audience))
+    with translation.override(doc.language):
+        html = render_to_string("knowledge/summary_print.html", {"doc": doc})
     # No base_url: the document references no external resources at all.
     with _RENDER_LOCK:
-        return HTML(string=html).write_pdf()
+        return bytes(HTML(string=html).write_pdf())

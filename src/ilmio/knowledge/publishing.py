@@ -108,13 +108,8 @@ def counts_in_text(summary: Summary) -> list[str]:
 
 
 def as_markdown(summary: Summary, audience: str) -> str:
-    lines = [f"# {summary.title}", "", f"{summary.period_start:%d.%m.%Y}–{summary.period_end:%d.%m.%Y}", ""]
-    if summary.introduction:
-        lines += [summary.introduction, ""]
-    lines += [f"- {s.text}" for s in shown_statements(summary, audience)]
-    quotes = shown_quotes(summary, audience)
-    if quotes:
-        lines += [""] + [f"> {q.text}\n" for q in quotes]
-    if not shows_exact_counts(audience):
-        lines += ["", _("A dash (–) marks a number hidden to protect privacy.")]
-    return "\n".join(lines).rstrip() + "\n"
+    """The audience's version as Markdown, from the one content model of every output."""
+    from ilmio.knowledge.documents import as_markdown as document_markdown
+    from ilmio.knowledge.documents import summary_document
+
+    return document_markdown(summary_document(summary, audience))

@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,7 +26,10 @@ from ilmio.knowledge.models import (
     Quote,
     Statement,
     Summary,
+    SummaryRevision,
 )
+from ilmio.knowledge.revisions import record_revision
+from ilmio.reports.access import county_reports
 from ilmio.reports.models import FeedbackContact, Report
 from ilmio.taxonomy.models import Phenomenon
 
@@ -70,13 +73,18 @@ def notify_reporters(reports: Iterable[Report], kind: str, subject_id: int) -> l
     from ilmio.knowledge.tasks import send_notification_email
 
     created = []
+    # One e-mail per person and event, however many of their reports it concerns.
+    per_recipient: dict[tuple[int | None, str], list[int]] = {}
     for contact in FeedbackContact.objects.filter(report__in=list(reports)).select_related("report", "user"):
         notification, is_new = Notification.objects.get_or_create(
             report=contact.report, kind=kind, subject_id=subject_id, defaults={"user": contact.user}
         )
         if is_new:
             created.append(notification)
-            transaction.on_commit(partial(send_notification_email.enqueue, notification.pk))
+            recipient = (contact.user_id, "" if contact.user_id else contact.email.lower())
+            per_recipient.setdefault(recipient, []).append(notification.pk)
+    for ids in per_recipient.values():
+        transaction.on_commit(partial(send_notification_email.enqueue, ids))
     return created
 
 
@@ -129,6 +137,7 @@ def draft_summary(*, county: Any, title: str, period_start: date, period_end: da
         for report in reports[::step][:3]:
             Quote.objects.create(summary=summary, report=report, text=first_sentence(report.description))
         record_event(by, Event.SUMMARY_DRAFTED, obj=summary, ids=reports, statements=position)
+        record_revision(summary, SummaryRevision.Change.DRAFTED, by=by)
     return summary
 
 
@@ -150,15 +159,166 @@ def themes_of(reports: Sequence[Report], k: int = 5) -> list[tuple[str, list[Rep
     return result
 
 
-def add_statement(summary: Summary, text: str, citations: Iterable[Report]) -> Statement:
+def _refuse_unless_editable(summary: Summary) -> None:
     if not summary.is_editable:
-        raise LoopError(_("An approved summary cannot be edited."))
-    cited = [r for r in citations if r.county_id == summary.county_id]
-    statement = Statement.objects.create(summary=summary, kind=Statement.Kind.TEXT, text=text.strip(),
-                                         position=summary.statements.count())  # fmt: skip
-    statement.citations.set(cited)
+        raise LoopError(_("Only a draft can be changed. A summary waiting for approval can be returned for changes "
+                          "by its approver; an approved one no longer changes."))  # fmt: skip
+
+
+def citable_reports(user: Any, summary: Summary) -> QuerySet[Report]:
+    """The reports ``user`` may cite in ``summary``: its county's that they may read (not
+    the ones left out of the analysis)."""
+    return (county_reports(user).filter(county=summary.county_id)
+            .exclude(status__in=Report.WORKFLOW.with_flag("left_out")))  # fmt: skip
+
+
+def search_citable(user: Any, summary: Summary, *, q: str = "", municipality: Any = None, phenomenon: Any = None,
+                   date_from: date | None = None, date_to: date | None = None, case: Any = None) -> QuerySet[Report]:  # fmt: skip
+    """The citation picker's search: citable reports with every word in the title or the
+    description, of a municipality, a phenomenon, a date range or one of the user's cases."""
+    from ilmio.analysis.access import case_reports
+
+    reports = citable_reports(user, summary)
+    for word in q.split()[:10]:
+        reports = reports.filter(Q(title__icontains=word) | Q(description__icontains=word))
+    if municipality is not None:
+        reports = reports.filter(municipalities=municipality)
+    if phenomenon is not None:
+        reports = reports.filter(Q(primary_phenomenon=phenomenon) | Q(phenomena=phenomenon))
+    if date_from is not None:
+        reports = reports.filter(created_at__date__gte=date_from)
+    if date_to is not None:
+        reports = reports.filter(created_at__date__lte=date_to)
+    if case is not None:
+        reports = reports.filter(pk__in=case_reports(user, case).values("pk"))
+    return reports.distinct().order_by("-created_at", "-pk")
+
+
+def reports_of_cell(user: Any, summary: Summary, municipality_code: str, phenomenon_code: str) -> QuerySet[Report]:
+    """The reports a cell of the situational picture counts (municipality × primary
+    phenomenon × the summary's period) that ``user`` may cite."""
+    return (citable_reports(user, summary)
+            .filter(in_statistics=True, statistics_municipality__code=municipality_code,
+                    primary_phenomenon__code=phenomenon_code, created_at__date__gte=summary.period_start,
+                    created_at__date__lte=summary.period_end)
+            .order_by("-created_at", "-pk"))  # fmt: skip
+
+
+def _cited(summary: Summary, reports: Iterable[Report], by: Any) -> list[Report]:
+    """The reports of ``reports`` that may be cited: the summary's county's that ``by`` may
+    read (without a user, as the system drafting, the county's)."""
+    pks = {r.pk for r in reports}
+    allowed = citable_reports(by, summary) if by is not None else Report.objects.filter(county=summary.county_id)
+    return list(allowed.filter(pk__in=pks).order_by("created_at", "pk"))
+
+
+def _no_citation() -> LoopError:
+    return LoopError(_("A written statement needs at least one cited report: choose the reports it is based on."))
+
+
+def _summary_changed(summary: Summary, *, by: Any, **codes: Any) -> None:
+    """Record an edit of a draft: a revision, an audit event (ids and codes only), new PDFs."""
+    revision = record_revision(summary, SummaryRevision.Change.EDITED, by=by)
+    record_event(by, Event.SUMMARY_EDITED, obj=summary, revision=revision.number, **codes)
     queue_pdfs(summary)
+
+
+def add_statement(summary: Summary, text: str, citations: Iterable[Report], *, by: Any = None) -> Statement:
+    """A written statement citing at least one report of the summary's county."""
+    _refuse_unless_editable(summary)
+    text = text.strip()
+    if not text:
+        raise LoopError(_("Write the statement."))
+    cited = _cited(summary, citations, by)
+    if not cited:
+        raise _no_citation()
+    with transaction.atomic():
+        statement = Statement.objects.create(summary=summary, kind=Statement.Kind.TEXT, text=text,
+                                             position=summary.statements.count())  # fmt: skip
+        statement.citations.set(cited)
+        _summary_changed(summary, by=by, statement=statement.pk, added=True, ids=cited)
     return statement
+
+
+SUMMARY_TEXT_FIELDS = ("title", "introduction", "narrative")
+
+
+def edit_summary(summary: Summary, *, by: Any, title: str | None = None, introduction: str | None = None,
+                 narrative: str | None = None) -> list[str]:  # fmt: skip
+    """Change a draft's title, introduction or narrative (None: unchanged); returns the
+    fields that really changed."""
+    _refuse_unless_editable(summary)
+    values = {"title": title, "introduction": introduction, "narrative": narrative}
+    given = {name: value.strip() for name, value in values.items() if value is not None}
+    if "title" in given and not given["title"]:
+        raise LoopError(_("A summary needs a title."))
+    changed = [name for name in SUMMARY_TEXT_FIELDS if name in given and given[name] != getattr(summary, name)]
+    if changed:
+        with transaction.atomic():
+            for name in changed:
+                setattr(summary, name, given[name])
+            summary.save(update_fields=changed)
+            _summary_changed(summary, by=by, fields=changed)
+    return changed
+
+
+def _refuse_generated(statement: Statement) -> None:
+    # Generated statements are structure (a count, a phenomenon, a theme) worded for each
+    # reader: their wording and citations follow the data, so they are deleted, not edited.
+    if statement.kind != Statement.Kind.TEXT:
+        raise LoopError(_("A generated statement cannot be edited: delete it, and write your own statement "
+                          "if you want to say it differently."))  # fmt: skip
+
+
+def edit_statement(statement: Statement, *, by: Any, text: str | None = None,
+                   citations: Iterable[Report] | None = None) -> Statement:  # fmt: skip
+    """Reword a written statement and/or replace its citations (None: unchanged)."""
+    summary = statement.summary
+    _refuse_unless_editable(summary)
+    _refuse_generated(statement)
+    new_text = text.strip() if text is not None else statement.text
+    if not new_text:
+        raise LoopError(_("Write the statement."))
+    cited = _cited(summary, citations, by) if citations is not None else None
+    if cited is not None and not cited:
+        raise _no_citation()
+    text_changed = new_text != statement.text
+    cited_changed = cited is not None and {r.pk for r in cited} != set(statement.citations.values_list("pk", flat=True))
+    if text_changed or cited_changed:
+        with transaction.atomic():
+            if text_changed:
+                statement.text = new_text
+                statement.save(update_fields=["text"])
+            if cited is not None and cited_changed:
+                statement.citations.set(cited)
+            _summary_changed(summary, by=by, statement=statement.pk, text=text_changed, ids=cited or [])
+    return statement
+
+
+def set_citations(statement: Statement, reports: Iterable[Report], *, by: Any) -> Statement:
+    """Replace a written statement's citations with those of ``reports`` that ``by`` may cite."""
+    return edit_statement(statement, by=by, citations=reports)
+
+
+def add_citations(statement: Statement, reports: Iterable[Report], *, by: Any) -> Statement:
+    """Cite more reports in a written statement (keeping the ones it cites); none of
+    ``reports`` citable is refused, not silently ignored."""
+    _refuse_unless_editable(statement.summary)
+    _refuse_generated(statement)
+    new = _cited(statement.summary, reports, by)
+    if not new:
+        raise _no_citation()
+    return set_citations(statement, [*statement.citations.all(), *new], by=by)
+
+
+def delete_statement(statement: Statement, *, by: Any) -> None:
+    """Remove a statement from a draft (a generated one too)."""
+    summary = statement.summary
+    _refuse_unless_editable(summary)
+    with transaction.atomic():
+        pk = statement.pk
+        statement.delete()
+        _summary_changed(summary, by=by, statement=pk, deleted=True)
 
 
 def submit_summary(summary: Summary, *, by: Any) -> Summary:
@@ -166,7 +326,22 @@ def submit_summary(summary: Summary, *, by: Any) -> Summary:
         raise LoopError(_("Only a draft can be sent for approval."))
     with transaction.atomic():
         summary.set_status(Summary.WORKFLOW.named("on_submit"))
-        record_event(by, Event.SUMMARY_SUBMITTED, obj=summary)
+        revision = record_revision(summary, SummaryRevision.Change.SUBMITTED, by=by)
+        record_event(by, Event.SUMMARY_SUBMITTED, obj=summary, revision=revision.number)
+    return summary
+
+
+def return_summary(summary: Summary, *, by: Any, comment: str) -> Summary:
+    """Send a summary waiting for approval back to its writer as a draft, saying what to
+    change (the comment is kept in its history). Nobody outside the county is told."""
+    if not summary.can_return:
+        raise LoopError(_("Only a summary waiting for approval can be returned for changes."))
+    if not (comment or "").strip():
+        raise LoopError(_("Write a comment: tell the writer what to change."))
+    with transaction.atomic():
+        summary.set_status(Summary.WORKFLOW.named("on_return"))
+        revision = record_revision(summary, SummaryRevision.Change.RETURNED, by=by, comment=comment)
+        record_event(by, Event.SUMMARY_RETURNED, obj=summary, revision=revision.number)
     return summary
 
 
@@ -176,7 +351,8 @@ def approve_summary(summary: Summary, *, by: Any) -> Summary:
     summary.approved_by, summary.approved_at = by, timezone.now()
     with transaction.atomic():
         summary.set_status(Summary.WORKFLOW.named("on_approve"), also=["approved_by", "approved_at"])
-        record_event(by, Event.SUMMARY_APPROVED, obj=summary)
+        revision = record_revision(summary, SummaryRevision.Change.APPROVED, by=by)
+        record_event(by, Event.SUMMARY_APPROVED, obj=summary, revision=revision.number)
     queue_pdfs(summary)
     return summary
 
@@ -210,7 +386,8 @@ def publish_summary(summary: Summary, audience: str, *, by: Any) -> Summary:
         advance_reports(reports, Report.WORKFLOW.named("on_summary"), by=by, reason=f"summary {summary.pk}")
         notify_reporters(reports, Notification.Kind.IN_SUMMARY, summary.pk)
         queue_pdfs(summary)
-        record_event(by, Event.SUMMARY_PUBLISHED, obj=summary, audience=audience, ids=reports)
+        revision = record_revision(summary, SummaryRevision.Change.PUBLISHED, by=by)
+        record_event(by, Event.SUMMARY_PUBLISHED, obj=summary, audience=audience, ids=reports, revision=revision.number)
     return summary
 
 

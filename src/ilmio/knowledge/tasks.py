@@ -38,35 +38,43 @@ def render_summary_pdfs(summary_id: int) -> list[str]:
 
 
 @task()
-def send_notification_email(notification_id: int) -> bool:
-    notification = Notification.objects.select_related("report", "user").filter(pk=notification_id).first()
-    if notification is None or notification.emailed_at is not None:
+def send_notification_email(notification_ids: list[int]) -> bool:
+    """One e-mail to one reporter about one event, however many of their reports it
+    concerns (the same one line per event as the notifications page)."""
+    from ilmio.knowledge.notices import describe_notifications
+
+    notifications = list(Notification.objects.select_related("report", "report__county", "user")
+                         .filter(pk__in=notification_ids, emailed_at=None).order_by("pk"))  # fmt: skip
+    if not notifications:
         return False
-    contact = getattr(notification.report, "feedback_contact", None)
-    address = (contact.email if contact else "") or (notification.user.email if notification.user else "")
+    first = notifications[0]
+    contact = getattr(first.report, "feedback_contact", None)
+    address = (contact.email if contact else "") or (first.user.email if first.user else "")
     if not address:
         return False
-    language = notification.user.preferred_language if notification.user else notification.report.language
+    language = first.user.preferred_language if first.user else first.report.language
     with translation.override(language if language in ("fi", "sv", "en") else "fi"):
-        subject = f"Ilmiö: {notification.get_kind_display()}"
+        subject = f"Ilmiö: {first.get_kind_display()}"
         # The only stored text in the e-mail, redacted once more on its way out (a report
         # stored before a detector improved is caught by the current one).
-        lines = [
-            _("Thank you for your report “%(title)s”.") % {"title": redact_text(notification.report.title)},
-            str(notification.get_kind_display()) + ".",
-        ]
-        if notification.kind == Notification.Kind.FOLLOW_UP:
-            follow_up = FollowUp.objects.filter(pk=notification.subject_id).first()
+        titles = ", ".join(f"“{redact_text(n.report.title)}”" for n in notifications[:3])
+        more = len(notifications) - 3
+        lines = [ngettext("Thank you for your report %(titles)s.", "Thank you for your reports %(titles)s.",
+                          len(notifications)) % {"titles": titles}]  # fmt: skip
+        if more > 0:
+            lines[0] += " " + ngettext("And %(count)s more.", "And %(count)s more.", more) % {"count": more}
+        lines += describe_notifications(notifications)
+        if first.kind == Notification.Kind.FOLLOW_UP:
+            follow_up = FollowUp.objects.filter(pk=first.subject_id).first()
             if follow_up is not None:
                 url = settings.SITE_URL + reverse("knowledge:follow_up", args=[follow_up.token])
                 lines.append(_("Did things change? Answer here: %(url)s") % {"url": url})
         else:
             lines.append(_("See what came of your report: %(url)s") % {
-                "url": settings.SITE_URL + reverse("knowledge:outcomes", args=[notification.report.county.code])})
+                "url": settings.SITE_URL + reverse("knowledge:outcomes", args=[first.report.county.code])})
         lines.append(_("You can withdraw your consent at any time by replying to this message."))
     send_mail(subject, "\n\n".join(lines), None, [address])
-    notification.emailed_at = timezone.now()
-    notification.save(update_fields=["emailed_at"])
+    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=timezone.now())
     return True
 
 
@@ -94,3 +102,11 @@ def send_action_reminder_email(user_id: int, overdue: int, due_soon: int) -> boo
         lines.append(_("Update their progress here: %(url)s") % {"url": settings.SITE_URL + reverse("knowledge:actions")})
     send_mail(subject, "\n\n".join(lines), None, [user.email])
     return True
+
+
+@task()
+def send_newsletters(month: str = "") -> int:
+    """The monthly digest to every subscriber (default: the previous calendar month)."""
+    from ilmio.knowledge.newsletter import send_newsletters as send
+
+    return send(month or None)

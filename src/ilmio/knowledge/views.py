@@ -1,10 +1,13 @@
 from __future__ import annotations
 
-import re
+from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -15,26 +18,32 @@ from ilmio.core.audit import Event, record_event
 from ilmio.core.form_actions import FormAction, dispatch
 from ilmio.core.permissions import PUBLIC, Capability, has_capability, requires
 from ilmio.indicators.disclosure import tally
-from ilmio.knowledge import access, services
+from ilmio.knowledge import access, revisions, services
 from ilmio.knowledge.action_files import COLUMNS, LABELS, export_rows, import_rows, read_upload
 from ilmio.knowledge.forms import (
     ActionChoiceForm,
     ActionImportForm,
     ActionUpdateForm,
+    CellForm,
+    CitationSearchForm,
+    CiteForm,
     DecisionForm,
     FollowUpForm,
     ProposalForm,
     PublishForm,
     QuoteApprovalForm,
+    ReturnForm,
+    SelectionForm,
+    StatementChoiceForm,
+    StatementEditForm,
     StatementForm,
     SummaryForm,
+    SummaryTextForm,
 )
-from ilmio.knowledge.models import FollowUp, Summary
-from ilmio.knowledge.publishing import as_markdown, audience_version
-from ilmio.reports.access import county_reports
+from ilmio.knowledge.models import FollowUp, Statement, Summary
+from ilmio.knowledge.publishing import audience_version
+from ilmio.reports.models import Report
 from ilmio.taxonomy.models import ServiceArea
-
-UUID_RE = re.compile(r"[0-9a-fA-F-]{36}")
 
 
 def get_summary(request: HttpRequest, pk: int) -> Summary:
@@ -56,10 +65,56 @@ def summary_list(request: HttpRequest) -> HttpResponse:
     return render(request, "knowledge/summaries.html", {"summaries": access.summaries_for(request.user), "form": form})
 
 
+def _chosen(request: HttpRequest, summary: Summary, ids: list[str]) -> QuerySet[Report]:
+    """The chosen reports among those the user may cite in this summary (others are dropped)."""
+    return services.citable_reports(request.user, summary).filter(public_id__in=ids)
+
+
+def _statement(summary: Summary, form: StatementChoiceForm) -> Statement:
+    statement = summary.statements.filter(pk=form.cleaned_data["statement"]).first()
+    if statement is None:
+        raise ValueError(_("The statement was not found."))
+    return statement
+
+
 def _add_statement(request: HttpRequest, summary: Summary, form: StatementForm) -> str:
-    ids = UUID_RE.findall(form.cleaned_data["citations"])
-    services.add_statement(summary, form.cleaned_data["text"], county_reports(request.user).filter(public_id__in=ids))
+    services.add_statement(summary, form.cleaned_data["text"], _chosen(request, summary, form.cleaned_data["citations"]),
+                           by=request.user)  # fmt: skip
     return _("Statement added.")
+
+
+def _cite(request: HttpRequest, summary: Summary, form: CiteForm) -> str:
+    services.add_citations(_statement(summary, form), _chosen(request, summary, form.cleaned_data["citations"]),
+                           by=request.user)  # fmt: skip
+    return _("The reports are cited in the statement.")
+
+
+def _edit_statement(request: HttpRequest, summary: Summary, form: StatementEditForm) -> str:
+    services.edit_statement(_statement(summary, form), by=request.user, text=form.cleaned_data["text"],
+                            citations=_chosen(request, summary, form.cleaned_data["citations"]))  # fmt: skip
+    return _("Statement saved.")
+
+
+def _delete_statement(request: HttpRequest, summary: Summary, form: StatementChoiceForm) -> str:
+    services.delete_statement(_statement(summary, form), by=request.user)
+    return _("Statement deleted.")
+
+
+def _edit_summary(request: HttpRequest, summary: Summary, form: SummaryTextForm) -> str:
+    changed = services.edit_summary(summary, by=request.user, **form.cleaned_data)
+    return _("Changes saved.") if changed else _("Nothing was changed.")
+
+
+def _select(request: HttpRequest, summary: Summary, form: SelectionForm) -> HttpResponse:
+    """Reports selected in the triage queue, shown checked in the summary's citation picker."""
+    ids = [str(i) for i in _chosen(request, summary, form.cleaned_data["reports"]).values_list("public_id", flat=True)]
+    query = urlencode({"selected": ids}, doseq=True)
+    return redirect(f"{reverse('knowledge:summary', args=[summary.pk])}?{query}#cite")
+
+
+def _return(request: HttpRequest, summary: Summary, form: ReturnForm) -> str:
+    services.return_summary(summary, by=request.user, comment=form.cleaned_data["comment"])
+    return _("Returned to the writer for changes.")
 
 
 def _submit(request: HttpRequest, summary: Summary, form: None) -> str:
@@ -96,6 +151,13 @@ def _propose(request: HttpRequest, summary: Summary, form: ProposalForm) -> Http
 # The summary page's forms: who may use each, its form, its one write function.
 SUMMARY_ACTIONS = {
     "statement": FormAction(_add_statement, StatementForm, capabilities=(Capability.TRIAGE,)),
+    "cite": FormAction(_cite, CiteForm, capabilities=(Capability.TRIAGE,)),
+    "edit_statement": FormAction(_edit_statement, StatementEditForm, capabilities=(Capability.TRIAGE,)),
+    "delete_statement": FormAction(_delete_statement, StatementChoiceForm, capabilities=(Capability.TRIAGE,),
+                                   invalid=_lazy("The statement was not found.")),
+    "edit": FormAction(_edit_summary, SummaryTextForm, capabilities=(Capability.TRIAGE,)),
+    "select": FormAction(_select, SelectionForm, capabilities=(Capability.TRIAGE,)),
+    "return": FormAction(_return, ReturnForm, capabilities=(Capability.APPROVE_SUMMARY,)),
     "submit": FormAction(_submit, capabilities=(Capability.TRIAGE,)),
     "approve": FormAction(_approve, capabilities=(Capability.APPROVE_SUMMARY,)),
     "publish": FormAction(_publish, PublishForm, capabilities=(Capability.APPROVE_SUMMARY,)),
@@ -120,20 +182,80 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Each statement with the cited reports this reader may read (title, area, date).
     evidence = [(shown, list(access.cited_reports_for(user, shown.statement)) if shown.citations else [])
                 for shown in version["statements"]]  # fmt: skip
+    may_edit = has_capability(user, Capability.TRIAGE)
+    # The citation picker needs report texts; the history and reviews are the county staff's.
+    may_cite = may_edit and summary.is_editable and has_capability(user, Capability.READ_REPORT_TEXT)
+    internal = audience == Summary.Audience.INTERNAL
     return render(request, "knowledge/summary.html", {
-        **version, "evidence": evidence, "statement_form": StatementForm(auto_id="statement_%s"),
-        "publish_form": PublishForm(), "proposal_form": ProposalForm(),
-        "may_edit": has_capability(user, Capability.TRIAGE),
+        **version, "evidence": evidence, "publish_form": PublishForm(), "proposal_form": ProposalForm(),
+        "may_edit": may_edit, "may_cite": may_cite, "text_kind": Statement.Kind.TEXT,
         "may_approve": has_capability(user, Capability.APPROVE_SUMMARY),
         "can_read_reports": has_capability(user, Capability.READ_REPORT_TEXT),
         "proposals": summary.proposals.all(),
+        "text_form": SummaryTextForm(initial={"title": summary.title, "introduction": summary.introduction,
+                                              "narrative": summary.narrative}, auto_id="edit_%s"),
+        "return_form": ReturnForm(auto_id="return_%s"),
+        **(_picker(request, summary) if may_cite else {}),
+        **(_history(summary) if internal else {}),
     })  # fmt: skip
 
 
+PICKER_LIMIT = 50
+# The citation picker's search form's fields (any of them in the query: a search).
+SEARCH_KEYS = frozenset(CitationSearchForm.base_fields)
+
+
+def _picker(request: HttpRequest, summary: Summary) -> dict[str, Any]:
+    """The citation picker: reports found by a search, a case, a cell of the situational
+    picture or a selection in the triage queue — only those the user may cite here."""
+    from ilmio.analysis.access import cases_for
+
+    user = request.user
+    search = CitationSearchForm(request.GET if SEARCH_KEYS & set(request.GET) else None, county=summary.county,
+                                cases=cases_for(user), auto_id="pick_%s")  # fmt: skip
+    cell = CellForm(request.GET if "cell-municipality" in request.GET else None, county=summary.county, prefix="cell",
+                    auto_id="cell_%s")  # fmt: skip
+    found: list[Report] = []
+    if cell.is_bound and cell.is_valid():
+        found = list(services.reports_of_cell(user, summary, cell.cleaned_data["municipality"].code,
+                                              cell.cleaned_data["phenomenon"].code)[: PICKER_LIMIT + 1])  # fmt: skip
+    elif search.searching:
+        found = list(services.search_citable(user, summary, **search.cleaned_data)[: PICKER_LIMIT + 1])
+    selection = SelectionForm({"reports": request.GET.getlist("selected")})
+    selected = list(_chosen(request, summary, selection.cleaned_data["reports"])) if selection.is_valid() else []
+    chosen = {r.pk for r in selected}
+    shown = [(r, True) for r in selected] + [(r, False) for r in found[:PICKER_LIMIT] if r.pk not in chosen]
+    prefetch_related_objects([r for r, _checked in shown], "municipalities")
+    if shown:
+        record_event(user, Event.REPORTS_LISTED, ids=[r for r, _checked in shown], view="citation_picker")
+    return {"search_form": search, "cell_form": cell, "picked": shown, "more_found": len(found) > PICKER_LIMIT,
+            "limit": PICKER_LIMIT,
+            "searched": search.searching or cell.is_bound, "picker_open": bool(shown) or search.is_bound or cell.is_bound,
+            "written_statements": summary.statements.filter(kind=Statement.Kind.TEXT)}  # fmt: skip
+
+
+def _history(summary: Summary) -> dict[str, Any]:
+    """The summary's revisions, the return not yet answered, and what changed since the last review."""
+    baseline = revisions.review_baseline(summary)
+    return {"revisions": summary.revisions.select_related("by").order_by("-number"),
+            "returned": revisions.last_return(summary) if summary.is_editable else None,
+            "review_baseline": baseline,
+            "changes": revisions.diff(baseline, revisions.snapshot(summary)) if baseline is not None else []}  # fmt: skip
+
+
 def summary_file(summary: Summary, fmt: str, *, audience: str, request: HttpRequest) -> HttpResponse:
-    """The summary as Markdown or PDF, in the version of the reader's audience."""
-    if fmt == "md":
-        response = HttpResponse(as_markdown(summary, audience), content_type="text/markdown; charset=utf-8")
+    """The summary as Markdown, PDF, DOCX, a blog draft or a media-release draft, in the
+    version of the reader's audience and the summary's language."""
+    from ilmio.knowledge import documents
+
+    texts = {"md": documents.as_markdown, "blog.md": documents.blog_draft, "release": documents.release_draft}
+    extension = {"release": "release.md"}.get(fmt, fmt)
+    if fmt in texts:
+        response = HttpResponse(texts[fmt](documents.summary_document(summary, audience)),
+                                content_type="text/markdown; charset=utf-8")  # fmt: skip
+    elif fmt == "docx":
+        response = HttpResponse(documents.as_docx(documents.summary_document(summary, audience)),
+                                content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     elif fmt == "pdf":
         field = summary.pdf_field(audience)
         if not field:
@@ -150,7 +272,7 @@ def summary_file(summary: Summary, fmt: str, *, audience: str, request: HttpRequ
             response = HttpResponse(handle.read(), content_type="application/pdf")
     else:
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="ilmio-summary-{summary.pk}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="ilmio-summary-{summary.pk}.{extension}"'
     record_event(request.user, Event.SUMMARY_PDF_DOWNLOADED if fmt == "pdf" else Event.SUMMARY_EXPORTED,
                  obj=summary, format=fmt, audience=audience)
     return response
@@ -292,6 +414,12 @@ def follow_up(request: HttpRequest, token: str) -> HttpResponse:
 
 @requires(Capability.VIEW_OWN_REPORTS)
 def notifications(request: HttpRequest) -> HttpResponse:
-    items = list(access.notifications_for(request.user).select_related("report")[:100])
+    from django.core.paginator import Paginator
+
+    from ilmio.knowledge.notices import describe, notification_groups
+
+    page = Paginator(notification_groups(request.user), 25).get_page(request.GET.get("page"))
+    groups = describe(access.notifications_for(request.user), list(page))
+    # Shown now: read from here on (what was new stays marked on this rendering).
     services.mark_notifications_read(request.user)
-    return render(request, "knowledge/notifications.html", {"items": items})
+    return render(request, "knowledge/notifications.html", {"groups": groups, "page": page})

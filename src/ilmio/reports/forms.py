@@ -8,6 +8,7 @@ from typing import Any, cast
 
 from django import forms
 from django.core import signing
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ilmio.accounts.models import Organisation, User
@@ -26,6 +27,24 @@ SPAM_MAX_AGE = 24 * 3600
 
 def clean_text(value: str) -> str:
     return CONTROL_CHARACTERS.sub("", value).strip()
+
+
+def municipality_label(municipality: Municipality) -> str:
+    """The name in the reader's language with the other official name beside it, so a
+    search for "Vasa" or "Vaasa" finds the same municipality."""
+    own = municipality.name
+    names = [n for n in (municipality.name_fi, municipality.name_sv) if n and n != own]
+    return f"{own} ({names[0]})" if names else own
+
+
+class MunicipalitiesField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return municipality_label(obj)
+
+
+class MunicipalityField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return municipality_label(obj)
 
 
 class CodeChoiceField(forms.ModelMultipleChoiceField):
@@ -52,7 +71,7 @@ class ReportForm(forms.Form):
                                 widget=forms.CheckboxSelectMultiple)
     target_groups = CodeChoiceField(TargetGroup.objects.filter(active=True), label=_("Target groups"),
                                     widget=forms.CheckboxSelectMultiple)
-    municipalities = forms.ModelMultipleChoiceField(
+    municipalities = MunicipalitiesField(
         Municipality.objects.filter(active=True), to_field_name="code", required=False,
         label=_("Municipalities"), widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("Choose one or several, or mark the whole county."),
@@ -83,13 +102,27 @@ class ReportForm(forms.Form):
         help_text=_("Your contact is kept apart from the report and can be erased at any time."),
     )  # fmt: skip
 
+    # The first screen: what every report needs. Everything else is behind "More details"
+    # (progressive disclosure), opened by itself when one of its answers needs fixing.
+    FIRST_SCREEN: tuple[str, ...] = ("title", "description", "municipalities", "whole_county", "wants_feedback")
+
     def __init__(self, *args: Any, county: County | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.county = county
+        # self.fields holds copies of the declared fields, typed only as Field.
+        municipalities = cast(forms.ModelMultipleChoiceField, self.fields["municipalities"])
         if county is not None:
-            # self.fields holds copies of the declared fields, typed only as Field.
-            municipalities = cast(forms.ModelMultipleChoiceField, self.fields["municipalities"])
             municipalities.queryset = Municipality.objects.filter(active=True, county=county)
+
+    def first_screen(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name in self.FIRST_SCREEN or self.fields[name].widget.is_hidden
+                or name == "website"]  # fmt: skip
+
+    def more_details(self) -> list[forms.BoundField]:
+        return [field for field in (self[name] for name in self.fields) if field not in self.first_screen()]
+
+    def more_details_need_attention(self) -> bool:
+        return any(name in self.errors for name in self.fields if name not in self.FIRST_SCREEN)
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -131,6 +164,9 @@ class StaffReportForm(ReportForm):
                 (Report.ReporterType.PROFESSIONAL, Report.ReporterType.PROFESSIONAL.label),
                 (Report.ReporterType.PARTNER, Report.ReporterType.PARTNER.label),
             ]
+        # A professional hears what came of their report unless they say no: the account is
+        # the contact, nothing more is stored (residents opt in with an e-mail address).
+        self.fields["wants_feedback"].initial = True
 
     def default_reporter_type(self) -> str:
         return Report.ReporterType.PARTNER if self.user.role == "partner" else Report.ReporterType.PROFESSIONAL
@@ -157,6 +193,19 @@ class PublicReportForm(ReportForm):
                               widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
+    FIRST_SCREEN = ("title", "description", "municipalities", "whole_county", "county_choice", "wants_feedback",
+                    "feedback_email")  # fmt: skip
+    STAFF_ONLY = ("phenomena", "target_groups", "service_area", "prevalence", "observed_since", "trend", "language")
+    PLAIN_WORDS: dict[str, tuple[Any, Any]] = {
+        "title": (_("In a few words, what is it about?"), _("For example: “No place for young people in the evenings”.")),
+        "description": (_("Tell us what you have noticed"),
+                        _("Tell about the situation in general, not about one person. Names and other identifying "
+                          "details are removed before saving.")),
+        "effects": (_("How does it affect people?"), ""),
+        "proposed_action": (_("What would help?"), ""),
+        "partner_organisation_type": (_("Type of organisation"), _("Only if you write on behalf of an organisation.")),
+    }  # fmt: skip
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         reporter_type = cast(forms.ChoiceField, self.fields["reporter_type"])
@@ -166,10 +215,18 @@ class PublicReportForm(ReportForm):
             (Report.ReporterType.PARTNER, Report.ReporterType.PARTNER.label),
         ]
         reporter_type.initial = Report.ReporterType.RESIDENT
-        self.fields["municipalities"] = forms.ModelChoiceField(
+        municipality = MunicipalityField(
             Municipality.objects.filter(active=True).select_related("county"), to_field_name="code",
-            required=False, label=_("Municipality"),
+            required=False, label=_("Municipality"), help_text=_("Type to search by name, in Finnish or Swedish."),
         )
+        self.fields["municipalities"] = municipality
+        # A resident is asked only what a resident can answer, in plain words: no
+        # classification, service areas or client language; the coordinator classifies.
+        for name in self.STAFF_ONLY:
+            del self.fields[name]
+        for name, (label, help_text) in self.PLAIN_WORDS.items():
+            self.fields[name].label = label
+            self.fields[name].help_text = help_text
         if not self.is_bound:
             self.initial["form_token"] = signing.dumps(time.time(), salt=SPAM_TOKEN_SALT)
 
@@ -189,6 +246,9 @@ class PublicReportForm(ReportForm):
             ) from None
         if time.time() - issued < SPAM_MIN_SECONDS:
             raise forms.ValidationError(_("The form was sent too quickly. Please try again."), code="too_fast")
+        # The report is in the language the resident reads the form in.
+        language = (get_language() or "fi")[:2]
+        data["language"] = language if language in ("fi", "sv", "en") else "fi"
         if data.get("wants_feedback") and not data.get("feedback_email"):
             self.add_error("feedback_email", _("Give an e-mail address to hear what came of the report."))
         if data.get("whole_county") and not data.get("municipalities") and not data.get("county_choice"):
@@ -200,3 +260,24 @@ class PublicReportForm(ReportForm):
         if municipalities:
             return municipalities[0].county
         return self.cleaned_data.get("county_choice")
+
+
+class ReportNoteForm(forms.Form):
+    """A reporter completes their own report afterwards."""
+
+    note = forms.CharField(label=_("Add to your report"), max_length=TEXT_LIMITS["effects"],
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("The note is added to the report as it is; identifying details are removed."))  # fmt: skip
+
+    def clean_note(self) -> str:
+        note = clean_text(self.cleaned_data.get("note") or "")
+        if not note:
+            raise forms.ValidationError(_("Write the note first."))
+        return note
+
+
+class WithdrawReportForm(forms.Form):
+    """Withdrawal is final: the reporter ticks that they mean it."""
+
+    confirm = forms.BooleanField(label=_("Yes, withdraw this report"), required=True,
+                                 error_messages={"required": _("Tick the box to confirm the withdrawal.")})  # fmt: skip

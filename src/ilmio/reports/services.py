@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ilmio.areas.models import County
 from ilmio.core.audit import Event, record_event
@@ -152,8 +153,8 @@ _TYPE_OF_PLACEHOLDER = {token: typ for typ, token in PLACEHOLDERS["fi"].items()}
 
 
 def _parse_restore(request: str) -> tuple[str, int, str] | None:
-    name, _, rest = request.partition("|")
-    slot, _, word = rest.partition("|")
+    name, _sep, rest = request.partition("|")
+    slot, _sep, word = rest.partition("|")
     word = word.strip()
     if name not in TEXT_FIELDS or not slot.isdigit() or not word or len(word) > MAX_RESTORED_LENGTH \
             or "\n" in word:
@@ -388,7 +389,7 @@ def set_areas(report: Report, municipalities: list[Any], *, whole_county: bool) 
 def erase_feedback_contact(report: Report, *, by: Any = None) -> bool:
     """Withdraw consent: the contact is deleted, the report stays."""
     with transaction.atomic():
-        deleted, _ = FeedbackContact.objects.filter(report=report).delete()
+        deleted, _kinds = FeedbackContact.objects.filter(report=report).delete()
         if deleted:
             record_event(by, Event.FEEDBACK_CONTACT_ERASED, obj=report)
     return deleted > 0
@@ -401,7 +402,7 @@ class ReporterActionRefused(ValueError):
 def _own(report: Report, by: Any) -> None:
     # Only the person who sent a report may add to it or withdraw it.
     if by is None or not getattr(by, "is_authenticated", False) or report.submitted_by_id != by.pk:
-        raise ReporterActionRefused("not the reporter of this report")
+        raise ReporterActionRefused(_("Only the sender of a report can add to it or withdraw it."))
 
 
 def add_report_note(report: Report, text: str, *, by: Any) -> ReportNote:
@@ -409,9 +410,9 @@ def add_report_note(report: Report, text: str, *, by: Any) -> ReportNote:
     _own(report, by)
     cleaned = canonical_placeholders(text.strip())
     if not cleaned:
-        raise ReporterActionRefused("empty note")
+        raise ReporterActionRefused(_("Write the note first."))
     if report.status_is("retracted"):
-        raise ReporterActionRefused("already withdrawn")
+        raise ReporterActionRefused(_("A withdrawn report cannot be completed."))
     with transaction.atomic():
         note = ReportNote.objects.create(report=report, text=redact(cleaned, report.language).text, created_by=by)
         record_event(by, Event.REPORT_NOTE_ADDED, obj=report)
@@ -423,7 +424,8 @@ def withdraw_report(report: Report, *, by: Any) -> Report:
     and every count (Report.counts_in_statistics), and the withdrawal is audited."""
     _own(report, by)
     if not report.status_is("withdrawable"):
-        raise ReporterActionRefused("no longer withdrawable")
+        raise ReporterActionRefused(_("The report can no longer be withdrawn: it is already part of a summary "
+                                      "or its handling has ended. You can still add a note to it."))
     with transaction.atomic():
         previous = report.set_status(Report.WORKFLOW.with_flag("retracted")[0], also=["in_statistics"])
         record_event(by, Event.REPORT_WITHDRAWN, obj=report, from_status=previous)

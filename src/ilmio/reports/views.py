@@ -17,21 +17,31 @@ from django_ratelimit.decorators import ratelimit
 
 from ilmio.accounts.models import User
 from ilmio.core.audit import Event, record_event
+from ilmio.core.form_actions import FormAction, dispatch
 from ilmio.core.permissions import PUBLIC, Capability, requires
 from ilmio.privacy import localize_placeholders
 from ilmio.reports.access import county_reports, own_reports, report_for
 from ilmio.reports.downstream import report_path
-from ilmio.reports.forms import TEXT_FIELDS, PublicReportForm, ReportForm, StaffReportForm
+from ilmio.reports.forms import (
+    TEXT_FIELDS,
+    PublicReportForm,
+    ReportForm,
+    ReportNoteForm,
+    StaffReportForm,
+    WithdrawReportForm,
+)
 from ilmio.reports.models import Report
 from ilmio.reports.placeholders import canonical_placeholders
 from ilmio.reports.services import (
     IdempotencyConflict,
     RestoreRefused,
+    add_report_note,
     clean_restored,
     preview_redaction,
     restore_offers,
     restore_words,
     submit_report,
+    withdraw_report,
 )
 
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,100}$")
@@ -171,10 +181,14 @@ def public_thanks(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.VIEW_OWN_REPORTS)
 def my_reports(request: HttpRequest) -> HttpResponse:
-    reports = own_reports(request.user).prefetch_related("phenomena")
+    reports = own_reports(request.user).prefetch_related("phenomena", "municipalities")
     page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    for report in page:
+        # The furthest step of each report's path, as this reporter may see it.
+        path = report_path(report, request.user)
+        report.last_step = "" if path.empty else path.last_step()  # type: ignore[attr-defined]  # for reports/_table.html
     record_event(request.user, Event.REPORTS_LISTED, ids=page, view="mine", page=page.number)
-    return render(request, "reports/mine.html", {"page": page})
+    return render(request, "reports/mine.html", {"page": page, "show_path": True})
 
 
 @requires(Capability.READ_REPORT_TEXT)
@@ -192,10 +206,38 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/list.html", {"page": page, "phenomenon": phenomenon})
 
 
+def _add_note(request: HttpRequest, report: Report, form: ReportNoteForm) -> str:
+    add_report_note(report, form.cleaned_data["note"], by=request.user)
+    return _("Your note was added to the report.")
+
+
+def _withdraw(request: HttpRequest, report: Report, form: WithdrawReportForm) -> str:
+    withdraw_report(report, by=request.user)
+    return _("The report was withdrawn. It is no longer handled or counted.")
+
+
+# The reporter's own actions on the report page; the services accept only the sender.
+REPORT_ACTIONS = {
+    "note": FormAction(_add_note, ReportNoteForm, capabilities=(Capability.SUBMIT_REPORT,)),
+    "withdraw": FormAction(_withdraw, WithdrawReportForm, capabilities=(Capability.SUBMIT_REPORT,)),
+}
+
+
 @requires(Capability.VIEW_OWN_REPORTS)
 def report_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     report = report_for(request.user, public_id)
     if report is None:
         raise Http404  # not 403: do not confirm that the report exists
+    if request.method == "POST":
+        if report.submitted_by_id != request.user.pk:
+            raise Http404  # another person's report: the same answer as a report one may not see
+        done = dispatch(request, report, REPORT_ACTIONS,
+                        success=lambda: redirect("reports:detail", public_id=report.public_id))  # fmt: skip
+        return done.response or redirect("reports:detail", public_id=report.public_id)
     record_event(request.user, Event.REPORT_VIEWED, obj=report)
-    return render(request, "reports/detail.html", {"report": report, "path": report_path(report, request.user)})
+    own = report.submitted_by_id == request.user.pk
+    return render(request, "reports/detail.html", {
+        "report": report, "path": report_path(report, request.user), "own": own,
+        "note_form": ReportNoteForm(auto_id="note_%s") if own and not report.status_is("retracted") else None,
+        "withdraw_form": WithdrawReportForm(auto_id="withdraw_%s") if own and report.status_is("withdrawable") else None,
+    })  # fmt: skip
