@@ -35,6 +35,11 @@ def reader_audience(user: Any) -> str:
     return audience_of(user, county_id_of(user))
 
 
+def sees_internal_version(user: Any) -> bool:
+    """Whether the user reads the county's internal versions (history, reviews, citations)."""
+    return reader_audience(user) == INTERNAL
+
+
 def summaries_for(user: Any) -> QuerySet[Summary]:
     """Summaries of the user's county in the version their audience may read."""
     if not has_capability(user, Capability.READ_FORWARDED):

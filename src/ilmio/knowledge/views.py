@@ -185,7 +185,7 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
     may_edit = has_capability(user, Capability.TRIAGE)
     # The citation picker needs report texts; the history and reviews are the county staff's.
     may_cite = may_edit and summary.is_editable and has_capability(user, Capability.READ_REPORT_TEXT)
-    internal = audience == Summary.Audience.INTERNAL
+    internal = access.sees_internal_version(user)
     return render(request, "knowledge/summary.html", {
         **version, "evidence": evidence, "publish_form": PublishForm(), "proposal_form": ProposalForm(),
         "may_edit": may_edit, "may_cite": may_cite, "text_kind": Statement.Kind.TEXT,
