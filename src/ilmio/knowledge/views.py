@@ -283,12 +283,6 @@ def summary_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     return summary_file(get_summary(request, pk), fmt, audience=access.reader_audience(request.user), request=request)
 
 
-@requires(PUBLIC)
-def public_summaries(request: HttpRequest) -> HttpResponse:
-    summaries = access.public_summaries().select_related("county")
-    return render(request, "knowledge/public_summaries.html", {"summaries": summaries})
-
-
 def public_summary_object(pk: int) -> Summary:
     summary = access.public_summary(pk)
     if summary is None:
