@@ -283,6 +283,8 @@ COMMANDS: list[Entry] = [
           management("send_follow_ups")),
     Entry("send-action-reminders", "Remind managers of overdue and due-soon actions by e-mail (run daily).",
           management("send_action_reminders")),
+    Entry("apply-retention", "Delete what the retention rules say is due: feedback contacts, old audit events, "
+          "log-in records, expired sessions ([--dry-run]; run daily).", management("apply_retention")),
     Entry("send-newsletters", "Send the monthly newsletter to subscribing staff ([--month YYYY-MM]; run monthly).",
           management("send_newsletters")),
     Entry("token", "Create an API token for a user (the key is printed once).", management("create_token")),

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "ilmio.reports",
     "ilmio.indicators",
     "ilmio.analysis",
+    "ilmio.shortcomings",
     "ilmio.knowledge",
     "ilmio.plans",
     "ilmio.situation",
@@ -273,6 +274,10 @@ ACTION_IMPORT_MAX_ROWS = int(os.environ.get("ILMIO_ACTION_IMPORT_MAX_ROWS", "500
 # How long audit events are kept (ilmio.core.audit.purge_expired_events, `ilmio manage
 # purge_audit_events`): two years by default.
 AUDIT_RETENTION_DAYS = int(os.environ.get("ILMIO_AUDIT_RETENTION_DAYS", "730"))
+# Retention (ilmio apply-retention, daily): a feedback contact goes when its report's loop is
+# over, and at the latest after this; log-in records (user names, addresses) after this.
+FEEDBACK_CONTACT_RETENTION_DAYS = int(os.environ.get("ILMIO_FEEDBACK_CONTACT_RETENTION_DAYS", "730"))
+LOGIN_RECORD_RETENTION_DAYS = int(os.environ.get("ILMIO_LOGIN_RECORD_RETENTION_DAYS", "365"))
 
 # Error reports never carry request bodies: report text must not leak into e-mails.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "ilmio.core.logging.NoRequestDataFilter"
@@ -331,6 +336,21 @@ REPORT_STATUS_ROLES = {
     "on_close": "closed",
     "on_duplicate": "duplicate",
     "on_dismiss": "not_actionable",
+}
+
+# Notifications of shortcomings (epäkohtailmoitus, valvontalaki 741/2023): the law sets no
+# day limits, each county sets them in its self-monitoring plan. Keyed by county code;
+# "default" for counties without their own. The acknowledgement counts working days
+# (Monday to Friday), the correction calendar days.
+SHORTCOMING_DEADLINES: dict[str, dict[str, int]] = {
+    "default": {"acknowledge_working_days": 2, "correct_days": 30},
+}
+# Where a shortcoming not corrected in time is notified (from 2026 the national authority
+# that replaced the regional state administrative agencies and Valvira).
+SUPERVISORY_AUTHORITY: dict[str, str] = {
+    "fi": "Lupa- ja valvontavirasto",
+    "sv": "Tillstånds- och tillsynsverket",
+    "en": "Permit and Supervisory Authority",
 }
 
 # The address people see in e-mailed links.

@@ -19,9 +19,11 @@ urlpatterns = [
     path("reports/", include("ilmio.reports.urls")),
     path("situation/", include("ilmio.situation.urls")),
     path("triage/", include("ilmio.analysis.urls")),
+    path("shortcomings/", include("ilmio.shortcomings.urls")),
     path("knowledge/", include("ilmio.knowledge.urls")),
     path("plans/", include("ilmio.plans.urls")),
     path("api/", include("ilmio.api.urls")),
+    path("admin/county/", include("ilmio.accounts.urls")),
 ]
 
 handler400 = "ilmio.core.views.bad_request"

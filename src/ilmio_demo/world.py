@@ -48,6 +48,28 @@ def demo_password(username: str) -> str:
     return f"{username}-demo-2026"
 
 
+DEMO_EMAIL_DOMAIN = "@demo.ilmio.invalid"
+
+
+def foreign_data() -> list[str]:
+    """What in this database is not the demo's: a demo is never built over real data, and
+    never resets the password of an account that is not the demo's own."""
+    names = [username for username, *_rest in DEMO_USERS]
+    found = []
+    others = User.objects.exclude(username__in=names).count()
+    if others:
+        found.append(f"{others} user account(s) that are not the demo's")
+    taken = User.objects.filter(username__in=names).exclude(email__endswith=DEMO_EMAIL_DOMAIN).count()
+    if taken:
+        found.append(f"{taken} account(s) with a demo user's name but not the demo's address")
+    integrated = Report.objects.filter(channel__in=[Report.Channel.API, Report.Channel.IMPORT]).count()
+    if integrated:
+        found.append(f"{integrated} report(s) sent through the API or imported")
+    if Report.objects.exists() and not Report.objects.filter(channel=Report.Channel.DEMO).exists():
+        found.append("reports, none of them demo reports")
+    return found
+
+
 # Per phenomenon: (title, description) pairs in Finnish; {place} is filled in.
 FI_TEXTS: dict[str, list[tuple[str, str]]] = {
     "asuminen": [
@@ -208,7 +230,7 @@ def ensure_users(summary: DemoSummary) -> dict[str, User]:
         organisation, _ = Organisation.objects.get_or_create(name=organisation_name, county=county, defaults={"kind": kind})
         user, _ = User.objects.get_or_create(username=username)
         user.role, user.county, user.organisation = role, county, organisation
-        user.email = f"{username}@demo.ilmio.invalid"
+        user.email = f"{username}{DEMO_EMAIL_DOMAIN}"
         user.set_password(demo_password(username))
         user.save()
         users[username] = user
@@ -268,6 +290,7 @@ def build_demo(*, reports: int = 2400, seed: int = 2025, reset: bool = False, no
         if with_loop:
             build_loop(users, county, now)
             build_plan(users, county)
+            build_shortcomings(users, now)
     finally:
         report_logger.setLevel(previous_level)
     summary.reports_created = len(plan)
@@ -367,8 +390,8 @@ def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
     analysis.create_case(county=county, title="Päihteiden käyttö lisääntyy Äänekoskella", by=coordinator,
                          phenomenon=Phenomenon.objects.get(code=EMERGING_PHENOMENON),
                          description="Kolmen kuukauden aikana selvästi aiempaa enemmän raportteja.", reports=substance)
-    analysis.create_case(county=county, title="Häätöuhka asumistuen muutosten jälkeen", by=coordinator,
-                         phenomenon=Phenomenon.objects.get(code="asuminen"), reports=housing)  # fmt: skip
+    eviction_case = analysis.create_case(county=county, title="Häätöuhka asumistuen muutosten jälkeen", by=coordinator,
+                                         phenomenon=Phenomenon.objects.get(code="asuminen"), reports=housing)  # fmt: skip
     root = analysis.create_code(county=county, name="Syyt", description="Mistä ilmiö johtuu")
     causes = [analysis.create_code(county=county, name=name, parent=root) for name in ("Etuusmuutokset", "Jonot", "Asuntopula")]
     effects = analysis.create_code(county=county, name="Vaikutukset asiakkaisiin")
@@ -387,9 +410,27 @@ def build_loop(users: dict[str, User], county: County, now: datetime) -> None:
     quarter_start = (first.replace(month=first.month - 2) if first.month > 2
                      else first.replace(year=first.year - 1, month=first.month + 10))  # fmt: skip
 
-    def summary_of(title: str, codes: list[str]) -> Summary:
+    def summary_of(title: str, codes: list[str], language: str = "fi") -> Summary:
         return loop.draft_summary(county=county, title=title, period_start=quarter_start, period_end=period_end,
-                                  by=coordinator, phenomena=list(Phenomenon.objects.filter(code__in=codes)))  # fmt: skip
+                                  by=coordinator, phenomena=list(Phenomenon.objects.filter(code__in=codes)),
+                                  language=language)  # fmt: skip
+
+    # Swedish summaries in every state too (Finland's bilingual counties write both).
+    summary_of("Digitala tjänster – utkast", ["digitalisaatio"], "sv")
+    loop.submit_summary(summary_of("Ensamhet och delaktighet", ["osallisuus"], "sv"), by=coordinator)
+    returned = loop.submit_summary(summary_of("Barnfamiljernas ekonomi", ["toimeentulo"], "sv"), by=coordinator)
+    loop.return_summary(returned, by=manager, comment="Lägg till vad rapportörerna föreslår och kontrollera citaten.")
+    loop.approve_summary(summary_of("Arbete och utbildning", ["tyo_koulutus"], "sv"), by=manager)
+    for_board = summary_of("Psykisk hälsa: köerna", ["mielenterveys"], "sv")
+    loop.approve_summary(for_board, by=manager)
+    loop.publish_summary(for_board, "decision_makers", by=manager)
+    swedish_public = summary_of("Bostadslöshet och boendeproblem i Mellersta Finland", ["asuminen"], "sv")
+    loop.approve_summary(swedish_public, by=manager)
+    loop.publish_summary(swedish_public, "public", by=manager)
+    # A draft started from a case (ilmiökortti), as a coordinator does from the case page.
+    loop.draft_summary_from_case(eviction_case, by=coordinator, language="fi")
+    returned_fi = loop.submit_summary(summary_of("Lapsiperheiden toimeentulo", ["toimeentulo"]), by=coordinator)
+    loop.return_summary(returned_fi, by=manager, comment="Lisää ilmoittajien ehdotukset ja tarkista lainaukset.")
 
     summary_of("Digitaaliset palvelut – luonnos", ["digitalisaatio"])
     loop.submit_summary(summary_of("Yksinäisyys ja osallisuus", ["osallisuus"]), by=coordinator)
@@ -496,6 +537,48 @@ YEAR_MEASURES = {
            ("Hyte-rake-yhteistyösopimus kirjataan hyte-suunnitelmaan", "Hyvinvointi ja kumppanuudet", date(2026, 9, 30),
             False)],
 }
+
+
+# Notifications of shortcomings (epäkohtailmoitus) in every state: (days ago, service area,
+# what, phenomena, the receiver's steps). One names a client: it is redacted on the way in.
+SHORTCOMINGS = [
+    (3, "older_people", "Kotihoidon käyntejä on peruttu toistuvasti henkilöstöpulan vuoksi, eikä asiakkaille ole "
+        "ilmoitettu. Esimerkiksi Aino Mäkinen jäi ilman iltakäyntiä kahtena päivänä.", ["palvelujarjestelma"], []),
+    (9, "adult_social_work", "Kiireellisen toimeentulotuen päätökset viivästyvät yli lain määräajan; asiakkaat "
+        "joutuvat hakemaan ruoka-apua odottaessaan.", ["toimeentulo"], ["acknowledge"]),
+    (20, "child_family", "Perhetyön jonot ovat kasvaneet niin, että lastensuojelun asiakkaat odottavat "
+        "aloitusta kuukausia.", ["palvelujarjestelma"], ["acknowledge", "start", "action"]),
+    (45, "mental_health_substance", "Päihdekuntoutukseen pääsy on estynyt maksusitoumusten jäädytyksen vuoksi, "
+        "eikä korvaavaa palvelua ole tarjottu.", ["paihteet"], ["acknowledge", "start"]),
+    (60, "disability", "Vammaispalvelun kuljetuspalvelun laskutusvirhe on jättänyt asiakkaita ilman kyytejä; "
+        "virhe on nyt korjattu ja asiakkaille hyvitetty.", [], ["acknowledge", "start", "action", "done", "corrected"]),
+]
+
+
+def build_shortcomings(users: dict[str, User], now: datetime) -> None:
+    from ilmio.shortcomings import services as shortcomings
+    notifier, receiver = users["sosiaalityontekija"], users["johtaja"]
+    unit = receiver.organisation
+    assert unit is not None  # ensure_users gives every demo user an organisation
+    for days_ago, area, what, codes, steps in SHORTCOMINGS:
+        at = now - timedelta(days=days_ago)
+        item = shortcomings.file_shortcoming(unit=unit, service_area=area, what=what, by=notifier,
+                                             phenomena=list(Phenomenon.objects.filter(code__in=codes)), now=at)  # fmt: skip
+        later = at + timedelta(days=1)
+        for step in steps:
+            if step == "acknowledge":
+                shortcomings.acknowledge(item, by=receiver, now=later)
+            elif step == "start":
+                shortcomings.start_correcting(item, by=receiver, now=later)
+            elif step == "action":
+                action = shortcomings.add_corrective_action(item, "Lisäresurssit ja seuranta viikoittain", by=receiver,
+                                                            owner=receiver, due=(later + timedelta(days=14)).date())  # fmt: skip
+            elif step == "done":
+                shortcomings.complete_action(action, by=receiver, now=later + timedelta(days=5))
+            elif step == "corrected":
+                shortcomings.mark_corrected(item, by=receiver, now=later + timedelta(days=6))
+    # The one past its correction deadline is escalated to the supervisory authority.
+    shortcomings.escalate_overdue(now)
 
 
 def build_plan(users: dict[str, User], county: County) -> None:

@@ -59,6 +59,15 @@ BAD_FILES = {
 }  # fmt: skip
 
 
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    # The messages are compared in English, raised outside a request as well as in one.
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def client(make_user):  # type: ignore[no-untyped-def]
     client = Client(HTTP_ACCEPT_LANGUAGE="en")

@@ -158,6 +158,12 @@ def follow_up_page(v: Visit) -> None:
     v.page.goto(reverse("knowledge:follow_up", args=[_loop_objects(v)["follow_up"].token]))  # type: ignore[attr-defined]
 
 
+def withdraw_consent_page(v: Visit) -> None:
+    from ilmio.reports.services import consent_withdrawal_token
+
+    v.page.goto(reverse("reports:withdraw_consent", args=[consent_withdrawal_token(_loop_objects(v)["follow_up"].report)]))  # type: ignore[attr-defined]
+
+
 def outcomes_page(v: Visit) -> None:
     _loop_objects(v)
     v.page.goto(reverse("knowledge:outcomes", args=["15"]))
@@ -225,6 +231,107 @@ def public_monitoring_list(v: Visit) -> None:
     v.page.goto(reverse("plans:public_reports", args=["15"]))
 
 
+HISTORY_CSV = ("Vastaajan ID;Vastausaika;Kunta;Kuvaile havaintosi\r\n"
+               "1;3.2.2021 14.05;Jyväskylä;Vuokrarästit kasvavat asumistuen muutosten jälkeen.\r\n"
+               "2;31.2.2021;Jyväskylä;Päivämäärä on väärä.\r\n")  # fmt: skip
+
+
+def history_import_preview(v: Visit) -> None:
+    v.page.goto(reverse("reports:import"))
+    v.page.locator("#id_file").set_input_files(
+        {"name": "historia.csv", "mimeType": "text/csv", "buffer": HISTORY_CSV.encode()}
+    )
+    v.page.locator("#import-upload-button").click()
+    v.page.wait_for_load_state()
+    v.page.locator("button[name=action][value=preview]").click()
+    v.page.wait_for_load_state()
+    expect(v.page.locator("#preview table")).to_be_visible()
+
+
+def history_import_run(v: Visit) -> None:
+    from ilmio.reports.import_runs import start_import
+    from ilmio.reports.importing import ColumnMapping
+
+    assert v.user is not None
+    mapping = ColumnMapping.guess(["Vastaajan ID", "Vastausaika", "Kunta", "Kuvaile havaintosi"])
+    run = start_import(v.user.county, HISTORY_CSV.encode(), "historia.csv", mapping, by=v.user)
+    v.page.goto(reverse("reports:import_run", args=[run.pk]))
+
+
+def _shortcoming(v: Visit) -> int:
+    """A notification of county 15 (reused by the three languages' visits)."""
+    from ilmio.shortcomings.models import Shortcoming
+    from tests.shortcomings.registry import notifier_of, shortcoming_in
+
+    notifier = v.user if v.user is not None and v.user.role == Role.REPORTER else notifier_of("15")
+    existing = Shortcoming.objects.filter(notifier=notifier).order_by("pk").first()
+    return (existing or shortcoming_in("15", by=notifier)).pk
+
+
+def my_shortcomings(v: Visit) -> None:
+    _shortcoming(v)
+    v.page.goto(reverse("shortcomings:mine"))
+
+
+def shortcoming_workbench(v: Visit) -> None:
+    _shortcoming(v)
+    v.page.goto(reverse("shortcomings:workbench"))
+
+
+def shortcoming_page(v: Visit) -> None:
+    v.page.goto(reverse("shortcomings:detail", args=[_shortcoming(v)]))
+
+
+def _county_admin_target(v: Visit) -> int:
+    """A reporter of county 15 with an organisation and a token (reused by the three languages)."""
+    from tests.accounts.registry import page_target
+
+    return page_target(v.make_user).pk
+
+
+def county_admin_user(v: Visit) -> None:
+    v.page.goto(reverse("county_admin:user", args=[_county_admin_target(v)]))
+
+
+def county_admin_users(v: Visit) -> None:
+    _county_admin_target(v)
+    v.page.goto(reverse("county_admin:users"))
+
+
+def county_admin_organisations(v: Visit) -> None:
+    _county_admin_target(v)
+    v.page.goto(reverse("county_admin:organisations"))
+
+
+def county_admin_tokens(v: Visit) -> None:
+    _county_admin_target(v)
+    v.page.goto(reverse("county_admin:tokens"))
+
+
+def county_admin_token_created(v: Visit) -> None:
+    target = _county_admin_target(v)
+    v.page.goto(reverse("county_admin:tokens"))
+    v.page.locator("#id_user").select_option(str(target))
+    v.page.locator("#id_name").fill("Raportointi")
+    v.page.locator("#token-form button[type=submit]").click()
+    v.page.wait_for_load_state()
+    expect(v.page.locator("#new-key")).to_be_visible()
+
+
+def county_admin_invite_errors(v: Visit) -> None:
+    v.page.goto(reverse("county_admin:invite"))
+    v.page.locator("#invite-form button[type=submit]").click()
+    v.page.wait_for_load_state()
+    expect(v.page.locator("#error-summary")).to_be_visible()
+
+
+def set_password_page(v: Visit) -> None:
+    from tests.accounts.registry import set_password_path
+
+    v.page.goto(set_password_path(v.make_user))
+    expect(v.page.locator("#set-password-form")).to_be_visible()
+
+
 PAGES: list[AuditedPage] = [
     AuditedPage("home-anonymous", "home", None, "home"),
     AuditedPage("home-reporter", "home", Role.REPORTER, "home"),
@@ -263,6 +370,7 @@ PAGES: list[AuditedPage] = [
     AuditedPage("public-summary", "knowledge:public_summary", None, public_summary_page),
     AuditedPage("outcomes", "knowledge:outcomes", None, outcomes_page),
     AuditedPage("follow-up", "knowledge:follow_up", None, follow_up_page),
+    AuditedPage("withdraw-consent", "reports:withdraw_consent", None, withdraw_consent_page),
     AuditedPage("audit-log", "audit_log", Role.MANAGER, "audit_log"),
     AuditedPage("plans", "plans:plans", Role.COORDINATOR, "plans:plans"),
     AuditedPage("plan", "plans:plan", Role.COORDINATOR, plan_page),
@@ -272,6 +380,25 @@ PAGES: list[AuditedPage] = [
     AuditedPage("monitoring-report", "plans:report", Role.MANAGER, monitoring_page),
     AuditedPage("public-monitoring-reports", "plans:public_reports", None, public_monitoring_list),
     AuditedPage("public-monitoring-report", "plans:public_report", None, public_monitoring_page),
+    AuditedPage("history-import", "reports:import", Role.COORDINATOR, "reports:import"),
+    AuditedPage("history-import-preview", "reports:import", Role.COORDINATOR, history_import_preview),
+    AuditedPage("history-import-run", "reports:import_run", Role.COORDINATOR, history_import_run),
+    AuditedPage("shortcoming-form", "shortcomings:new", Role.REPORTER, "shortcomings:new"),
+    AuditedPage("my-shortcomings", "shortcomings:mine", Role.REPORTER, my_shortcomings),
+    AuditedPage("shortcoming-workbench", "shortcomings:workbench", Role.MANAGER, shortcoming_workbench),
+    AuditedPage("shortcoming-receiver", "shortcomings:detail", Role.MANAGER, shortcoming_page),
+    AuditedPage("shortcoming-notifier", "shortcomings:detail", Role.REPORTER, shortcoming_page),
+    AuditedPage("shortcomings-annual", "shortcomings:annual", Role.MANAGER, "/shortcomings/annual/2025/"),
+    AuditedPage("county-admin-users", "county_admin:users", Role.ADMIN, county_admin_users),
+    AuditedPage("county-admin-invite", "county_admin:invite", Role.ADMIN, "county_admin:invite"),
+    AuditedPage("county-admin-invite-errors", "county_admin:invite", Role.ADMIN, county_admin_invite_errors),
+    AuditedPage("county-admin-user", "county_admin:user", Role.ADMIN, county_admin_user),
+    AuditedPage("county-admin-tokens", "county_admin:tokens", Role.ADMIN, county_admin_tokens),
+    AuditedPage("county-admin-token-created", "county_admin:tokens", Role.ADMIN, county_admin_token_created),
+    AuditedPage("county-admin-organisations", "county_admin:organisations", Role.ADMIN, county_admin_organisations),
+    AuditedPage("county-admin-settings", "county_admin:settings", Role.ADMIN, "county_admin:settings"),
+    AuditedPage("set-password", "county_admin:set_password", None, set_password_page),
+    AuditedPage("set-password-invalid", "county_admin:set_password", None, "/admin/county/set-password/eA/ei-kelpaa/"),
     AuditedPage("not-found", None, None, "/no-such-page/"),
 ]
 
@@ -293,7 +420,9 @@ NOT_AUDITED: dict[str, str] = {
     "knowledge:public_feed": "an Atom feed (XML), not a page",
     "knowledge:public_phenomenon_feed": "an Atom feed (XML), not a page",
     "audit_export": "a file download (CSV/XLSX), not a page",
+    "reports:import_status": "JSON progress of an import run, polled by scripts; the run page shows it",
     "plans:report_export": "a file download (PDF/DOCX), not a page",
+    "shortcomings:letter": "a file download (PDF/DOCX letter to the supervisory authority), not a page",
     "plans:public_report_export": "a file download (PDF/DOCX), not a page",
 }
 NOT_AUDITED_NAMESPACES = ("api",)

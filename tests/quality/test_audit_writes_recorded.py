@@ -162,6 +162,51 @@ def _change_role(people, county):  # type: ignore[no-untyped-def]
             lambda: User.objects.get(pk=target.pk).role == "coordinator")  # fmt: skip
 
 
+def _draft_from_case(people, county):  # type: ignore[no-untyped-def]
+    report = file_report()
+    case = analysis.create_case(county=county, title="Kortti", by=people["coordinator"], reports=[report])
+    return (lambda: loop.draft_summary_from_case(case, by=people["coordinator"], language="sv"),
+            lambda: Summary.objects.filter(cases=case, language="sv").exists())  # fmt: skip
+
+
+def _edit_summary(people, county):  # type: ignore[no-untyped-def]
+    summary = _summary_in("draft", people, county)
+    return (lambda: loop.edit_summary(summary, by=people["coordinator"], narrative="Uusi kertomus jaksosta."),
+            lambda: Summary.objects.get(pk=summary.pk).narrative == "Uusi kertomus jaksosta.")  # fmt: skip
+
+
+def _add_statement(people, county):  # type: ignore[no-untyped-def]
+    summary = _summary_in("draft", people, county)
+    cited = list(summary.statements.first().citations.all()[:1])
+    return (lambda: loop.add_statement(summary, "Havainto toistuu.", cited, by=people["coordinator"]),
+            lambda: summary.statements.filter(text="Havainto toistuu.").exists())  # fmt: skip
+
+
+def _written(people, county):  # type: ignore[no-untyped-def]
+    summary = _summary_in("draft", people, county)
+    cited = list(summary.statements.first().citations.all()[:1])
+    return loop.add_statement(summary, "Havainto toistuu.", cited, by=people["coordinator"])
+
+
+def _edit_statement(people, county):  # type: ignore[no-untyped-def]
+    statement = _written(people, county)
+    return (lambda: loop.edit_statement(statement, by=people["coordinator"], text="Havainto toistuu usein."),
+            lambda: type(statement).objects.get(pk=statement.pk).text == "Havainto toistuu usein.")  # fmt: skip
+
+
+def _delete_statement(people, county):  # type: ignore[no-untyped-def]
+    statement = _written(people, county)
+    pk = statement.pk  # delete() clears the instance's pk
+    return (lambda: loop.delete_statement(statement, by=people["coordinator"]),
+            lambda: not type(statement).objects.filter(pk=pk).exists())  # fmt: skip
+
+
+def _return_summary(people, county):  # type: ignore[no-untyped-def]
+    summary = loop.submit_summary(_summary_in("draft", people, county), by=people["coordinator"])
+    return (lambda: loop.return_summary(summary, by=people["manager"], comment="Perustelut puuttuvat."),
+            lambda: Summary.objects.get(pk=summary.pk).is_editable)  # fmt: skip
+
+
 WRITES: dict[str, tuple[str, str, Setup]] = {
     "change_status": ("ilmio.analysis.services", Event.REPORT_STATUS_CHANGED, _change_status),
     "classify_report": ("ilmio.analysis.services", Event.REPORT_CLASSIFIED, _classify),
@@ -169,6 +214,12 @@ WRITES: dict[str, tuple[str, str, Setup]] = {
     "update_case": ("ilmio.analysis.services", Event.CASE_UPDATED, _update_case),
     "review_signal": ("ilmio.analysis.services", Event.SIGNAL_REVIEWED, _review_signal),
     "draft_summary": ("ilmio.knowledge.services", Event.SUMMARY_DRAFTED, _draft_summary),
+    "draft_summary_from_case": ("ilmio.knowledge.services", Event.SUMMARY_DRAFTED, _draft_from_case),
+    "edit_summary": ("ilmio.knowledge.services", Event.SUMMARY_EDITED, _edit_summary),
+    "add_statement": ("ilmio.knowledge.services", Event.SUMMARY_EDITED, _add_statement),
+    "edit_statement": ("ilmio.knowledge.services", Event.SUMMARY_EDITED, _edit_statement),
+    "delete_statement": ("ilmio.knowledge.services", Event.SUMMARY_EDITED, _delete_statement),
+    "return_summary": ("ilmio.knowledge.services", Event.SUMMARY_RETURNED, _return_summary),
     "submit_summary": ("ilmio.knowledge.services", Event.SUMMARY_SUBMITTED, _submit_summary),
     "approve_summary": ("ilmio.knowledge.services", Event.SUMMARY_APPROVED, _approve_summary),
     "publish_summary": ("ilmio.knowledge.services", Event.SUMMARY_PUBLISHED, _publish_summary),

@@ -26,9 +26,14 @@ pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n% Ilmi\xc3\xb6 test summary\n%%EOF\n"
 
 
+# Not data but a to-do: restoring a report marks its month for recounting, whether or not
+# the month was marked when the backup was taken (the counts are derived from reports).
+DERIVED = ("indicators.stalereportmonth",)
+
+
 def excluded(model: Any) -> bool:
     meta = model._meta
-    return meta.app_label in EXCLUDED or meta.label_lower in EXCLUDED
+    return meta.app_label in EXCLUDED or meta.label_lower in EXCLUDED or meta.label_lower in DERIVED
 
 
 def snapshot() -> dict[str, list[dict[str, Any]]]:
@@ -77,10 +82,13 @@ def test_backup_round_trip(make_user: Any, media_root: Path, tmp_path: Path) -> 
     assert manifest["counts"]["reports.report"] == 3
     assert manifest["media_files"] == 1
     assert {"version", "created_at"} <= {k.replace("ilmio_", "") for k in manifest}
+    assert archive.stat().st_mode & 0o777 == 0o600  # it holds every report: the owner's only
     with tarfile.open(archive) as opened:
         names = set(opened.getnames())
-        assert {"manifest.json", "database.json", f"media/{summary.pdf_internal.name}"} <= names
-        models = {item["model"] for item in json.load(opened.extractfile("database.json"))}  # type: ignore[arg-type]
+        assert {"manifest.json", "database.jsonl", f"media/{summary.pdf_internal.name}"} <= names
+        # One object a line: written and read as a stream.
+        lines = opened.extractfile("database.jsonl").read().decode().splitlines()  # type: ignore[union-attr]
+        models = {json.loads(line)["model"] for line in lines if line.strip()}
     assert "accounts.user" in models and "reports.report" in models
     assert not [m for m in models if m.startswith(("contenttypes.", "sessions.", "axes.")) or m == "auth.permission"]
 

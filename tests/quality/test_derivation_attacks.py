@@ -40,14 +40,14 @@ def add(code: str, phenomenon: str, when: datetime, n: int, channel: str = Repor
 
 def public_total(summary_pk: int) -> str:
     html = Client(HTTP_ACCEPT_LANGUAGE="en").get(f"/knowledge/public/summaries/{summary_pk}/").content.decode()
-    match = re.search(r"Reports in [\d.–]+: ([\d–]+)\.", html)
+    match = re.search(r"(\d+) reports? in [\d–-]+\.|Reports in [\d–-]+: (–)\.", html)
     assert match, html
-    return match.group(1)
+    return match.group(1) or match.group(2)
 
 
 def publish(county, start: date, end: date, municipalities) -> int:  # type: ignore[no-untyped-def]
     summary = loop.draft_summary(county=county, title="Koonti", period_start=start, period_end=end, by=None,
-                                 municipalities=municipalities)  # fmt: skip
+                                 municipalities=municipalities, language="en")  # fmt: skip
     loop.approve_summary(summary, by=None)
     loop.publish_summary(summary, "public", by=None)
     return summary.pk

@@ -157,7 +157,39 @@ def _triage_report_with_errors(client: Client, v: Visit) -> Any:
     return client.post(reverse("analysis:report", args=[report.public_id]), {"action": "classify"})
 
 
+def _history_import_preview(client: Client, v: Visit) -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.browser.pages import HISTORY_CSV
+
+    client.post(reverse("reports:import"), {"action": "upload",
+                                            "file": SimpleUploadedFile("historia.csv", HISTORY_CSV.encode())})  # fmt: skip
+    return client.post(reverse("reports:import"), {"action": "preview", "col_source_id": "Vastaajan ID",
+                                                   "col_created_at": "Vastausaika", "col_municipality": "Kunta",
+                                                   "col_description": "Kuvaile havaintosi"})  # fmt: skip
+
+
+def _county_admin_invite_errors(client: Client, v: Visit) -> Any:
+    return client.post(reverse("county_admin:invite"), {})
+
+
+def _county_admin_token_created(client: Client, v: Visit) -> Any:
+    from tests.accounts.registry import token_form_data
+
+    return client.post(reverse("county_admin:tokens"), token_form_data(v))
+
+
+def _set_password(client: Client, v: Visit) -> Any:
+    from tests.accounts.registry import set_password_path
+
+    return client.get(set_password_path(v.make_user))
+
+
 CLIENT_VISITS: dict[str, Callable[[Client, Visit], Any]] = {
+    "county-admin-invite-errors": _county_admin_invite_errors,
+    "county-admin-token-created": _county_admin_token_created,
+    "set-password": _set_password,
+    "history-import-preview": _history_import_preview,
     "public-form-errors": _public_form_with_errors,
     "public-form-preview": _public_form_preview,
     "staff-form-preview": _staff_form_preview,

@@ -321,6 +321,47 @@ def other_plan_request(method: str, path: Callable[[dict[str, Any]], str],
     return build
 
 
+# --- the history import: county 13's saved mapping and import run, made when a case needs them ---
+
+
+IMPORT_STATE: dict[str, Any] = {}
+
+
+def import_state(county: Any) -> Any:
+    from ilmio.reports.models import ImportMapping, ImportRun
+
+    return (list(ImportMapping.objects.filter(county=county).values_list("pk", "name", "columns")),
+            list(ImportRun.objects.filter(county=county).values_list("pk", "status", "processed_rows", "problems")))
+
+
+def imports_of(county_world: Any) -> dict[str, Any]:
+    """A saved mapping and a failed import run of a county, every text tagged."""
+    from ilmio.reports.models import ImportMapping, ImportRun
+
+    tag = county_world.tag
+    mapping = ImportMapping.objects.create(county=county_world.county, name=f"{tag}-mapping-name",
+                                           columns={"description": f"{tag}-mapping-column"})  # fmt: skip
+    run = ImportRun.objects.create(county=county_world.county, file_name=f"{tag}-run-file", total_rows=3,
+                                   status=ImportRun.Status.FAILED,
+                                   problems=[{"row": 1, "message": f"{tag}-run-problem"}])  # fmt: skip
+    IMPORT_STATE[county_world.code] = import_state(county_world.county)
+    return {"mapping": mapping, "run": run}
+
+
+def other_imports_unchanged(w: World, response: Any) -> None:
+    assert import_state(w.other.county) == IMPORT_STATE[w.other.code], "county 13's imports changed"
+
+
+def import_request(method: str, path: Callable[[dict[str, Any]], str],
+                   data: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Callable[[World], Req]:
+    def build(w: World) -> Req:
+        imports_of(w.own)
+        made = imports_of(w.other)
+        return Req(method, path(made), data(made) if data else None)
+
+    return build
+
+
 def cases() -> list[Case]:
     result: list[Case] = []
     add = result.append
@@ -357,6 +398,25 @@ def cases() -> list[Case]:
                  check=api_lists_no_other_report))
     add(Case("api:redact_text", "POST", "reporter",
              api("POST", const("/api/v1/redact"), lambda w: {"text": "Asiakas Matti Virtanen"}), status=200))
+
+    # --- the history import (reports:import*) ------------------------------------------------
+    for role in TRIAGERS:
+        imports = other_imports_unchanged
+        add(Case("reports:import", "GET", role, import_request("GET", lambda m: "/reports/import/"), status=200,
+                 check=lambda w, r: (contains("ksuomi-mapping-name", "ksuomi-run-file")(w, r), other_imports_unchanged(w, r))))
+        add(Case("reports:import", "GET other county's mapping", role,
+                 import_request("GET", lambda m: f"/reports/import/?mapping={m['mapping'].pk}"), control=200, check=imports))
+        add(Case("reports:import", "action=delete_mapping on other mapping", role,
+                 import_request("POST", lambda m: "/reports/import/",
+                                lambda m: {"action": "delete_mapping", "mapping": m["mapping"].pk}),
+                 control=302, changes=False, check=imports))
+        add(Case("reports:import_run", "GET other run", role,
+                 import_request("GET", lambda m: f"/reports/import/{m['run'].pk}/"), control=200, check=imports))
+        add(Case("reports:import_run", "action=resume on other run", role,
+                 import_request("POST", lambda m: f"/reports/import/{m['run'].pk}/", lambda m: {"action": "resume"}),
+                 control=302, changes=False, check=imports))
+        add(Case("reports:import_status", "GET other run", role,
+                 import_request("GET", lambda m: f"/reports/import/{m['run'].pk}/status/"), control=200, check=imports))
 
     # --- triage ----------------------------------------------------------------------------
     for role in TRIAGERS:
@@ -472,6 +532,15 @@ def cases() -> list[Case]:
              post(summary_url("own", "public"), SUMMARY_BRANCHES[4][3]), status=None,
              missing=post(summary_url("own", "public"),
                           lambda w: {"action": "quote", "quote": MISSING_PK, "approved": "1"})))
+    add(Case("knowledge:summaries", "action=from_case on other county's case", "coordinator",
+             post(const("/knowledge/summaries/"), lambda w: {"action": "from_case", "case": w.other.case.pk, "language": "sv"}),
+             missing=post(const("/knowledge/summaries/"), lambda w: {"action": "from_case", "case": MISSING_PK, "language": "sv"})))
+    add(Case("knowledge:summaries", "action=from_signal on other county's municipality", "coordinator",
+             post(const("/knowledge/summaries/"), lambda w: {"action": "from_signal", "phenomenon": "asuminen",
+                                                            "municipality": "297", "last_month": "2026-01", "language": "fi"}),
+             status=None, missing=post(const("/knowledge/summaries/"), lambda w: {
+                 "action": "from_signal", "phenomenon": "asuminen", "municipality": "999", "last_month": "2026-01",
+                 "language": "fi"})))
     add(Case("knowledge:summaries", "POST draft for municipality of county 13", "coordinator",
              post(const("/knowledge/summaries/"), lambda w: {
                  "title": "Uusi ksuomi", "period_start": "2026-01-01", "period_end": "2026-01-31",
@@ -505,6 +574,8 @@ def cases() -> list[Case]:
              check=contains("ksuomi-action-public")))
     add(Case("knowledge:follow_up", "POST own follow-up", None,
              post(lambda w: f"/knowledge/follow-up/{w.own.follow_up.token}/", lambda w: {"answer": "yes"}), status=200))
+    add(Case("reports:withdraw_consent", "GET forged token", None, get(const("/reports/consent/ei-ole-olemassa/"))))
+    add(Case("reports:withdraw_consent", "POST forged token", None, post(const("/reports/consent/ei-ole-olemassa/"), lambda w: {})))
     add(Case("knowledge:follow_up", "POST unknown token", None,
              post(const("/knowledge/follow-up/ei-ole-olemassa/"), lambda w: {"answer": "yes"})))
     for role in (None, "manager"):
@@ -625,6 +696,16 @@ def cases() -> list[Case]:
     for name, path in (("api:list_plans", "/api/v1/plans"), ("api:list_monitoring_reports", "/api/v1/monitoring-reports")):
         add(Case(name, "GET", "coordinator", (lambda p: lambda w: (plans_of(w.other), Req("GET", p, api_json=True))[1])(path),
                  status=200, check=unchanged))
+
+    # --- notifications of shortcomings (tests/shortcomings/registry.py) ---------------------
+    from tests.shortcomings.registry import other_county_cases
+
+    result += other_county_cases(Case, Req)
+
+    # --- the county administration (tests/accounts/registry.py) -----------------------------
+    from tests.accounts.registry import other_county_cases as county_admin_cases
+
+    result += county_admin_cases(Case, Req)
 
     # --- pages without objects ----------------------------------------------------------
     for name, method, path, status, actor in [
@@ -779,6 +860,12 @@ def test_every_post_action_branch_has_an_other_county_case() -> None:
         "knowledge:summary": [SRC / "knowledge" / "views.py", SRC / "knowledge" / "templates" / "knowledge" / "summary.html"],
         "knowledge:actions": [SRC / "knowledge" / "templates" / "knowledge" / "actions.html"],
         "reports:detail": [SRC / "reports" / "templates" / "reports" / "detail.html"],
+        "shortcomings:detail": [SRC / "shortcomings" / "templates" / "shortcomings" / "detail.html"],
+        "county_admin:user": [SRC / "accounts" / "templates" / "accounts" / "admin_user.html"],
+        "county_admin:tokens": [SRC / "accounts" / "templates" / "accounts" / "admin_tokens.html"],
+        "county_admin:organisations": [SRC / "accounts" / "templates" / "accounts" / "admin_organisations.html"],
+        "knowledge:summaries": [SRC / "analysis" / "templates" / "analysis" / "case.html",
+                                SRC / "situation" / "templates" / "situation" / "situation.html"],
     }  # fmt: skip
     found = re.compile(r'(?:\baction == |name="action" value=)"(\w+)"')
     branches = {name: set(found.findall("".join(path.read_text() for path in paths))) for name, paths in sources.items()}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -20,7 +21,7 @@ from ilmio.areas.models import County, Municipality
 from ilmio.core.roles import Role
 from ilmio.knowledge.models import FollowUp
 from ilmio.reports.models import Report
-from ilmio.reports.services import submit_report
+from ilmio.reports.services import consent_withdrawal_token, submit_report
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,11 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("reports:list", "GET", "-"): READ_PAGE,
     ("reports:detail", "GET", "own"): OWN_COUNTY_DETAIL,
     ("reports:detail", "GET", "other"): OTHER_COUNTY_DETAIL,
+    ("reports:import", "GET", "-"): TRIAGE_PAGE,
+    ("reports:import_run", "GET", "import_run"): TRIAGE_PAGE,
+    ("reports:import_run", "GET", "other_import_run"): table(403, anonymous=302, triagers=404),
+    ("reports:import_status", "GET", "import_run"): TRIAGE_PAGE,
+    ("reports:import_status", "GET", "other_import_run"): table(403, anonymous=302, triagers=404),
     ("situation:situation", "GET", "-"): PAGE_OK,
     ("situation:brief", "GET", "-"): PAGE_OK,
     ("analysis:queue", "GET", "-"): TRIAGE_PAGE,
@@ -110,6 +116,7 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("knowledge:public_snippet", "GET", "-"): PAGE_OK,
     ("knowledge:newsletter", "GET", "-"): FORWARDED_PAGE,
     ("knowledge:follow_up", "GET", "follow_up"): PAGE_OK,
+    ("reports:withdraw_consent", "GET", "consent"): PAGE_OK,
     ("plans:plans", "GET", "-"): FORWARDED_PAGE,
     ("plans:plan", "GET", "plan"): FORWARDED_PAGE,
     ("plans:plan", "GET", "other_plan"): table(403, anonymous=302, forwarded=404),
@@ -124,6 +131,22 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("plans:public_report", "GET", "monitoring"): PAGE_OK,
     ("plans:public_report", "GET", "other_monitoring"): table(404),
     ("plans:public_report_export", "GET", "monitoring"): PAGE_OK,
+    ("shortcomings:new", "GET", "-"): SUBMIT_PAGE,
+    ("shortcomings:mine", "GET", "-"): SUBMIT_PAGE,
+    ("shortcomings:workbench", "GET", "-"): table(403, anonymous=302, manager=200),
+    ("shortcomings:detail", "GET", "shortcoming"): table(403, anonymous=302, submitters=404, reporter=200, manager=200),
+    ("shortcomings:detail", "GET", "other_shortcoming"): table(403, anonymous=302, submitters=404),
+    ("shortcomings:letter", "GET", "shortcoming"): table(403, anonymous=302, submitters=404, reporter=200, manager=200),
+    ("shortcomings:letter", "GET", "other_shortcoming"): table(403, anonymous=302, submitters=404),
+    ("shortcomings:annual", "GET", "-"): table(403, anonymous=302, manager=200),
+    ("county_admin:users", "GET", "-"): table(403, anonymous=302, admin=200),
+    ("county_admin:invite", "GET", "-"): table(403, anonymous=302, admin=200),
+    ("county_admin:user", "GET", "county_user"): table(403, anonymous=302, admin=200),
+    ("county_admin:user", "GET", "other_county_user"): table(403, anonymous=302, admin=404),
+    ("county_admin:tokens", "GET", "-"): table(403, anonymous=302, admin=200),
+    ("county_admin:organisations", "GET", "-"): table(403, anonymous=302, admin=200),
+    ("county_admin:settings", "GET", "-"): table(403, anonymous=302, admin=200),
+    ("county_admin:set_password", "GET", "-"): PAGE_OK,  # the pattern's own text: "this link is not valid"
     ("api:openapi-json", "GET", "-"): PAGE_OK,
     ("api:api-root", "GET", "-"): table(404),
     ("api:taxonomy", "GET", "-"): PAGE_OK,
@@ -135,11 +158,18 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("api:get_report", "GET", "own"): table(403, anonymous=401, reporter=404, partner=404, readers=200),
     ("api:get_report", "GET", "other"): table(403, anonymous=401, reporter=404, partner=404, readers=404),
     ("api:list_plans", "GET", "-"): table(403, anonymous=401, forwarded=200),
+    # Everyone with an account sees their own notifications of shortcomings (none: an empty list).
+    ("api:list_shortcomings", "GET", "-"): table(200, anonymous=401),
+    ("api:get_shortcoming", "GET", "shortcoming"): table(404, anonymous=401, reporter=200, manager=200),
+    ("api:get_shortcoming", "GET", "other_shortcoming"): table(404, anonymous=401),
+    ("api:create_shortcoming", "POST", "-"): table(403, anonymous=401, submitters=422),
     ("api:list_monitoring_reports", "GET", "-"): table(403, anonymous=401, forwarded=200),
 }
 API_BODIES: dict[str, dict[str, Any]] = {
     "api:redact_text": {"text": "Asiakas Matti Virtanen"},
     "api:create_report": {"title": "Havainto", "description": "Vuokrarästit kasvavat.", "whole_county": True},
+    # No unit: refused after the capability check (422), nothing filed.
+    "api:create_shortcoming": {"unit": 999999, "service_area": "other", "what": "Puutteita"},
 }
 
 
@@ -198,23 +228,39 @@ def world(make_user):  # type: ignore[no-untyped-def]
     plans.approve_monitoring_report(monitoring, by=None)
     plans.publish_monitoring_report(monitoring, by=None)
     other_monitoring = plans.generate_monitoring_report(county=other.county, year=2025, language="fi", by=None)
-    return {"plan": plan, "other_plan": other_plan, "year_plan": year_plan, "monitoring": monitoring,
+    from ilmio.reports.models import ImportRun
+
+    import_run = ImportRun.objects.create(county=own.county, file_name="historia.csv")
+    other_import_run = ImportRun.objects.create(county=other.county, file_name="historia.csv")
+    from tests.accounts.registry import matrix_objects as county_admin_objects
+    from tests.shortcomings.registry import matrix_objects
+
+    return {**matrix_objects(users), **county_admin_objects(users), "import_run": import_run, "other_import_run": other_import_run,"plan": plan, "other_plan": other_plan, "year_plan": year_plan, "monitoring": monitoring,
             "other_monitoring": other_monitoring,"users": users, "own": own, "other": other, "case": case, "other_case": other_case, "draft": draft,
-            "published": published, "other_summary": other_summary, "proposal": proposal, "follow_up": follow_up}
+            "published": published, "other_summary": other_summary, "proposal": proposal, "follow_up": follow_up,
+            "consent": ConsentLink(consent_withdrawal_token(own))}
 
 
-FORMATS = {"analysis:codebook_export": "qdc", "plans:report_export": "docx", "plans:public_report_export": "docx", "knowledge:summary_export": "md", "knowledge:public_summary_export": "md"}
+FORMATS = {"shortcomings:letter": "docx", "analysis:codebook_export": "qdc", "plans:report_export": "docx", "plans:public_report_export": "docx", "knowledge:summary_export": "md", "knowledge:public_summary_export": "md"}
+
+
+@dataclass(frozen=True)
+class ConsentLink:
+    """The signed token of a consent-withdrawal link (nothing stored to look it up by)."""
+
+    token: str
 
 
 def concrete_path(name: str, raw: str, obj: Any) -> str:
     path = ("/" + raw).replace("<str:fmt>", FORMATS.get(name, "csv")).replace("<str:county_code>", "15")
     path = path.replace("<slug:code>", "asuminen").replace("<slug:phenomenon_code>", "asuminen").replace("<str:month>", "2026-02")
-    if isinstance(obj, FollowUp):
+    path = path.replace("<int:year>", "2025")
+    if isinstance(obj, FollowUp | ConsentLink):
         path = path.replace("<str:token>", obj.token)
     elif isinstance(obj, Report):
         path = path.replace("<uuid:public_id>", str(obj.public_id)).replace("<report_id>", str(obj.public_id))
     elif obj is not None:
-        path = path.replace("<int:pk>", str(obj.pk))
+        path = path.replace("<int:pk>", str(obj.pk)).replace("<shortcoming_id>", str(obj.pk))
     return path
 
 

@@ -31,13 +31,17 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ilmio.reports.services import consent_withdrawal_token
+from tests.accounts import registry as ca
+from tests.shortcomings import registry as sc
+
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(600)]
 
 FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,
                 suppress_health_check=list(HealthCheck))  # fmt: skip
 
 # Tables a request may change; logs of reading (audit, access) and caches are not compared.
-DOMAIN_APPS = ("reports", "analysis", "knowledge", "plans", "taxonomy", "areas")
+DOMAIN_APPS = ("reports", "analysis", "knowledge", "plans", "taxonomy", "areas", "shortcomings", "accounts")
 
 # --- values ------------------------------------------------------------------------------
 
@@ -284,6 +288,35 @@ def refi_file(w: World) -> st.SearchStrategy[Any]:
     return st.one_of(projects, st.binary(max_size=300).map(lambda b: SimpleUploadedFile("x.qdpx", b)))
 
 
+def history_file(w: World) -> st.SearchStrategy[Any]:
+    """Random history-import uploads: small CSVs with random cells under known and random
+    headers, named .csv, .xlsx or otherwise, and random bytes."""
+    cell = st.one_of(value("Vuokrarästit kasvavat.", "1.2.2024", "31.2.2024", "Jyväskylä", "297", "asuminen", ""), text)
+    header = st.one_of(st.sampled_from(["Kuvaus", "Vastausaika", "Kunta", "Ilmiö", "Vastaajan ID"]), text)
+
+    def to_file(table: tuple[list[str], list[list[str]]], name: str) -> Any:
+        headers, rows = table
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow(headers)
+        writer.writerows(rows)
+        return SimpleUploadedFile(name, out.getvalue().encode("utf-8", errors="replace"))
+
+    table = st.tuples(st.lists(header, min_size=1, max_size=4), st.lists(st.lists(cell, max_size=4), max_size=5))
+    names = st.sampled_from(["historia.csv", "historia.xlsx", "historia.txt", "../../etc/historia.csv", "x" * 300 + ".csv"])
+    return st.one_of(st.builds(to_file, table, names),
+                     st.binary(max_size=300).map(lambda b: SimpleUploadedFile("historia.csv", b)))  # fmt: skip
+
+
+def failed_import_run(w: World) -> Any:
+    """A failed history import of county 15 to continue (made once per test, rolled back)."""
+    from ilmio.reports.models import ImportRun
+
+    run = ImportRun.objects.filter(county=w.report.county, status=ImportRun.Status.FAILED).first()
+    return run or ImportRun.objects.create(county=w.report.county, status=ImportRun.Status.FAILED, total_rows=1,
+                                           processed_rows=0, columns={"description": "Kuvaus"})  # fmt: skip
+
+
 def fields(**strategies: st.SearchStrategy[Any]) -> Callable[[World], st.SearchStrategy[dict[str, Any]]]:
     return lambda w: st.fixed_dictionaries({}, optional=strategies)
 
@@ -345,6 +378,9 @@ BRANCHES: dict[str, Branch] = {
     "summary:create": ("coordinator", user("coordinator"), lambda w: "/knowledge/summaries/", lambda w: st.fixed_dictionaries({}, optional={
         "title": value("Yhteenveto"), "period_start": dates(), "period_end": dates(), "phenomena": values("asuminen"),
         "municipalities": values("179")})),
+    "summary:from_case_or_signal": ("coordinator", user("coordinator"), lambda w: "/knowledge/summaries/", lambda w: st.fixed_dictionaries(
+        {"action": value("from_case", "from_signal")}, optional={"case": value(w.case.pk, "x", 0), "language": value("fi", "sv", "xx"),
+        "phenomenon": value("asuminen", "nope"), "municipality": value("179", "297"), "last_month": value("2026-01", "2026-13")})),
     "summary:statement": ("coordinator", user("coordinator"), summary, with_action("statement", lambda w: {
         "text": value("Havainto"), "citations": value(w.report.public_id, f"{w.report.public_id}, {w.other_report.public_id}")})),
     "summary:submit": ("coordinator", user("coordinator"), summary, with_action("submit", lambda w: {})),
@@ -386,6 +422,8 @@ BRANCHES: dict[str, Branch] = {
         {"file": action_csv(w)})),
     "follow_up": ("anonymous", user("anonymous"), lambda w: f"/knowledge/follow-up/{w.follow_up.token}/", lambda w: st.fixed_dictionaries({}, optional={
         "answer": value("yes", "partly", "no", "dont_know")})),
+    "reports:withdraw_consent": ("anonymous", user("anonymous"), lambda w: f"/reports/consent/{consent_withdrawal_token(w.report)}/",
+                                 lambda w: st.fixed_dictionaries({}, optional={"answer": value("yes", "x"), "token": value("x")})),
     # reports.views: the staff and the public form (preview, then confirm)
     "reports:new": ("reporter", user("reporter"), lambda w: "/reports/new/", lambda w: st.fixed_dictionaries({}, optional=report_fields(w))),
     "reports:note": ("reporter", user("reporter"), lambda w: f"/reports/{w.report.public_id}/", with_action("note", lambda w: {
@@ -393,6 +431,16 @@ BRANCHES: dict[str, Branch] = {
     "reports:withdraw": ("reporter", user("reporter"), lambda w: f"/reports/{w.report.public_id}/", with_action("withdraw", lambda w: {
         "confirm": value("on", "")})),
     "reports:public": ("anonymous", user("anonymous"), lambda w: "/reports/public/", lambda w: st.fixed_dictionaries({}, optional=public_fields(w))),
+    # reports.import_views: the history import (mapping and preview after an upload: tests/reports/test_import_page.py)
+    "reports:import:upload": ("coordinator", user("coordinator"), lambda w: "/reports/import/", lambda w: st.fixed_dictionaries(
+        {"action": st.just("upload")}, optional={"file": history_file(w)})),
+    "reports:import:map": ("coordinator", user("coordinator"), lambda w: "/reports/import/", lambda w: st.fixed_dictionaries(
+        {"action": value("preview", "import")}, optional={"col_description": value("Kuvaus"), "col_created_at": value("Vastausaika"),
+        "col_municipality": value("Kunta"), "save_as": value("Webropol")})),
+    "reports:import:other": ("coordinator", user("coordinator"), lambda w: "/reports/import/", lambda w: st.fixed_dictionaries(
+        {"action": value("delete_mapping", "discard")}, optional={"mapping": value(1, 2)})),
+    "reports:import_run:resume": ("coordinator", user("coordinator"), lambda w: f"/reports/import/{failed_import_run(w).pk}/",
+                                  lambda w: st.fixed_dictionaries({"action": value("resume")}, optional={"file": history_file(w)})),
     # plans.views
     "plans:create": ("coordinator", user("coordinator"), lambda w: "/plans/", lambda w: st.fixed_dictionaries(
         {"action": value("plan", "year")}, optional={"title": value("Suunnitelma"), "term_start": value(2025, 2029),
@@ -413,6 +461,46 @@ BRANCHES: dict[str, Branch] = {
     "plans:report": ("manager", user("manager"), lambda w: f"/plans/monitoring/{w.monitoring.pk}/", lambda w: st.fixed_dictionaries(
         {"action": value("evaluate", "approve", "publish")}, optional={"evaluation": value("Arvio")})),
     # core.views
+    # shortcomings.views (paths from tests/shortcomings/registry.py: a fresh notification per branch)
+    "shortcomings:new": ("reporter", user("reporter"), lambda w: "/shortcomings/new/", lambda w: st.fixed_dictionaries({}, optional={
+        "unit": value(sc.fuzz_unit()), "service_area": value("older_people", "other"), "what": value("Lääkkeet jäävät antamatta."),
+        "since": dates(), "safety_at_risk_now": value("yes", "no"), "phenomena": values("asuminen"), "signs": value("on", "")})),
+    "shortcomings:acknowledge": ("manager", user("manager"), lambda w: sc.fuzz_path(w.users, acknowledged=False),
+                                 with_action("acknowledge", lambda w: {})),
+    "shortcomings:start": ("manager", user("manager"), lambda w: sc.fuzz_path(w.users), with_action("start", lambda w: {})),
+    "shortcomings:add_action": ("manager", user("manager"), lambda w: sc.fuzz_path(w.users), with_action("add_action", lambda w: {
+        "what": value("Perehdytys iltavuoroon"), "owner": value(w.users["manager"].pk), "due": dates()})),
+    "shortcomings:complete_action": ("manager", user("manager"), lambda w: sc.fuzz_path(w.users),
+                                     with_action("complete_action", lambda w: {"item": value(sc.FUZZ["action"])})),
+    "shortcomings:corrected": ("manager", user("manager"), lambda w: sc.fuzz_path(w.users), with_action("corrected", lambda w: {})),
+    "shortcomings:unfounded": ("manager", user("manager"), lambda w: sc.fuzz_path(w.users),
+                               with_action("unfounded", lambda w: {"reason": value("Aiheeton")})),
+    "shortcomings:escalate": ("reporter", user("reporter"), lambda w: sc.fuzz_path(w.users),
+                              with_action("escalate", lambda w: {"reason": value("Ei korjattu")})),
+    "shortcomings:unknown": ("manager", user("manager"), lambda w: sc.fuzz_path(w.users),
+                             lambda w: st.fixed_dictionaries({"action": hostile})),
+    # accounts.admin_views (paths from tests/accounts/registry.py: a fresh user per branch)
+    "county_admin:invite": ("admin", user("admin"), lambda w: "/admin/county/invite/", lambda w: st.fixed_dictionaries({}, optional={
+        "email": value("uusi@example.org", "toinen@example.org"), "username": value("uusi_fuzz", "fuzz_admin"),
+        "first_name": value("Kaisa"), "last_name": value("Kumppani"), "role": value("reporter", "partner", "national_analyst"),
+        "organisation": value(ca.organisation_of("15", "Fuzz-kotihoito").pk), "language": value("fi", "sv", "en")})),
+    "county_admin:role": ("admin", user("admin"), lambda w: ca.fuzz_target(w.users), with_action("role", lambda w: {
+        "role": value("manager", "admin", "national_analyst", "reporter")})),
+    "county_admin:organisation": ("admin", user("admin"), lambda w: ca.fuzz_target(w.users), with_action("organisation", lambda w: {
+        "organisation": value(ca.FUZZ["org"], "")})),
+    "county_admin:deactivate": ("admin", user("admin"), lambda w: ca.fuzz_target(w.users), lambda w: st.fixed_dictionaries(
+        {"action": value("deactivate", "reactivate", "resend")})),
+    "county_admin:user_unknown": ("admin", user("admin"), lambda w: ca.fuzz_target(w.users),
+                                  lambda w: st.fixed_dictionaries({"action": hostile})),
+    "county_admin:create_token": ("admin", user("admin"), lambda w: ca.fuzz_tokens(w.users), with_action("create", lambda w: {
+        "user": value(ca.FUZZ["user"]), "name": value("Integraatio"), "scope": value("read", "write"), "expires_on": dates()})),
+    "county_admin:revoke_token": ("admin", user("admin"), lambda w: ca.fuzz_tokens(w.users), with_action("revoke", lambda w: {
+        "token": value(ca.FUZZ["token"])})),
+    "county_admin:organisations": ("admin", user("admin"), lambda w: ca.fuzz_organisations(), lambda w: st.fixed_dictionaries(
+        {"action": value("add", "save")}, optional={"item": value(ca.FUZZ["org"]), "name": value("Setlementti", "Fuzz-kotihoito"),
+        "kind": value("ngo", "parish")})),
+    "county_admin:set_password": ("anonymous", user("anonymous"), lambda w: ca.fuzz_set_password_link(), lambda w: st.fixed_dictionaries(
+        {}, optional={"new_password1": value("Kesäpäivä-2026!"), "new_password2": value("Kesäpäivä-2026!", "Toinen-2026!")})),
     "set_language": ("reporter", user("reporter"), lambda w: "/i18n/setlang/", lambda w: st.fixed_dictionaries({}, optional={
         "language": value("fi", "sv", "en"), "next": value("/", "//evil.example/")})),
 }  # fmt: skip
@@ -425,8 +513,12 @@ def test_every_post_view_is_fuzzed() -> None:
     covered = {"analysis:report", "analysis:cases", "analysis:case", "analysis:codebook", "analysis:codebook_import",
                "analysis:review_signal", "analysis:signal_case",
                "analysis:bulk_status", "analysis:queue_filters", "knowledge:summaries", "knowledge:summary", "knowledge:proposal",
-               "knowledge:actions", "knowledge:follow_up", "reports:new", "reports:public_new", "reports:detail", "set_language",
-               "plans:plans", "plans:plan", "plans:year", "plans:report", "knowledge:newsletter"}  # fmt: skip
+               "knowledge:actions", "knowledge:follow_up", "reports:withdraw_consent", "reports:new", "reports:public_new", "reports:detail", "set_language",
+               "plans:plans", "plans:plan", "plans:year", "plans:report", "knowledge:newsletter",
+               "shortcomings:new", "shortcomings:detail",
+               "county_admin:invite", "county_admin:user", "county_admin:tokens", "county_admin:organisations",
+               "county_admin:set_password",
+               "reports:import", "reports:import_run"}  # fmt: skip
     # Read-only (GET) views, the log-in/out pair and the API (fuzzed below).
     read_only = {"home", "about", "health", "login", "logout", "audit_log", "audit_export", "reports:public_thanks", "reports:mine", "reports:list",
                  "situation:situation", "situation:brief", "analysis:queue",
@@ -436,7 +528,9 @@ def test_every_post_view_is_fuzzed() -> None:
                  "knowledge:county_summaries", "knowledge:public_feed", "knowledge:public_phenomenon_feed",
                  "knowledge:public_snippet",
                  "plans:diff", "plans:term", "plans:report_export", "plans:public_reports", "plans:public_report",
-                 "plans:public_report_export"}  # fmt: skip
+                 "shortcomings:mine", "shortcomings:workbench", "shortcomings:letter", "shortcomings:annual",
+                 "county_admin:users", "county_admin:settings",
+                 "plans:public_report_export", "reports:import_status"}  # fmt: skip
     names = {name for name, _ in url_patterns() if not name.startswith("api:")}
     assert names - covered - read_only == set(), "views without a fuzzed POST branch"
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ilmio.areas.models import County
@@ -53,11 +56,27 @@ class User(AbstractUser):
 class ApiToken(models.Model):
     """A bearer token for systems that use the API. Only a hash is stored."""
 
+    class Scope(models.TextChoices):
+        READ = "read", _("Read only")
+        WRITE = "write", _("Read and write")
+
+    # A token made by the county administration lives at most this long.
+    MAX_LIFETIME_DAYS = 366
+
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(max_length=100)
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    # Tokens made before scopes existed (and by `ilmio token create`) keep full access.
+    scope = models.CharField(max_length=10, choices=Scope.choices, default=Scope.WRITE)
+    expires_at = models.DateTimeField(null=True, blank=True, help_text="None: does not expire.")
+    revoked_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.name
+
+    def is_usable(self, now: datetime | None = None) -> bool:
+        """Not revoked and not expired (its user's being active is checked by the caller)."""
+        now = now or timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

@@ -15,7 +15,8 @@ from ilmio.accounts.services import user_for_token
 
 class BearerToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = user_for_token(token)
+        # A read-only token authenticates reads only (its scope is checked on every write).
+        user = user_for_token(token, write=request.method not in ("GET", "HEAD", "OPTIONS"))
         if user is not None:
             request.user = user
         return user
@@ -56,11 +57,13 @@ def http_error(request: HttpRequest, exc: HttpError) -> Any:
 from ilmio.areas.api import router as areas_router  # noqa: E402
 from ilmio.plans.api import router as plans_router  # noqa: E402
 from ilmio.reports.api import router as reports_router  # noqa: E402
+from ilmio.shortcomings.api import router as shortcomings_router  # noqa: E402
 from ilmio.taxonomy.api import router as taxonomy_router  # noqa: E402
 
 api.add_router("/v1/", taxonomy_router)
 api.add_router("/v1/", areas_router)
 api.add_router("/v1/", reports_router)
 api.add_router("/v1/", plans_router)
+api.add_router("/v1/", shortcomings_router)
 
 urlpatterns = [path("", api.urls)]

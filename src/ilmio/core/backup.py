@@ -4,10 +4,14 @@ Layout of the archive::
 
     manifest.json     format, Ilmiö version, created_at, database vendor, the migrations
                       the data belongs to, the number of rows per model, media file count
-    database.json     Django ``dumpdata`` of every app (auth included) with plain primary
-                      keys (no natural keys); contenttypes, permissions, sessions, django-axes
+    database.jsonl    Django ``dumpdata`` of every app (auth included) as JSON Lines, one object
+                      a line, so it is written and read as a stream (format 1 had one JSON
+                      array, ``database.json``, still restorable); plain primary keys (no
+                      natural keys); contenttypes, permissions, sessions, django-axes
                       records and the cache table are left out: they are rebuilt or transient
     media/...         ``settings.MEDIA_ROOT`` as it was
+
+The archive is created readable by its owner only (0600): it holds every report.
 
 ``restore_backup`` loads into an empty, migrated database (``ilmio migrate`` on a
 new database, or after ``flush``) with ``loaddata`` in one transaction, then checks the
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import tarfile
 import tempfile
 from collections import Counter
@@ -30,12 +35,14 @@ from pathlib import Path
 from typing import Any
 
 from django.core.serializers import json as json_serializer
+from django.core.serializers import jsonl as jsonl_serializer
 from django.core.serializers.json import DjangoJSONEncoder
 
 FORMAT = "ilmio-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
-DATABASE = "database.json"
+DATABASE = "database.jsonl"
+DATABASE_V1 = "database.json"
 MEDIA = "media"
 # Rebuilt by migrate (contenttypes, permissions) or transient (sessions, log-in attempts).
 EXCLUDED = ("contenttypes", "auth.permission", "sessions", "axes")
@@ -44,7 +51,7 @@ EXCLUDED = ("contenttypes", "auth.permission", "sessions", "axes")
 # dumpdata's JSON encoder cuts datetimes to milliseconds; a backup keeps them exact. The
 # dump is still Django's dumpdata, in a registered format that differs from "json" only
 # in its encoder, so ``loaddata database.json`` reads it like any fixture.
-SERIALIZER_FORMAT = "ilmio-json"
+SERIALIZER_FORMAT = "ilmio-jsonl"
 
 
 class FullPrecisionEncoder(DjangoJSONEncoder):
@@ -55,8 +62,8 @@ class FullPrecisionEncoder(DjangoJSONEncoder):
         return super().default(o)
 
 
-class Serializer(json_serializer.Serializer):
-    """Django's JSON serializer with microseconds kept (used through dumpdata)."""
+class Serializer(jsonl_serializer.Serializer):
+    """Django's JSON Lines serializer with microseconds kept (used through dumpdata)."""
 
     def _init_options(self) -> None:
         # A private hook of Django's JSON serializer that django-stubs does not declare.
@@ -64,7 +71,20 @@ class Serializer(json_serializer.Serializer):
         self.json_kwargs["cls"] = FullPrecisionEncoder
 
 
-Deserializer = json_serializer.Deserializer
+Deserializer = jsonl_serializer.Deserializer
+_ = json_serializer  # format 1 archives are read by Django's own "json" deserializer
+
+
+def _models_in(dump: Path) -> Counter[str]:
+    """Objects per model in a dump, read a line (format 2) or, for format 1, the whole."""
+    if dump.suffix == ".json":
+        return Counter(item["model"] for item in json.loads(dump.read_text(encoding="utf-8")))
+    counts: Counter[str] = Counter()
+    with dump.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                counts[json.loads(line)["model"]] += 1
+    return counts
 
 
 class BackupError(Exception):
@@ -123,7 +143,7 @@ def create_backup(path: str | Path) -> dict[str, Any]:
             call_command("dumpdata", exclude=list(EXCLUDED), format=SERIALIZER_FORMAT, indent=None,
                          output=str(dump), verbosity=0, use_natural_foreign_keys=False,
                          use_natural_primary_keys=False)  # fmt: skip
-        counts = Counter(item["model"] for item in json.loads(dump.read_text(encoding="utf-8")))
+        counts = _models_in(dump)
         media_root = _media_root()
         media_files = sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.is_dir() else []
         manifest: dict[str, Any] = {
@@ -138,7 +158,10 @@ def create_backup(path: str | Path) -> dict[str, Any]:
             "excluded": list(EXCLUDED),
         }
         partial = target.with_name(target.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
+        partial.unlink(missing_ok=True)
+        # Created 0600 from the first byte (never briefly readable under the umask).
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
             _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1).encode(), moment)
             archive.add(dump, arcname=DATABASE)
             for file in media_files:
@@ -204,11 +227,12 @@ def restore_backup(path: str | Path) -> dict[str, Any]:
                               "restore into a new, migrated database")  # fmt: skip
         members = archive.getmembers()
         names = {m.name for m in members}
-        if DATABASE not in names:
-            raise BackupError("the backup has no database.json")
-        archive.extract(DATABASE, scratch, filter="data")
-        dump = Path(scratch) / DATABASE
-        in_dump = Counter(item["model"] for item in json.loads(dump.read_text(encoding="utf-8")))
+        database = DATABASE if int(manifest.get("format_version", 1)) >= 2 else DATABASE_V1
+        if database not in names:
+            raise BackupError(f"the backup has no {database}")
+        archive.extract(database, scratch, filter="data")
+        dump = Path(scratch) / database
+        in_dump = _models_in(dump)
         if dict(in_dump) != counts:
             raise BackupError("database.json does not match the manifest's counts: the archive is damaged")
         with transaction.atomic():

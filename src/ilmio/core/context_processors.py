@@ -21,7 +21,11 @@ NAVIGATION: list[tuple[str, Any, str]] = [
     ("knowledge:actions", _("Actions"), Capability.READ_FORWARDED),
     ("plans:plans", _("Implementation plan"), Capability.READ_FORWARDED),
     ("knowledge:notifications", _("Notifications"), Capability.VIEW_OWN_REPORTS),
+    # Notifications of shortcomings: the receiver's workbench, or the notifier's own list.
+    ("shortcomings:workbench", _("Shortcomings"), Capability.RECEIVE_SHORTCOMINGS),
+    ("shortcomings:mine", _("My shortcoming notifications"), Capability.SUBMIT_REPORT),
     ("audit_log", _("Audit log"), Capability.VIEW_AUDIT_LOG),
+    ("county_admin:users", _("County administration"), Capability.MANAGE_USERS),
     ("reports:public_new", _("Report a phenomenon"), PUBLIC),
     ("situation:situation", _("Situational picture"), "any"),
     ("knowledge:public_summaries", _("Published summaries"), "any"),

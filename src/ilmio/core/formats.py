@@ -16,7 +16,7 @@ from django.utils.formats import date_format, number_format
 
 from ilmio.core.i18n import current_language
 
-__all__ = ["collation_key", "format_count", "format_decimal", "period_name", "sorted_by_name"]
+__all__ = ["collation_key", "date_range", "format_count", "format_decimal", "period_name", "short_date", "sorted_by_name"]
 
 HIDDEN = "–"
 T = TypeVar("T")
@@ -32,6 +32,15 @@ def format_count(value: int | None) -> str:
     if value is None:
         return HIDDEN
     return number_format(value, decimal_pos=0, force_grouping=True)
+
+
+def short_date(value: date) -> str:
+    """1.12.2026 in Finnish and Swedish, 2026-12-01 in English (unambiguous)."""
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
+def date_range(start: date, end: date) -> str:
+    return f"{short_date(start)}–{short_date(end)}"
 
 
 def format_decimal(value: float | None, digits: int = 1) -> str:

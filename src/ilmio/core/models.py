@@ -69,9 +69,20 @@ class AuditEvent(models.Model):
         MONITORING_APPROVED = "monitoring_approved", _("Monitoring report approved")
         MONITORING_PUBLISHED = "monitoring_published", _("Monitoring report published")
         MONITORING_EXPORTED = "monitoring_exported", _("Monitoring report exported")
+        SHORTCOMING_FILED = "shortcoming_filed", _("Shortcoming notified")
+        SHORTCOMING_ACKNOWLEDGED = "shortcoming_acknowledged", _("Shortcoming acknowledged")
+        SHORTCOMING_STATUS_CHANGED = "shortcoming_status_changed", _("Shortcoming status changed")
+        SHORTCOMING_ACTION_ADDED = "shortcoming_action_added", _("Corrective action added")
+        SHORTCOMING_ESCALATED = "shortcoming_escalated", _("Shortcoming notified to the supervisory authority")
         # Accounts
         LOGIN = "login", _("Logged in")
         LOGIN_FAILED = "login_failed", _("Failed log-in")
+        # County administration
+        USER_INVITED = "user_invited", _("User invited")
+        USER_DEACTIVATED = "user_deactivated", _("User deactivated or reactivated")
+        ORGANISATION_SAVED = "organisation_saved", _("Organisation saved or assigned")
+        TOKEN_CREATED = "token_created", _("API token created")
+        TOKEN_REVOKED = "token_revoked", _("API token revoked")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",

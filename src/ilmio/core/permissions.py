@@ -36,6 +36,7 @@ class Capability(StrEnum):
     READ_NATIONAL_AGGREGATES = "read_national_aggregates"  # suppressed statistics, all counties
     MANAGE_USERS = "manage_users"              # admin: users and organisations of one's county
     VIEW_AUDIT_LOG = "view_audit_log"          # read and export the audit trail of one's county
+    RECEIVE_SHORTCOMINGS = "receive_shortcomings"  # handle notifications of shortcomings of one's county
 
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
@@ -49,6 +50,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
         Capability.SUBMIT_REPORT, Capability.VIEW_OWN_REPORTS, Capability.READ_REPORT_TEXT,
         Capability.APPROVE_SUMMARY, Capability.READ_FORWARDED, Capability.DECIDE,
         Capability.READ_AGGREGATES, Capability.VIEW_AUDIT_LOG,
+        Capability.RECEIVE_SHORTCOMINGS,
     }),
     Role.DECISION_MAKER: frozenset({Capability.READ_FORWARDED, Capability.READ_AGGREGATES}),
     # Aggregates only, never report text, across all counties.

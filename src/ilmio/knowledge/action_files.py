@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from ilmio.core.audit import Event, record_event
 from ilmio.core.forms import EARLIEST_DATE, LATEST_DATE, has_control_characters
 from ilmio.core.tables import column_keys, csv_separator
+from ilmio.core.tables_io import WorkbookTooLarge, xlsx_rows
 from ilmio.knowledge.models import Action, Proposal
 from ilmio.knowledge.services import LoopError, create_action, edit_action, roll_up, update_action
 
@@ -103,20 +104,11 @@ def _read_csv(text: str, limit: int) -> list[dict[str, Any]]:
 
 
 def _read_xlsx(content: bytes, limit: int) -> list[dict[str, Any]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-
     try:
-        # A small zip can unpack to gigabytes: refuse before openpyxl unpacks anything.
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            if sum(item.file_size for item in archive.infolist()) > MAX_XLSX_UNPACKED_BYTES:
-                raise LoopError("the XLSX workbook is too large when unpacked")
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
         header: list[str] | None = None
         rows: list[dict[str, Any]] = []
         seen = 0
-        for values in sheet.iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS):
+        for values in xlsx_rows(content, max_unpacked_bytes=MAX_XLSX_UNPACKED_BYTES, max_col=MAX_XLSX_COLUMNS):
             if header is None:
                 header = _keys(values)
                 continue
@@ -128,6 +120,8 @@ def _read_xlsx(content: bytes, limit: int) -> list[dict[str, Any]]:
             if len(rows) >= limit:
                 raise _too_many_rows(limit)
             rows.append({h: ("" if v is None else v) for h, v in zip(header, values, strict=False)})
+    except WorkbookTooLarge:
+        raise LoopError("the XLSX workbook is too large when unpacked") from None
     except LoopError:
         raise
     except Exception:  # noqa: BLE001 - any parse failure is a bad upload

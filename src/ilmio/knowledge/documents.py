@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from ilmio.core.formats import HIDDEN, format_count
+from ilmio.core.formats import HIDDEN, date_range, format_count, short_date
 from ilmio.indicators.disclosure import Shown
 from ilmio.knowledge.models import Statement, Summary
 from ilmio.knowledge.publishing import shown_quotes, shown_statements, shows_exact_counts
@@ -68,7 +67,7 @@ def _day(value: date | datetime | None) -> str:
         return ""
     if isinstance(value, datetime):
         value = value.date()
-    return date_format(value, "SHORT_DATE_FORMAT")
+    return short_date(value)
 
 
 def _chart(statements: list[tuple[Statement, Shown | None]]) -> list[ChartBar]:
@@ -94,7 +93,7 @@ def _build(summary: Summary, audience: str) -> SummaryDocument:
         approver = summary.approved_by.get_full_name() or summary.approved_by.get_username()
     return SummaryDocument(
         title=summary.title, county=str(summary.county),
-        period=f"{_day(summary.period_start)}–{_day(summary.period_end)}",
+        period=date_range(summary.period_start, summary.period_end),
         audience=audience, audience_mark=audience_mark(audience), language=summary.language or "fi",
         introduction=summary.introduction, narrative=summary.narrative,
         statements=[s.text for s in shown], chart_title=_("Reports per phenomenon"),

@@ -5,9 +5,12 @@ import uuid
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from ilmio.analysis.forms import SignalCaseForm
 from ilmio.analysis.models import PhenomenonCase
 from ilmio.areas.models import County, Municipality
 from ilmio.core.forms import IdField, SafeDateField, TextField, reject_control_characters
@@ -18,6 +21,13 @@ from ilmio.taxonomy.models import Phenomenon
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
+def language_field() -> forms.ChoiceField:
+    """The language a summary is written in, its generated text too (left out: the
+    writer's interface language)."""
+    return forms.ChoiceField(choices=settings.LANGUAGES, label=_("Language of the summary"), required=False,
+                             initial=lambda: translation.get_language() or settings.LANGUAGE_CODE)  # fmt: skip
+
+
 class SummaryForm(forms.Form):
     title = TextField(label=_("Title"), max_length=200)
     period_start = SafeDateField(label=_("Period starts"), widget=DATE)
@@ -26,6 +36,7 @@ class SummaryForm(forms.Form):
                                 widget=forms.CheckboxSelectMultiple)
     municipalities = forms.ModelMultipleChoiceField(Municipality.objects.none(), to_field_name="code", required=False,
                                                     label=_("Municipalities"), widget=forms.SelectMultiple(attrs={"size": 6}))
+    language = language_field()
 
     def __init__(self, *args: Any, county: County | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -39,6 +50,19 @@ class SummaryForm(forms.Form):
         if data.get("period_start") and data.get("period_end") and data["period_end"] < data["period_start"]:
             self.add_error("period_end", _("The period cannot end before it starts."))
         return data
+
+
+class SummaryFromCaseForm(forms.Form):
+    """Start a summary from a case (ilmiökortti): the case and the summary's language."""
+
+    case = IdField()
+    language = language_field()
+
+
+class SummaryFromSignalForm(SignalCaseForm):
+    """Start a summary from an emerging signal (the hidden fields of its row)."""
+
+    language = language_field()
 
 
 # A report's public id; several may come in one value (ids pasted or sent by the API).

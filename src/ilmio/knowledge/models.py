@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -394,11 +394,26 @@ class FollowUp(models.Model):
     answer = models.CharField(max_length=20, choices=Answer.choices, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
 
+    # A link in an e-mail is answered once, within this time of being sent.
+    VALID_FOR = timedelta(days=60)
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["report", "action"], name="follow_up_once")]
 
     def __str__(self) -> str:
         return f"follow-up of report {self.report_id} on action {self.action_id}"
+
+    @property
+    def expires_at(self) -> datetime:
+        return (self.sent_at or self.due_at) + self.VALID_FOR
+
+    def refusal(self, now: datetime) -> str:
+        """Why the link can no longer be answered ("" while it can)."""
+        if self.answered_at is not None:
+            return str(_("This question has already been answered. Thank you!"))
+        if now >= self.expires_at:
+            return str(_("This link has expired. Thank you for your report all the same."))
+        return ""
 
 
 class NewsletterSubscription(models.Model):

@@ -6,7 +6,7 @@
 * ``public``: the same counts, only quotes approved one by one.
 
 Generated statements are stored as structure (kind, phenomenon, term, count) and worded
-here when shown, so a Swedish reader reads Swedish and no count hides in free text.
+here when shown, in the summary's own language, so no count hides in free text.
 """
 
 from __future__ import annotations
@@ -15,8 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from ilmio.core.formats import date_range, format_count
 from ilmio.indicators.disclosure import ALL, Shown, report_count
 from ilmio.knowledge.models import Quote, Statement, Summary
 
@@ -51,17 +54,26 @@ def _published_count(summary: Summary, statement: Statement) -> Shown:
 
 
 def wording(summary: Summary, statement: Statement, count: Shown | None) -> str:
-    shown = str(count) if count is not None else "–"
-    period = f"{summary.period_start:%d.%m.%Y}–{summary.period_end:%d.%m.%Y}"
+    """A generated statement in the active language: the count as the reader may see it."""
+    value = count.value if count is not None else None
+    shown = format_count(value)
+    period = date_range(summary.period_start, summary.period_end)
     if statement.kind == Statement.Kind.TOTAL:
-        return _("Reports in %(period)s: %(count)s.") % {"period": period, "count": shown}
+        if value is None:
+            return _("Reports in %(period)s: –.") % {"period": period}
+        return ngettext("%(count)s report in %(period)s.", "%(count)s reports in %(period)s.",
+                        value) % {"period": period, "count": shown}  # fmt: skip
     if statement.kind == Statement.Kind.PHENOMENON:
         label = statement.phenomenon.label if statement.phenomenon else _("Unclassified")
-        return _("%(phenomenon)s: %(count)s reports.") % {"phenomenon": label, "count": shown}
+        if value is None:
+            return _("%(phenomenon)s: –.") % {"phenomenon": label}
+        return ngettext("%(phenomenon)s: %(count)s report.", "%(phenomenon)s: %(count)s reports.",
+                        value) % {"phenomenon": label, "count": shown}  # fmt: skip
     if statement.kind == Statement.Kind.THEME:
-        if count is None or count.hidden:
+        if value is None:
             return _("Recurring theme: “%(term)s”.") % {"term": statement.term}
-        return _("Recurring theme: “%(term)s” (%(count)s reports).") % {"term": statement.term, "count": shown}
+        return ngettext("Recurring theme: “%(term)s” (%(count)s report).", "Recurring theme: “%(term)s” (%(count)s reports).",
+                        value) % {"term": statement.term, "count": shown}  # fmt: skip
     return statement.text
 
 
@@ -83,7 +95,10 @@ def shown_statements(summary: Summary, audience: str) -> list[ShownStatement]:
         count: Shown | None = None
         if statement.kind != Statement.Kind.TEXT:
             count = Shown(statement.count) if exact else _published_count(summary, statement)
-        shown.append(ShownStatement(statement, wording(summary, statement, count), count, exact))
+        # The summary's content is in its own language, whatever the reader's interface.
+        with translation.override(summary.language or None):
+            text = wording(summary, statement, count)
+        shown.append(ShownStatement(statement, text, count, exact))
     return shown
 
 
@@ -98,7 +113,7 @@ def counts_in_text(summary: Summary) -> list[str]:
     """Written parts of a summary that contain digits other than years and dates: they
     must become count statements before the summary leaves the county's staff."""
     found = []
-    texts = [(_("title"), summary.title), (_("introduction"), summary.introduction)]
+    texts = [(_("title"), summary.title), (_("introduction"), summary.introduction), (_("narrative"), summary.narrative)]
     texts += [(_("statement %(n)s") % {"n": i}, s.text)
               for i, s in enumerate(summary.statements.all(), start=1) if s.kind == Statement.Kind.TEXT]  # fmt: skip
     for where, text in texts:

@@ -8,9 +8,10 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ilmio.analysis.services import change_status
@@ -97,66 +98,72 @@ def first_sentence(text: str, limit: int = 240) -> str:
 
 
 def draft_summary(*, county: Any, title: str, period_start: date, period_end: date, by: Any,
-                  phenomena: Sequence[Phenomenon] = (), municipalities: Sequence[Any] = ()) -> Summary:  # fmt: skip
-    """A draft with counts, themes and representative quotes filled in, every statement cited."""
+                  phenomena: Sequence[Phenomenon] = (), municipalities: Sequence[Any] = (),
+                  language: str = "", reports: Sequence[Report] | None = None, cases: Sequence[Any] = ()) -> Summary:  # fmt: skip
+    """A draft in ``language`` (default: the active interface language) with a narrative, counts, themes and
+    representative quotes filled in, every statement cited. ``reports`` narrows it to
+    chosen reports (a case's); by default, every report of the scope."""
+    from ilmio.knowledge.drafting import Scope, compose
+
     if period_end < period_start:
         raise LoopError("the period ends before it starts")
+    languages = dict(settings.LANGUAGES)
+    if language not in languages:  # the writer's interface language, else the site's
+        language = active if (active := translation.get_language()) in languages else settings.LANGUAGE_CODE
     matching = Report.objects.filter(county=county, created_at__date__gte=period_start,
                                      created_at__date__lte=period_end).exclude(status__in=Report.WORKFLOW.with_flag("left_out"))  # fmt: skip
     if phenomena:
         matching = matching.filter(primary_phenomenon__in=phenomena)
     if municipalities:
         matching = matching.filter(municipalities__in=municipalities)
-    reports = list(matching.distinct().select_related("primary_phenomenon").order_by("created_at"))
+    if reports is not None:
+        matching = matching.filter(pk__in=[r.pk for r in reports])
+    chosen = list(matching.distinct().select_related("primary_phenomenon").prefetch_related("target_groups")
+                  .order_by("created_at"))  # fmt: skip
+    scope = Scope(county, period_start, period_end, tuple(phenomena), tuple(municipalities))
+    draft = compose(scope, chosen, language)
     with transaction.atomic():
-        summary = Summary.objects.create(county=county, title=title, period_start=period_start,
-                                         period_end=period_end, created_by=by)  # fmt: skip
+        summary = Summary.objects.create(county=county, title=title, period_start=period_start, period_end=period_end,
+                                         created_by=by, language=language, narrative=draft.narrative)  # fmt: skip
         summary.phenomena.set(phenomena)
         summary.municipalities.set(municipalities)
-        position = 0
-
-        def state(kind: str, cited: Sequence[Report], **fields: Any) -> None:
-            # Structure, not words: the statement is worded in the reader's language, with
+        summary.cases.set(cases)
+        for position, spec in enumerate(draft.statements):
+            # Structure, not words: the statement is worded in the summary's language, with
             # the count the reader's audience may see (ilmio.knowledge.publishing).
-            nonlocal position
-            statement = Statement.objects.create(summary=summary, position=position, kind=kind,
-                                                 count=len(cited), **fields)  # fmt: skip
-            statement.citations.set(cited)
-            position += 1
-
-        state(Statement.Kind.TOTAL, reports)
-        by_phenomenon: dict[Phenomenon, list[Report]] = {}
-        for report in reports:
-            if report.primary_phenomenon:
-                by_phenomenon.setdefault(report.primary_phenomenon, []).append(report)
-        for phenomenon, group in sorted(by_phenomenon.items(), key=lambda item: (-len(item[1]), item[0].code)):
-            state(Statement.Kind.PHENOMENON, group, phenomenon=phenomenon)
-        for term, cited in themes_of(reports):
-            state(Statement.Kind.THEME, cited, term=term[:100])
-        step = max(1, len(reports) // 3)
-        for report in reports[::step][:3]:
-            Quote.objects.create(summary=summary, report=report, text=first_sentence(report.description))
-        record_event(by, Event.SUMMARY_DRAFTED, obj=summary, ids=reports, statements=position)
+            statement = Statement.objects.create(summary=summary, position=position, kind=spec.kind, count=len(spec.cited),
+                                                 phenomenon=spec.phenomenon, term=spec.term)  # fmt: skip
+            statement.citations.set(spec.cited)
+        for report, text in draft.quotes:
+            Quote.objects.create(summary=summary, report=report, text=text)
+        record_event(by, Event.SUMMARY_DRAFTED, obj=summary, ids=chosen, statements=len(draft.statements))
         record_revision(summary, SummaryRevision.Change.DRAFTED, by=by)
     return summary
 
 
-def themes_of(reports: Sequence[Report], k: int = 5) -> list[tuple[str, list[Report]]]:
-    """Distinctive terms of these reports and the reports each appears in."""
-    if len(reports) < 3:
-        return []
-    from ilmio.text.themes import keywords
+def draft_summary_from_case(case: Any, *, by: Any, language: str = "") -> Summary:
+    """A draft of one case (ilmiökortti): its reports, its phenomenon, the months they span."""
+    from ilmio.analysis.access import case_reports
 
-    texts = [f"{r.title}. {r.description}" for r in reports]
-    background = list(Report.objects.exclude(pk__in=[r.pk for r in reports])
-                      .order_by("-created_at").values_list("description", flat=True)[:2000])  # fmt: skip
-    result = []
-    for keyword in keywords(texts, background or None, k=k):
-        needle = keyword.term.lower()[: max(4, len(keyword.term) - 2)]  # inflected forms share a stem
-        cited = [r for r, text in zip(reports, texts, strict=True) if needle in text.lower()]
-        if len(cited) >= 2:
-            result.append((keyword.term, cited))
-    return result
+    reports = list(case_reports(by, case).order_by("created_at"))
+    if not reports:
+        raise LoopError(_("The case has no reports to summarise: add reports to it first."))
+    first, last = timezone.localtime(reports[0].created_at).date(), timezone.localtime(reports[-1].created_at).date()
+    start = first.replace(day=1)
+    end = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)  # the last month's last day
+    return draft_summary(county=case.county, title=case.title, period_start=start, period_end=end, by=by,
+                         phenomena=[case.phenomenon] if case.phenomenon else [], language=language,
+                         reports=reports, cases=[case])  # fmt: skip
+
+
+def draft_summary_from_signal(*, county: Any, phenomenon: Phenomenon, municipality: Any, last_month: str, title: str,
+                              by: Any, language: str = "") -> Summary:  # fmt: skip
+    """A draft of an emerging signal: its phenomenon in its municipality over the signal's months."""
+    from ilmio.analysis.services import signal_period
+
+    start, end = signal_period(last_month)
+    return draft_summary(county=county, title=title, period_start=start.date(), period_end=(end - timedelta(days=1)).date(),
+                         by=by, phenomena=[phenomenon], municipalities=[municipality], language=language)  # fmt: skip
 
 
 def _refuse_unless_editable(summary: Summary) -> None:
@@ -546,14 +553,20 @@ def send_due_follow_ups(now: Any = None) -> int:
     return sent
 
 
-def answer_follow_up(token: str, answer: str) -> FollowUp:
-    follow_up = FollowUp.objects.filter(token=token).first()
-    if follow_up is None:
-        raise LoopError("unknown or expired link")
+def answer_follow_up(token: str, answer: str, *, now: Any = None) -> FollowUp:
+    """The reporter's answer: once, before the link expires (FollowUp.VALID_FOR)."""
+    now = now or timezone.now()
     if answer not in FollowUp.Answer.values:
-        raise LoopError("choose one of the answers")
-    follow_up.answer, follow_up.answered_at = answer, timezone.now()
-    follow_up.save(update_fields=["answer", "answered_at"])
+        raise LoopError(_("Choose one of the answers."))
+    with transaction.atomic():
+        follow_up = FollowUp.objects.select_for_update().filter(token=token).first() if token else None
+        if follow_up is None:
+            raise LoopError(_("The link is not valid."))
+        refusal = follow_up.refusal(now)
+        if refusal:
+            raise LoopError(refusal)
+        follow_up.answer, follow_up.answered_at = answer, now
+        follow_up.save(update_fields=["answer", "answered_at"])
     return follow_up
 
 

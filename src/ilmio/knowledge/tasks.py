@@ -12,6 +12,7 @@ from django_tasks import task
 
 from ilmio.core.fields import redact_text
 from ilmio.knowledge.models import FollowUp, Notification
+from ilmio.reports.services import consent_withdrawal_token
 
 
 @task()
@@ -72,7 +73,9 @@ def send_notification_email(notification_ids: list[int]) -> bool:
         else:
             lines.append(_("See what came of your report: %(url)s") % {
                 "url": settings.SITE_URL + reverse("knowledge:outcomes", args=[first.report.county.code])})
-        lines.append(_("You can withdraw your consent at any time by replying to this message."))
+        token = consent_withdrawal_token(first.report)
+        lines.append(_("No more e-mails about this report? Open this link: %(url)s") % {
+            "url": settings.SITE_URL + reverse("reports:withdraw_consent", args=[token])})
     send_mail(subject, "\n\n".join(lines), None, [address])
     Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=timezone.now())
     return True

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -8,14 +9,16 @@ from django.db.models import QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from ilmio.areas.models import County
 from ilmio.core.access import PUBLIC as PUBLIC_AUDIENCE
 from ilmio.core.access import home_county
 from ilmio.core.audit import Event, record_event
 from ilmio.core.form_actions import FormAction, dispatch
+from ilmio.core.formats import date_range
 from ilmio.core.permissions import PUBLIC, Capability, has_capability, requires
 from ilmio.indicators.disclosure import tally
 from ilmio.knowledge import access, revisions, services
@@ -38,6 +41,8 @@ from ilmio.knowledge.forms import (
     StatementEditForm,
     StatementForm,
     SummaryForm,
+    SummaryFromCaseForm,
+    SummaryFromSignalForm,
     SummaryTextForm,
 )
 from ilmio.knowledge.models import FollowUp, Statement, Summary
@@ -57,12 +62,57 @@ def get_summary(request: HttpRequest, pk: int) -> Summary:
 def summary_list(request: HttpRequest) -> HttpResponse:
     form = None
     if has_capability(request.user, Capability.TRIAGE):
+        started_from = request.POST.get("action") if request.method == "POST" else None
+        if started_from == "from_case":
+            return _summary_from_case(request)
+        if started_from == "from_signal":
+            return _summary_from_signal(request)
         form = SummaryForm(request.POST or None, county=home_county(request.user))
         if request.method == "POST" and form.is_valid():
             summary = services.draft_summary(county=home_county(request.user), by=request.user, **form.cleaned_data)
-            messages.success(request, _("Draft created with counts, themes and quotes."))
+            messages.success(request, _("Draft created with a narrative, counts, themes and quotes."))
             return redirect("knowledge:summary", pk=summary.pk)
     return render(request, "knowledge/summaries.html", {"summaries": access.summaries_for(request.user), "form": form})
+
+
+def _summary_from_case(request: HttpRequest) -> HttpResponse:
+    from ilmio.analysis.access import case_for
+
+    form = SummaryFromCaseForm(request.POST)
+    case = case_for(request.user, form.data.get("case"))
+    if case is None:
+        raise Http404
+    if not form.is_valid():
+        messages.error(request, _("Choose the language of the summary."))
+        return redirect("analysis:case", pk=case.pk)
+    try:
+        summary = services.draft_summary_from_case(case, by=request.user, language=form.cleaned_data["language"])
+    except services.LoopError as error:
+        messages.error(request, str(error))
+        return redirect("analysis:case", pk=case.pk)
+    messages.success(request, _("Draft created from the case with a narrative, counts, themes and quotes."))
+    return redirect("knowledge:summary", pk=summary.pk)
+
+
+def _summary_from_signal(request: HttpRequest) -> HttpResponse:
+    from ilmio.analysis.services import signal_period
+
+    county = home_county(request.user)
+    form = SummaryFromSignalForm(request.POST, county=county)
+    if not form.is_valid():
+        messages.error(request, _("The signal could not be turned into a summary."))
+        return redirect("/situation/")
+    data = form.cleaned_data
+    start, end = signal_period(data["last_month"])
+    with translation.override(data["language"]):
+        title = _("%(phenomenon)s in %(municipality)s, %(period)s") % {
+            "phenomenon": data["phenomenon"].label, "municipality": data["municipality"].name,
+            "period": date_range(start.date(), (end - timedelta(days=1)).date())}  # fmt: skip
+    summary = services.draft_summary_from_signal(county=county, phenomenon=data["phenomenon"], municipality=data["municipality"],
+                                                 last_month=data["last_month"], title=title, by=request.user,
+                                                 language=data["language"])  # fmt: skip
+    messages.success(request, _("Draft created from the signal with a narrative, counts, themes and quotes."))
+    return redirect("knowledge:summary", pk=summary.pk)
 
 
 def _chosen(request: HttpRequest, summary: Summary, ids: list[str]) -> QuerySet[Report]:
@@ -154,7 +204,7 @@ SUMMARY_ACTIONS = {
     "cite": FormAction(_cite, CiteForm, capabilities=(Capability.TRIAGE,)),
     "edit_statement": FormAction(_edit_statement, StatementEditForm, capabilities=(Capability.TRIAGE,)),
     "delete_statement": FormAction(_delete_statement, StatementChoiceForm, capabilities=(Capability.TRIAGE,),
-                                   invalid=_lazy("The statement was not found.")),
+                                   invalid=gettext_lazy("The statement was not found.")),
     "edit": FormAction(_edit_summary, SummaryTextForm, capabilities=(Capability.TRIAGE,)),
     "select": FormAction(_select, SelectionForm, capabilities=(Capability.TRIAGE,)),
     "return": FormAction(_return, ReturnForm, capabilities=(Capability.APPROVE_SUMMARY,)),
@@ -162,9 +212,9 @@ SUMMARY_ACTIONS = {
     "approve": FormAction(_approve, capabilities=(Capability.APPROVE_SUMMARY,)),
     "publish": FormAction(_publish, PublishForm, capabilities=(Capability.APPROVE_SUMMARY,)),
     "quote": FormAction(_approve_quote, QuoteApprovalForm, capabilities=(Capability.APPROVE_SUMMARY,),
-                        invalid=_lazy("The quote was not found.")),
+                        invalid=gettext_lazy("The quote was not found.")),
     "proposal": FormAction(_propose, ProposalForm, capabilities=(Capability.TRIAGE, Capability.DECIDE),
-                           invalid=_lazy("Give the proposal a title, text and addressee.")),
+                           invalid=gettext_lazy("Give the proposal a title, text and addressee.")),
 }  # fmt: skip
 
 
@@ -399,9 +449,15 @@ def follow_up(request: HttpRequest, token: str) -> HttpResponse:
     item = access.follow_up_by_token(token)
     if item is None:
         raise Http404
+    refusal = item.refusal(timezone.now())
+    if refusal:  # answered already, or expired: nothing to fill in, nothing changes
+        return render(request, "knowledge/follow_up.html", {"item": item, "refusal": refusal})
     form = FollowUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.answer_follow_up(token, form.cleaned_data["answer"])
+        try:
+            services.answer_follow_up(token, form.cleaned_data["answer"])
+        except services.LoopError as error:
+            return render(request, "knowledge/follow_up.html", {"item": item, "refusal": str(error)})
         return render(request, "knowledge/follow_up.html", {"item": item, "thanks": True})
     return render(request, "knowledge/follow_up.html", {"item": item, "form": form})
 

@@ -11,6 +11,7 @@ from ninja.errors import HttpError
 
 from ilmio.accounts.models import User
 from ilmio.core.access import home_county
+from ilmio.core.api_schemas import ERRORS, ErrorOut, FieldError
 from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import Capability, has_capability
 from ilmio.privacy import PiiType, redact
@@ -82,19 +83,6 @@ class ReportOut(Schema):
     redaction_counts: dict[str, int]
 
 
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[FieldError] = Field(default_factory=list)
-
-
-# Every authenticated operation may answer: 400 unparsable body, 401 no credentials,
-# 403 no access, 422 invalid input (the API's own error handlers in ilmio.api.urls).
-ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut}
 # Paging beyond this is refused (422): larger offsets overflow the database's integers.
 MAX_OFFSET = 10**9
 

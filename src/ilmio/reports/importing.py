@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from ilmio.areas.models import County, Municipality
 from ilmio.core.audit import Event, record_event
 from ilmio.core.tables import csv_separator
+from ilmio.core.tables_io import WorkbookTooLarge, WorkbookUnreadable, xlsx_rows
 from ilmio.reports.models import Report
 from ilmio.reports.services import IdempotencyConflict, submit_report
 from ilmio.taxonomy.models import Phenomenon
@@ -119,25 +120,13 @@ def read_table(source: str | Path | IO[bytes] | bytes, name: str = "") -> list[d
 
 
 def _read_xlsx(content: bytes) -> list[list[str]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > 500 * 1024 * 1024:
-                raise TableError(_("The file is too large."))
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        if isinstance(error, TableError):
-            raise
+        return [[_cell(value) for value in row]
+                for row in xlsx_rows(content, max_unpacked_bytes=500 * 1024 * 1024)]  # fmt: skip
+    except WorkbookTooLarge:
+        raise TableError(_("The file is too large.")) from None
+    except WorkbookUnreadable as error:
         raise TableError(_("The file is not a CSV or XLSX table.")) from error
-    sheet = book.worksheets[0]
-    rows: list[list[str]] = []
-    for row in sheet.iter_rows(values_only=True):
-        rows.append([_cell(value) for value in row])
-    book.close()
-    return rows
 
 
 def _cell(value: Any) -> str:

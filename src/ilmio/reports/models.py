@@ -181,3 +181,100 @@ class FeedbackContact(models.Model):
 
     def __str__(self) -> str:
         return f"feedback contact of report {self.report_id}"
+
+
+class ImportMapping(models.Model):
+    """A county's saved column mapping for history imports: target field → column header."""
+
+    county = models.ForeignKey(County, on_delete=models.CASCADE, related_name="import_mappings")
+    name = RedactedCharField(max_length=100)
+    columns = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")  # fmt: skip
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["county", "name"], name="import_mapping_name_per_county")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from ilmio.reports.importing import TARGETS
+
+        if not isinstance(self.columns, dict):
+            raise ValidationError({"columns": _("The mapping must name a column per field.")})
+        for target, header in self.columns.items():
+            if target not in TARGETS or not isinstance(header, str) or not 0 < len(header) <= 200:
+                raise ValidationError({"columns": _("The mapping names an unknown field or column.")})
+        if "description" not in self.columns:
+            raise ValidationError({"columns": _("Choose the column that holds the description.")})
+
+
+class ImportRun(models.Model):
+    """One import of a county's history of reports: its progress and result. Holds counts and
+    problem messages only: never the rows' content (the uploaded file is a private temp file,
+    deleted when the run ends)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    # Which status may follow which: a failed run may be queued again (resumed).
+    TRANSITIONS: dict[str, frozenset[str]] = {
+        Status.QUEUED: frozenset({Status.RUNNING, Status.FAILED}),
+        Status.RUNNING: frozenset({Status.DONE, Status.FAILED}),
+        Status.DONE: frozenset(),
+        Status.FAILED: frozenset({Status.QUEUED}),
+    }
+    MAX_PROBLEMS = 1000  # stored messages; problem_count has them all
+
+    county = models.ForeignKey(County, on_delete=models.CASCADE, related_name="import_runs")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")  # fmt: skip
+    created_at = models.DateTimeField(auto_now_add=True)
+    file_name = RedactedCharField(max_length=200, blank=True)
+    # The mapping the run used (target field → header), kept so that a failed run can resume.
+    columns = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    skipped_count = models.PositiveIntegerField(default=0)
+    problem_count = models.PositiveIntegerField(default=0)
+    problems = models.JSONField(default=list, blank=True)  # [{"row": n, "message": "..."}], redacted
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"import run {self.pk} of county {self.county_id}"
+
+    def move_to(self, status: str) -> None:
+        if status not in self.TRANSITIONS[self.status]:
+            raise ValueError(f"an import run cannot go from {self.status} to {status}")
+        self.status = status
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def running(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def failed(self) -> bool:
+        return self.status == self.Status.FAILED
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0

@@ -386,6 +386,27 @@ def set_areas(report: Report, municipalities: list[Any], *, whole_county: bool) 
     report.save(update_fields=["whole_county", "statistics_municipality", "updated_at"])
 
 
+CONSENT_SALT = "ilmio.reports.consent-withdrawal"
+
+
+def consent_withdrawal_token(report: Report) -> str:
+    """The token of the link in every feedback e-mail that withdraws the consent: signed
+    (nothing stored), naming the report by its public id only."""
+    from django.core import signing
+
+    return signing.dumps(str(report.public_id), salt=CONSENT_SALT, compress=True)
+
+
+def report_for_consent_token(token: str) -> Report | None:
+    from django.core import signing
+
+    try:
+        public_id = signing.loads(token, salt=CONSENT_SALT)
+    except (signing.BadSignature, ValueError):
+        return None
+    return Report.objects.filter(public_id=public_id).first() if isinstance(public_id, str) else None
+
+
 def erase_feedback_contact(report: Report, *, by: Any = None) -> bool:
     """Withdraw consent: the contact is deleted, the report stays."""
     with transaction.atomic():

@@ -179,6 +179,23 @@ def public_thanks(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/public_thanks.html")
 
 
+@requires(PUBLIC)
+@never_cache
+def withdraw_consent(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in every feedback e-mail: no more e-mails about this report (the report
+    stays). Shows nothing of the report; an unknown link is a 404."""
+    from ilmio.reports.services import erase_feedback_contact, report_for_consent_token
+
+    report = report_for_consent_token(token)
+    if report is None:
+        raise Http404
+    has_contact = hasattr(report, "feedback_contact")
+    if request.method == "POST" and has_contact:
+        erase_feedback_contact(report)
+        return render(request, "reports/withdraw_consent.html", {"contact_erased": True})
+    return render(request, "reports/withdraw_consent.html", {"contact_erased": not has_contact})
+
+
 @requires(Capability.VIEW_OWN_REPORTS)
 def my_reports(request: HttpRequest) -> HttpResponse:
     reports = own_reports(request.user).prefetch_related("phenomena", "municipalities")

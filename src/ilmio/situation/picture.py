@@ -24,7 +24,7 @@ from ilmio.indicators import disclosure
 from ilmio.indicators.disclosure import ALL, COUNTRY_CODE, HIDDEN, LEVELS, PERIODS, Shown
 from ilmio.reports.models import Report
 from ilmio.taxonomy.models import Phenomenon
-from ilmio.text.themes import keywords, lemmas, resolve_lang
+from ilmio.text.themes import theme_terms
 
 SHOWN_PERIODS = {"month": 12, "quarter": 8, "year": 5}
 BRIEF_QUARTERS = 8
@@ -217,9 +217,9 @@ def brief_themes(phenomenon: Phenomenon, area: Area, threshold: int) -> list[Any
     if len(texts) >= threshold:
         # A theme is shown only when at least `threshold` reports use it: a rare word
         # from one report could point at a person.
-        document_lemmas = [set(lemmas(text, resolve_lang(text, None))) for text in texts]
-        themes = [k for k in keywords(texts, k=15)
-                  if sum(k.term in seen for seen in document_lemmas) >= threshold][:8]  # fmt: skip
+        # Dictionary words (no names, verbs or words of every report), each used in at
+        # least `threshold` of the texts.
+        themes = theme_terms(texts, k=8, min_docs=threshold)
     _themes[key] = themes
     while len(_themes) > _THEMES_KEPT:
         _themes.popitem(last=False)
@@ -250,7 +250,12 @@ def phenomenon_brief_content(phenomenon: Phenomenon, area: Area) -> dict[str, An
     proposals = public_proposals_of(summaries).select_related("decision")
     action_items = public_actions_of(proposals).filter(parent=None)
     threshold = disclosure.threshold()
+    from ilmio.shortcomings.counts import public_phenomenon_counts
+
+    this_year = timezone.localdate().year
+    shortcomings = public_phenomenon_counts(code, county_codes, [this_year - 3, this_year - 2, this_year - 1])
     return {
+        "shortcomings": shortcomings,
         "phenomenon": phenomenon, "area": area, "labels": labels, "cells": [display(c) for c in cells],
         "trend": trend, "themes": brief_themes(phenomenon, area, threshold), "quotes": quotes, "summaries": summaries, "proposals": proposals,
         "actions": action_items, "indicators": indicator_rows(area, [code]), "threshold": threshold,

@@ -49,11 +49,15 @@ class Command(IlmioCommand):
             raise CommandError(str(error)) from error
         if reports < 0:
             raise CommandError("--reports must not be negative")
-        from ilmio_demo.world import build_demo
+        from ilmio_demo.world import build_demo, foreign_data
 
         # The demo builds its own database, so it migrates it itself; nothing else does.
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
+        found = foreign_data()
+        if found:
+            raise CommandError("this database holds data that is not the demo's (" + "; ".join(found) + "): "
+                               "the demo is built only into its own database; nothing was changed")  # fmt: skip
         with quiet_loggers("django_tasks", "weasyprint", "fontTools"):  # a line per task and PDF step
             summary = build_demo(reports=reports, seed=seed, reset=reset)
         self.stdout.write(summary.format())

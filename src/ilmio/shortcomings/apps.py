@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ShortcomingsConfig(AppConfig):
+    name = "ilmio.shortcomings"
+    label = "shortcomings"
