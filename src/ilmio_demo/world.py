@@ -551,7 +551,7 @@ SHORTCOMINGS = [
     (45, "mental_health_substance", "Päihdekuntoutukseen pääsy on estynyt maksusitoumusten jäädytyksen vuoksi, "
         "eikä korvaavaa palvelua ole tarjottu.", ["paihteet"], ["acknowledge", "start"]),
     (60, "disability", "Vammaispalvelun kuljetuspalvelun laskutusvirhe on jättänyt asiakkaita ilman kyytejä; "
-        "virhe on nyt korjattu ja asiakkaille hyvitetty.", [], ["acknowledge", "start", "action", "done", "corrected"]),
+        "virhe on nyt korjattu ja asiakkaille hyvitetty.", [], ["acknowledge", "start", "action", "finish_action", "mark_fixed"]),
 ]
 
 
@@ -573,9 +573,9 @@ def build_shortcomings(users: dict[str, User], now: datetime) -> None:
             elif step == "action":
                 action = shortcomings.add_corrective_action(item, "Lisäresurssit ja seuranta viikoittain", by=receiver,
                                                             owner=receiver, due=(later + timedelta(days=14)).date())  # fmt: skip
-            elif step == "done":
+            elif step == "finish_action":
                 shortcomings.complete_action(action, by=receiver, now=later + timedelta(days=5))
-            elif step == "corrected":
+            elif step == "mark_fixed":
                 shortcomings.mark_corrected(item, by=receiver, now=later + timedelta(days=6))
     # The one past its correction deadline is escalated to the supervisory authority.
     shortcomings.escalate_overdue(now)
