@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "ilmio.indicators",
     "ilmio.analysis",
     "ilmio.shortcomings",
+    "ilmio.sources",
     "ilmio.knowledge",
     "ilmio.plans",
     "ilmio.situation",

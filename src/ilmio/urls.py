@@ -20,6 +20,7 @@ urlpatterns = [
     path("situation/", include("ilmio.situation.urls")),
     path("triage/", include("ilmio.analysis.urls")),
     path("shortcomings/", include("ilmio.shortcomings.urls")),
+    path("sources/", include("ilmio.sources.urls")),
     path("knowledge/", include("ilmio.knowledge.urls")),
     path("plans/", include("ilmio.plans.urls")),
     path("api/", include("ilmio.api.urls")),
