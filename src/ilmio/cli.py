@@ -203,8 +203,14 @@ def run_analyze(display: str, args: list[str]) -> int:
     parser.add_argument("--input", help="JSON Lines file, or - for standard input (default)")
     parser.add_argument("--output", help="output file, or - for standard output (default)")
     parser.add_argument("--no-classify", action="store_true", help="redaction only")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="worker processes for the batch (default: every available core; 1: this process only)")
     options = parser.parse_args(args)
-    from ilmio.analyze import AnalyzeError, analyze_stream
+    from ilmio.analyze import AnalyzeError, analyze_stream, default_workers
+
+    if options.workers is not None and options.workers < 1:
+        raise CliError("--workers must be 1 or more")
+    workers = default_workers() if options.workers is None else options.workers
 
     try:
         source = sys.stdin if options.input in (None, "-") else open(options.input, encoding="utf-8")  # noqa: SIM115
@@ -212,7 +218,7 @@ def run_analyze(display: str, args: list[str]) -> int:
         raise CliError(f"cannot read {options.input}: {error.strerror}") from error
     with source:
         try:
-            lines = analyze_stream(source, classify=not options.no_classify)
+            lines = analyze_stream(source, classify=not options.no_classify, workers=workers)
         except AnalyzeError as error:
             raise CliError(str(error)) from error
     output = "".join(lines)

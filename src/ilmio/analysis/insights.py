@@ -26,6 +26,48 @@ class ScoredTerm:
     words: list[str]
 
 
+# Frequent Swedish verb forms that the stemmer leaves looking like content words.
+_SV_VERB_FORMS = frozenset([
+    "gått", "fått", "sett", "gett", "gjort", "kommit", "varit", "blivit", "haft", "tagit", "sagt", "hoppas",
+    "behöver", "berättar", "säger", "tycker", "vill", "orkar", "verkar",
+])  # fmt: skip
+
+
+def suggestion_words(text: str, language: str, lemmas: list[str], k: int = 5) -> list[str]:
+    """The words people read for the model's explaining lemmas, in the model's order: as
+    for themes (ilmio.text.themes.theme_terms) — Finnish: the dictionary noun the written
+    forms support (no names, verbs, adverbs or adjectives); Swedish: a form written in the
+    text (the indefinite one when the text has it), never the stem."""
+    from ilmio.text.themes import (
+        MIN_THEME_LETTERS,
+        PROSE_STOPWORDS,
+        _occurrences,
+        _shown_fi,
+        _shown_sv,
+    )
+
+    seen = _occurrences([text], language)[0]
+    stop = PROSE_STOPWORDS.get(language, frozenset())
+    out: list[str] = []
+    for lemma in lemmas:
+        entry = seen.get(lemma)
+        if entry is None or entry.capitalised * 2 > entry.total:
+            continue  # a compound part only, or written like a name
+        shown = _shown_fi(lemma, entry) if language == "fi" else _shown_sv(entry)
+        if language != "fi" and shown is not None and shown not in entry.forms:
+            # A form the text does not contain ("närservic" from "närservicen"): show the
+            # most common written form instead.
+            shown = min(entry.forms.items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0]
+        if shown is None or len(shown) < MIN_THEME_LETTERS or shown in stop or lemma in stop or shown in out:
+            continue
+        if language == "sv" and (shown in _SV_VERB_FORMS or min(entry.forms) in _SV_VERB_FORMS):
+            continue
+        out.append(shown)
+        if len(out) == k:
+            break
+    return out
+
+
 def suggestions(report: Report, top: int = 3) -> dict[str, list[ScoredTerm]]:
     from ilmio.analysis.retraining import current_model
 
@@ -34,10 +76,14 @@ def suggestions(report: Report, top: int = 3) -> dict[str, list[ScoredTerm]]:
     result = model.suggest(text, report.language)
     phenomena = {p.code: p for p in Phenomenon.objects.all()}
     groups = {g.code: g for g in TargetGroup.objects.all()}
+
+    def words(code: str) -> list[str]:
+        return suggestion_words(text, result.lang, result.explain(code, k=20))
+
     return {
-        "phenomena": [ScoredTerm(phenomena[s.code], s.score, result.explain(s.code)) for s in result.phenomena[:top]
+        "phenomena": [ScoredTerm(phenomena[s.code], s.score, words(s.code)) for s in result.phenomena[:top]
                       if s.code in phenomena],
-        "target_groups": [ScoredTerm(groups[s.code], s.score, result.explain(s.code)) for s in result.target_groups[:2]
+        "target_groups": [ScoredTerm(groups[s.code], s.score, words(s.code)) for s in result.target_groups[:2]
                           if s.code in groups],
     }  # fmt: skip
 

@@ -8,6 +8,7 @@ is "unknown" and the detector falls back to its lexicon rules.
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +45,16 @@ def _voikko() -> Any:
             except Exception:  # OSError (no C library) or VoikkoException (no dictionary)
                 _failed = True
     return _handle
+
+
+def _forget_handle_after_fork() -> None:
+    # A forked worker (ilmio analyze --workers) opens its own handle when it first needs one.
+    global _handle, _lock
+    _handle, _lock = None, threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_handle_after_fork)
 
 
 @dataclass(frozen=True, slots=True)

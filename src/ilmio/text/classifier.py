@@ -15,13 +15,13 @@ import json
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse as sp
 
 from ilmio.text.corpus import (
     DATA_DIR,
@@ -36,12 +36,23 @@ from ilmio.text.features import (
     CHAR_MIN,
     ReportFeatures,
     Tfidf,
+    _word_ngrams,
     char_ngrams,
     report_features,
+    surface_words,
 )
-from ilmio.text.language import analyze
-from ilmio.text.lexicon import lexicon_codes
-from ilmio.text.taxonomy_codes import PHENOMENA, TARGET_GROUPS
+from ilmio.text.language import (
+    _PLACEHOLDER_RE,
+    analyze,
+    detect_language_tokens,
+    raw_tokens,
+    token_terms,
+)
+from ilmio.text.lexicon import LEXICON_CODES, lexicon_codes
+from ilmio.text.taxonomy_codes import LANGUAGES, PHENOMENA, TARGET_GROUPS
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +135,7 @@ class EvaluationResult:
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(z, -30.0), 30.0)))  # np.clip, without its wrapper's cost
 
 
 class PhenomenonModel:
@@ -145,8 +156,13 @@ class PhenomenonModel:
         self.intercepts = intercepts.astype(np.float32)
         self.thresholds = thresholds.astype(np.float32)
         self.meta = meta
+        self.codes = CODES
         self._n_terms = len(term_tfidf.vocabulary)
         self._term_list: list[str] | None = None
+        # language -> token -> (feature ids, lexicon codes) of the token (_token_info).
+        # Plain dicts: a lost race between threads only computes an entry twice.
+        self._token_cache: dict[str, dict[str, tuple[tuple[int, ...], tuple[int, ...]]]] = {}
+        self._idf_all = np.concatenate([term_tfidf.idf, char_tfidf.idf]).astype(np.float32)
 
     # -- inference -------------------------------------------------------------------
 
@@ -160,6 +176,63 @@ class PhenomenonModel:
         values = np.concatenate([tv * TERM_WEIGHT, cv * CHAR_WEIGHT, f.lexicon[li] * LEXICON_WEIGHT])
         return indices, values.astype(np.float32)
 
+    def _token_info(self, token: str, language: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Feature ids of one token — its terms' ids, then the ids (offset past the terms)
+        of the character n-grams of the surface words inside it — and its lexicon codes."""
+        cache = self._token_cache.setdefault(language, {})
+        info = cache.get(token)
+        if info is None:
+            found = token_terms(token, language)
+            term_vocab, char_vocab = self.term_tfidf.vocabulary, self.char_tfidf.vocabulary
+            offset = self._n_terms
+            ids = [term_vocab[t] for t in found if t in term_vocab]
+            words = [] if _PLACEHOLDER_RE.match(token) else surface_words(token)
+            for word in words:
+                ids.extend(char_vocab[g] + offset for g in _word_ngrams(word) if g in char_vocab)
+            keys = found if language == "fi" else words
+            lex = tuple(i for key in keys for i in lexicon_codes(key, language))
+            if len(cache) > 500_000:
+                cache.clear()  # bound the memory of a long-running process
+            info = cache[token] = (tuple(ids), lex)
+        return info
+
+    def _fast_row(self, text: str, lang: str | None) -> tuple[str, tuple[np.ndarray, np.ndarray]]:
+        """Language and the same row as ``_row(report_features(text, lang))`` (indices
+        possibly in another order, values equal up to float32 rounding), from cached
+        per-token feature ids instead of term and n-gram strings. The surface words of
+        the character n-grams are exactly the words inside the tokens (placeholders and
+        numbers have none), so one pass over the tokens gives both blocks."""
+        tokens = raw_tokens(text)
+        language = lang if lang in LANGUAGES else detect_language_tokens(tokens, text)
+        lexicon = [0] * len(LEXICON_CODES)
+        ids: list[int] = []
+        cache = self._token_cache.get(language, {})
+        for token in tokens:
+            info = cache.get(token) or self._token_info(token, language)
+            ids.extend(info[0])
+            for i in info[1]:
+                lexicon[i] += 1
+        counts = Counter(ids)
+        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        vals = (1.0 + np.log(tf)) * self._idf_all[idx]
+        is_term = idx < self._n_terms
+        term_vals, char_vals = vals[is_term], vals[~is_term]
+        vals[is_term] = term_vals * (TERM_WEIGHT / (np.linalg.norm(term_vals) or 1.0))
+        vals[~is_term] = char_vals * (CHAR_WEIGHT / (np.linalg.norm(char_vals) or 1.0))
+        if any(lexicon):
+            lex = np.log1p(np.asarray(lexicon, dtype=np.float32))
+            li = np.flatnonzero(lex)
+            idx = np.concatenate([idx, li + (self._n_terms + len(self.char_tfidf.vocabulary))])
+            vals = np.concatenate([vals, lex[li] * LEXICON_WEIGHT])
+        return language, (idx, vals.astype(np.float32, copy=False))
+
+    def scores(self, text: str, lang: str | None = None) -> tuple[str, np.ndarray]:
+        """Language and the score of every code (CODES order): ``suggest`` without the
+        Suggestion objects, for batch callers."""
+        language, row = self._fast_row(text if isinstance(text, str) else str(text), lang)
+        return language, self._scores(row)
+
     def _scores(self, row: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
         indices, values = row
         margin = values @ self.weights[indices] if indices.size else np.zeros(len(CODES), np.float32)
@@ -167,13 +240,21 @@ class PhenomenonModel:
 
     def suggest(self, text: str, lang: str | None = None) -> Suggestions:
         text = text if isinstance(text, str) else str(text)
+        language, probs = self.scores(text, lang)
+        return self._suggestions(text, language, probs)
+
+    def suggest_reference(self, text: str, lang: str | None = None) -> Suggestions:
+        """``suggest`` through the training-time feature path (n-gram strings): the
+        reference the fast path is tested against."""
         f = report_features(text, lang)
-        language = f.lang
-        probs = self._scores(self._row(f))
+        return self._suggestions(text, f.lang, self._scores(self._row(f)))
+
+    def _suggestions(self, text: str, language: str, probs: np.ndarray) -> Suggestions:
         n_p = len(PHENOMENA)
-        phen = sorted((Suggestion(c, float(probs[i])) for i, c in enumerate(PHENOMENA)), key=lambda s: -s.score)
+        values = probs.tolist()
+        phen = sorted((Suggestion(c, values[i]) for i, c in enumerate(PHENOMENA)), key=lambda s: -s.score)
         tgs = sorted(
-            (Suggestion(c, float(probs[n_p + i])) for i, c in enumerate(TARGET_GROUPS)), key=lambda s: -s.score
+            (Suggestion(c, values[n_p + i]) for i, c in enumerate(TARGET_GROUPS)), key=lambda s: -s.score
         )
         return Suggestions(phen, tgs, language, self, text)
 
@@ -321,6 +402,8 @@ def _metrics(rows: Sequence[tuple[str, LabelledText, Suggestions]]) -> Metrics:
 
 
 def _design_matrix(feats: Sequence[ReportFeatures], term_tfidf: Tfidf, char_tfidf: Tfidf) -> sp.csr_matrix:
+    import scipy.sparse as sp
+
     lex = sp.csr_matrix(np.vstack([f.lexicon for f in feats]))
     return sp.hstack(
         [

@@ -18,14 +18,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-import scipy.sparse as sp
 
 from ilmio.text.language import detect_language, normalize_text, terms
 from ilmio.text.lexicon import LEXICON_CODES, lexicon_codes
 from ilmio.text.taxonomy_codes import LANGUAGES
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 _PLACEHOLDER_RE = re.compile(r"\[[A-ZÄÖÅ_]{2,}\]")
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -36,10 +38,15 @@ def resolve_lang(text: str, lang: str | None) -> str:
     return lang if lang in LANGUAGES else detect_language(text)
 
 
+def surface_words(text: str) -> list[str]:
+    """Lower-case letter runs of ``text`` (placeholders removed): the words whose
+    character n-grams are features."""
+    return _WORD_RE.findall(_PLACEHOLDER_RE.sub(" ", normalize_text(text)).lower())
+
+
 def char_ngrams(text: str) -> list[str]:
-    text = _PLACEHOLDER_RE.sub(" ", normalize_text(text)).lower()
     out: list[str] = []
-    for word in _WORD_RE.findall(text):
+    for word in surface_words(text):
         out.extend(_word_ngrams(word))
     return out
 
@@ -91,6 +98,8 @@ class Tfidf:
         return idx, vals
 
     def transform(self, docs: Iterable[Sequence[str]]) -> sp.csr_matrix:
+        import scipy.sparse as sp  # training and search only: inference does not need scipy
+
         indptr = [0]
         indices: list[int] = []
         data: list[float] = []
@@ -111,14 +120,16 @@ class Tfidf:
         )
 
 
-def lexicon_vector(text: str, language: str, term_list: Sequence[str]) -> np.ndarray:
+def lexicon_vector(
+    text: str, language: str, term_list: Sequence[str], words: Sequence[str] | None = None
+) -> np.ndarray:
     """log(1 + hits) per code of the seed lexicon (Finnish: lemmas and compound parts;
     Swedish: lower-case surface words, since the lexicon holds word prefixes)."""
     vec = np.zeros(len(LEXICON_CODES), dtype=np.float32)
     if language == "fi":
         candidates: Iterable[str] = term_list
     else:
-        candidates = _WORD_RE.findall(_PLACEHOLDER_RE.sub(" ", normalize_text(text)).lower())
+        candidates = surface_words(text) if words is None else words
     for term in candidates:
         for i in lexicon_codes(term, language):
             vec[i] += 1.0
@@ -137,3 +148,4 @@ def report_features(text: str, lang: str | None = None) -> ReportFeatures:
     language = resolve_lang(text, lang)
     term_list = terms(text, language)
     return ReportFeatures(language, term_list, char_ngrams(text), lexicon_vector(text, language, term_list))
+

@@ -14,9 +14,11 @@ under a millisecond after warm-up: social-report vocabulary is small and repetit
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,11 +35,14 @@ __all__ = [
     "analyze",
     "analyze_word_fi",
     "detect_language",
+    "detect_language_tokens",
     "expand_abbreviations",
     "lemmas",
     "normalize_text",
+    "raw_tokens",
     "stem_sv",
     "terms",
+    "token_terms",
     "tokenize",
     "voikko_available",
 ]
@@ -289,6 +294,17 @@ def _get_voikko() -> Any:
     return _voikko
 
 
+def _forget_voikko_after_fork() -> None:
+    # The Voikko handle is a C object: a forked worker (ilmio analyze --workers) opens its
+    # own lazily instead of sharing the parent's. The per-word caches stay valid.
+    global _voikko, _voikko_lock
+    _voikko, _voikko_lock = None, threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_voikko_after_fork)
+
+
 def voikko_available() -> bool:
     try:
         _get_voikko()
@@ -436,16 +452,30 @@ _DETECT_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+_FI_CUE_RE = re.compile(r"(?:aa|ää|uu|yy|ii|oo|öö)\w*(?:ssa|ssä|sta|stä|lla|llä|ksi)\b")
+
+
+def raw_tokens(text: str) -> list[str]:
+    """The token strings of tokenize(), without Token objects (the per-report fast path)."""
+    return _TOKEN_RE.findall(normalize_text(text))
+
+
 def detect_language(text: str, default: str = "fi") -> str:
     """fi / sv / en from stop-word hits plus a few orthographic cues (å → Swedish)."""
-    words = [t.text.lower() for t in tokenize(text) if not t.is_placeholder][:400]
+    return detect_language_tokens(raw_tokens(text), text, default)
+
+
+def detect_language_tokens(tokens: Sequence[str], text: str, default: str = "fi") -> str:
+    """detect_language given ``raw_tokens(text)`` already computed."""
+    words = [w.lower() for w in tokens if not _PLACEHOLDER_RE.match(w)][:400]
     if not words:
         return default
-    scores = {lang: sum(w in vocab for w in words) for lang, vocab in _DETECT_WORDS.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in vocab.intersection(counts)) for lang, vocab in _DETECT_WORDS.items()}
     lowered = text.lower()
     scores["sv"] += 2 * lowered.count("å")
     # Finnish-only letter sequences: double vowels and vowel harmony endings.
-    scores["fi"] += len(re.findall(r"(?:aa|ää|uu|yy|ii|oo|öö)\w*(?:ssa|ssä|sta|stä|lla|llä|ksi)\b", lowered))
+    scores["fi"] += len(_FI_CUE_RE.findall(lowered))
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > 0 else default
 
@@ -502,14 +532,24 @@ def _analyze_token(token: str, language: str) -> tuple[AnalyzedToken, ...]:
 
 def terms(text: str, lang: str | None = None, *, parts: bool = True) -> list[str]:
     """Content terms: lemmas plus (Finnish) compound parts, stop words removed."""
+    language = _lang_or_detect(text, lang)
     out: list[str] = []
-    for tok in analyze(text, lang):
+    for token in _TOKEN_RE.findall(normalize_text(text)):
+        out.extend(token_terms(token, language, parts))
+    return out
+
+
+@lru_cache(maxsize=300_000)
+def token_terms(token: str, language: str, parts: bool = True) -> tuple[str, ...]:
+    """The terms (see ``terms``) that one token contributes; cached."""
+    out: list[str] = []
+    for tok in _analyze_token(token, language):
         if tok.is_stopword or len(tok.lemma) < 2:
             continue
         out.append(tok.lemma)
         if parts:
             out.extend(p for p in tok.parts if len(p) > 2 and p != tok.lemma)
-    return out
+    return tuple(out)
 
 
 def lemmas(text: str, lang: str | None = None) -> list[str]:
