@@ -291,6 +291,8 @@ COMMANDS: list[Entry] = [
           management("send_action_reminders")),
     Entry("apply-retention", "Delete what the retention rules say is due: feedback contacts, old audit events, "
           "log-in records, expired sessions ([--dry-run]; run daily).", management("apply_retention")),
+    Entry("gdpr", "Export or erase one person's data (export|erase --user U | --email E --county C [--dry-run]).",
+          management("gdpr")),
     Entry("send-newsletters", "Send the monthly newsletter to subscribing staff ([--month YYYY-MM]; run monthly).",
           management("send_newsletters")),
     Entry("token", "Create an API token for a user (the key is printed once).", management("create_token")),

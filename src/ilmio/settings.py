@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "ilmio.plans",
     "ilmio.situation",
     "ilmio.federation",
+    "ilmio.gdpr",
     *(["ilmio_demo"] if DEMO_MODE else []),
 ]
 

@@ -8,6 +8,7 @@ Swedish, every phenomenon, and one clearly emerging phenomenon in one area
 
 from __future__ import annotations
 
+import io
 import logging
 import random
 from dataclasses import dataclass, field
@@ -288,9 +289,10 @@ def build_demo(*, reports: int = 2400, seed: int = 2025, reset: bool = False, no
     try:
         create_reports(plan, rng, county, users, phenomena, target_groups, service_areas)
         if with_loop:
+            build_shortcomings(users, now)  # before the summaries, which count them
+            build_sources(users)
             build_loop(users, county, now)
             build_plan(users, county)
-            build_shortcomings(users, now)
     finally:
         report_logger.setLevel(previous_level)
     summary.reports_created = len(plan)
@@ -579,6 +581,51 @@ def build_shortcomings(users: dict[str, User], now: datetime) -> None:
                 shortcomings.mark_corrected(item, by=receiver, now=later + timedelta(days=6))
     # The one past its correction deadline is escalated to the supervisory authority.
     shortcomings.escalate_overdue(now)
+
+
+# A social ombudsman's yearly report (fictional), uploaded as a Word document and published
+# with two findings: the phenomenon brief of asuminen shows them beside the reports.
+OMBUDSMAN_REPORT = ("Sosiaaliasiamiehen selvitys 2025",
+                    "Sosiaaliasiamies sai vuonna 2025 aiempaa enemmän yhteydenottoja asumisesta ja "
+                    "toimeentulosta. Selvitys kokoaa yhteydenottojen teemat hyvinvointialueen päättäjille.")  # fmt: skip
+OMBUDSMAN_FINDINGS = [
+    ("Vuokrarästien vuoksi häätöuhan alla olevien asiakkaiden yhteydenotot lisääntyivät selvästi edellisestä "
+     "vuodesta, erityisesti Jyväskylässä.", ["asuminen"], ["tyoikaiset"]),
+    ("Asiakkaat kertoivat, etteivät saaneet tietoa asumisneuvonnasta ennen kuin vuokranantaja oli jo "
+     "irtisanonut sopimuksen.", ["asuminen", "palvelujarjestelma"], []),
+]
+
+
+def ombudsman_docx(title: str, body: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading(title, level=1)
+    for paragraph in body:
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def build_sources(users: dict[str, User]) -> None:
+    from django.core.files.base import ContentFile
+
+    from ilmio.sources import services as sources
+    from ilmio.sources.models import SourceDocument
+
+    by = users["koordinaattori"]
+    if SourceDocument.objects.filter(county_id=by.county_id).exists():
+        return
+    title, summary = OMBUDSMAN_REPORT
+    upload = ContentFile(ombudsman_docx(title, [summary] + [text for text, _, _ in OMBUDSMAN_FINDINGS]),
+                         name="selvitys.docx")  # fmt: skip
+    document = sources.save_document(by=by, kind=SourceDocument.Kind.SOCIAL_OMBUDSMAN, title=title, year=2025,
+                                     author_organisation="Sosiaaliasiamies", summary=summary, upload=upload)  # fmt: skip
+    for text, codes, groups in OMBUDSMAN_FINDINGS:
+        sources.add_finding(document, text, by=by, phenomena=Phenomenon.objects.filter(code__in=codes),
+                            target_groups=TargetGroup.objects.filter(code__in=groups))  # fmt: skip
+    sources.publish_document(document, by=by)
 
 
 def build_plan(users: dict[str, User], county: County) -> None:

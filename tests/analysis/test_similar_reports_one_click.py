@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from ilmio.analysis import services
 from ilmio.areas.models import County, Municipality
@@ -49,7 +50,7 @@ def test_similar_reports_show_date_area_status_and_highlighted_snippet(reference
     item = page[page.index('<li class="similar-report">'):]
     item = item[:item.index("</li>")]
     assert str(original.public_id) in item
-    assert f'datetime="{original.created_at:%Y-%m-%d}"' in item and "Jyväskylä" in item
+    assert f'datetime="{timezone.localtime(original.created_at):%Y-%m-%d}"' in item and "Jyväskylä" in item
     assert original.get_status_display() in item
     assert "<mark>vuokrarästit</mark>" in item and "<mark>asumistuen</mark>" in item
 

@@ -282,6 +282,25 @@ def shortcoming_page(v: Visit) -> None:
     v.page.goto(reverse("shortcomings:detail", args=[_shortcoming(v)]))
 
 
+def _source_document(v: Visit) -> int:
+    """A draft document of county 15 with one finding (reused by the three languages' visits)."""
+    from ilmio.sources.models import SourceDocument
+    from tests.sources.registry import document_in, writer_of
+
+    writer = v.user if v.user is not None and v.user.role == Role.COORDINATOR else writer_of("15")
+    existing = SourceDocument.objects.filter(county__code="15").order_by("pk").first()
+    return (existing or document_in("15", by=writer, published=False)).pk
+
+
+def source_list(v: Visit) -> None:
+    _source_document(v)
+    v.page.goto(reverse("sources:list"))
+
+
+def source_page(v: Visit) -> None:
+    v.page.goto(reverse("sources:detail", args=[_source_document(v)]))
+
+
 def _county_admin_target(v: Visit) -> int:
     """A reporter of county 15 with an organisation and a token (reused by the three languages)."""
     from tests.accounts.registry import page_target
@@ -389,6 +408,9 @@ PAGES: list[AuditedPage] = [
     AuditedPage("shortcoming-receiver", "shortcomings:detail", Role.MANAGER, shortcoming_page),
     AuditedPage("shortcoming-notifier", "shortcomings:detail", Role.REPORTER, shortcoming_page),
     AuditedPage("shortcomings-annual", "shortcomings:annual", Role.MANAGER, "/shortcomings/annual/2025/"),
+    AuditedPage("sources", "sources:list", Role.COORDINATOR, source_list),
+    AuditedPage("source-document", "sources:detail", Role.COORDINATOR, source_page),
+    AuditedPage("source-document-reader", "sources:detail", Role.MANAGER, source_page),
     AuditedPage("county-admin-users", "county_admin:users", Role.ADMIN, county_admin_users),
     AuditedPage("county-admin-invite", "county_admin:invite", Role.ADMIN, "county_admin:invite"),
     AuditedPage("county-admin-invite-errors", "county_admin:invite", Role.ADMIN, county_admin_invite_errors),
@@ -423,6 +445,7 @@ NOT_AUDITED: dict[str, str] = {
     "reports:import_status": "JSON progress of an import run, polled by scripts; the run page shows it",
     "plans:report_export": "a file download (PDF/DOCX), not a page",
     "shortcomings:letter": "a file download (PDF/DOCX letter to the supervisory authority), not a page",
+    "sources:file": "a file download (the source document's PDF/DOCX as uploaded), not a page",
     "plans:public_report_export": "a file download (PDF/DOCX), not a page",
 }
 NOT_AUDITED_NAMESPACES = ("api",)

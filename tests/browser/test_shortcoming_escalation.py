@@ -64,7 +64,7 @@ def test_a_shortcoming_is_acknowledged_escalated_at_its_deadline_and_the_notifie
     # 2. The unit's responsible person acknowledges and starts correcting; only they see who notified.
     page = as_person(context, "vastaava")
     page.goto("/shortcomings/")
-    page.locator("a", has_text=f"{shortcoming.pk}").first.click()
+    page.locator(f'main a[href="/shortcomings/{shortcoming.pk}/"]').click()
     expect(page.locator("article")).to_contain_text(" ".join(NOTIFIER_NAME))
     page.get_by_role("button", name="Acknowledge", exact=True).click()
     expect(page.locator("article")).to_contain_text("Acknowledged")

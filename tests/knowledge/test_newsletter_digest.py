@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from tests.world import World, client_for
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def month_of_publishing(world: World) -> str:
-    return f"{world.own.summaries['public'].published_at:%Y-%m}"
+    return f"{world.own.summaries['public'].published_at.astimezone(timezone.get_current_timezone()):%Y-%m}"
 
 
 def subscribe(user: object) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.utils import timezone
 
 from ilmio.analysis import services as analysis
 from ilmio.areas.models import County
@@ -52,7 +53,7 @@ def test_search_by_date_and_municipality(make_user):  # type: ignore[no-untyped-
     client = logged_in(coordinator)
     found = listed(client.get(url(summary), {"municipality": "179"}).content.decode())
     assert str(reports[0].public_id) in found and str(elsewhere.public_id) not in found
-    day = f"{reports[0].created_at:%Y-%m-%d}"
+    day = f"{timezone.localtime(reports[0].created_at):%Y-%m-%d}"
     found = listed(client.get(url(summary), {"date_from": "2001-01-01", "date_to": "2001-12-31"}).content.decode())
     assert str(reports[0].public_id) not in found and "No report you may cite was found." in found
     found = listed(client.get(url(summary), {"date_from": day, "date_to": day}).content.decode())

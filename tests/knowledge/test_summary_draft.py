@@ -155,3 +155,27 @@ def test_an_empty_period_says_so(reference_data):
     summary = draft("fi")
     assert "Jaksolla ei tehty raportteja." in summary.narrative
     assert not re.search(r"\d", summary.narrative)
+
+
+def test_notifications_of_shortcomings_are_counted_beside_the_reports_through_the_door(reference_data):
+    from ilmio.shortcomings.models import Shortcoming
+    from tests.shortcomings.registry import shortcoming_in
+
+    add(FINNISH * 2, language="fi", when=datetime(2026, 5, 1, 12, tzinfo=UTC))
+    housing = Phenomenon.objects.get(code="asuminen")
+    for n in range(threshold() + 1):
+        made = shortcoming_in("15")
+        made.phenomena.set([housing])
+        Shortcoming.objects.filter(pk=made.pk).update(created_at=datetime(2026, 5, 2 + n, 12, tzinfo=UTC))
+    summary = draft("en")
+    statement = summary.statements.get(kind=Statement.Kind.SHORTCOMINGS)
+    assert statement.count == threshold() + 1 and not statement.citations.exists()
+    with translation.override("en"):
+        texts = {s.statement.kind: s for s in shown_statements(summary, "public")}
+    shown = texts[Statement.Kind.SHORTCOMINGS]
+    assert f"{threshold() + 1} notifications of shortcomings" in shown.text and not shown.citations
+    # A small number is hidden for every audience, the internal one too.
+    Shortcoming.objects.filter(pk__in=list(Shortcoming.objects.values_list("pk", flat=True)[: threshold()])).delete()
+    small = draft("en")
+    internal = [s for s in shown_statements(small, "internal") if s.statement.kind == Statement.Kind.SHORTCOMINGS]
+    assert internal and internal[0].count is not None and internal[0].count.hidden and ": –." in internal[0].text

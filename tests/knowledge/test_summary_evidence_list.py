@@ -27,7 +27,7 @@ def test_cited_reports_show_title_area_and_date_to_staff_only(make_user):  # typ
     evidence = evidence[:evidence.index("</ul>")]
     assert evidence.count("<li>") == 2
     assert "Häätöuhka" in evidence and "Jyväskylä" in evidence
-    assert f'datetime="{cited[0].created_at:%Y-%m-%d}"' in evidence
+    assert f'datetime="{timezone.localtime(cited[0].created_at):%Y-%m-%d}"' in evidence
     assert str(cited[0].public_id) in evidence
     # A decision-maker sees the published version: counts, no report titles or links.
     services.approve_summary(summary, by=manager)

@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from ilmio.areas.models import County, Municipality
 from ilmio.core.backup import EXCLUDED, BackupError, create_backup, read_manifest, restore_backup
@@ -66,7 +67,7 @@ def test_backup_round_trip(make_user: Any, media_root: Path, tmp_path: Path) -> 
                        "municipalities": [Municipality.objects.get(code=code)], "phenomena": []},
                       county=county, channel=Report.Channel.FORM, submitted_by=coordinator,
                       idempotency_key=f"backup-{n}")  # fmt: skip
-    today = date.today()
+    today = timezone.localdate()
     summary = draft_summary(county=county, title="Asumisen tilannekuva", period_start=date(today.year, 1, 1),
                             period_end=date(today.year, 12, 31), by=coordinator)  # fmt: skip
     summary.pdf_internal.save("tilannekuva.pdf", ContentFile(PDF))

@@ -261,10 +261,19 @@ SUMMARY_BRANCHES: list[tuple[str, str, str, Callable[[World], dict[str, Any]]]] 
      lambda w: {"action": "delete_statement", "statement": written_statement(w.other).pk}),
     ("select", "coordinator", "draft", lambda w: {"action": "select", "reports": [str(w.other.reports["second"].public_id)]}),
     ("return", "manager", "draft", lambda w: {"action": "return", "comment": "Korjaa ksuomi"}),
+    # Citing another knowledge source (issue #14): county 13's summary with county 13's finding.
+    ("cite_finding", "coordinator", "draft", lambda w: {"action": "cite_finding", "finding": other_finding(w.other).pk}),
 ]  # fmt: skip
 # Branches that change nothing even on one's own draft: a selection only redirects to the
 # picker, and a draft (not waiting for approval) cannot be returned.
 SUMMARY_BRANCHES_WITHOUT_CHANGE = {"unknown", "select", "return"}
+
+
+def other_finding(county_world: Any) -> Any:
+    """The county's published finding on asuminen (made inside the test's savepoint)."""
+    from tests.sources.registry import county_world_document
+
+    return county_world_document(county_world)["finding"]
 
 
 def written_statement(county_world: Any) -> Any:
@@ -525,6 +534,9 @@ def cases() -> list[Case]:
                       "text": "Muokattu", "citations": [str(w.other.reports["second"].public_id)]}), status=None,
                  missing=post(summary_url("own", "draft"), lambda w, b=branch: {"action": b, "text": "Muokattu",
                               "statement": written_statement(w.own).pk, "citations": [MISSING_UUID]})))
+    add(Case("knowledge:summary", "action=cite_finding of county 13", "coordinator",
+             post(summary_url("own", "draft"), lambda w: {"action": "cite_finding", "finding": other_finding(w.other).pk}),
+             status=None, missing=post(summary_url("own", "draft"), lambda w: {"action": "cite_finding", "finding": MISSING_PK})))
     add(Case("knowledge:summary", "action=select of county 13's reports", "coordinator",
              post(summary_url("own", "draft"), lambda w: {"action": "select", "reports": [str(w.other.reports["second"].public_id)]}),
              status=None, missing=post(summary_url("own", "draft"), lambda w: {"action": "select", "reports": [MISSING_UUID]})))
@@ -697,10 +709,24 @@ def cases() -> list[Case]:
         add(Case(name, "GET", "coordinator", (lambda p: lambda w: (plans_of(w.other), Req("GET", p, api_json=True))[1])(path),
                  status=200, check=unchanged))
 
+    # --- data-subject rights (ilmio.gdpr): another county's person is not found ------------
+    add(Case("api:export_user", "GET county 13's user", "admin",
+             api("GET", lambda w: f"/api/v1/gdpr/users/{w.other.users['reporter'].username}"), control=200))
+    add(Case("api:erase_user", "DELETE county 13's user (dry run)", "admin",
+             api("DELETE", lambda w: f"/api/v1/gdpr/users/{w.other.users['reporter'].username}?dry_run=true"),
+             control=200))
+    add(Case("api:feedback_address", "POST an address given in no report of county 15", "admin",
+             api("POST", const("/api/v1/gdpr/feedback-addresses"), lambda w: {"email": "psavo-asukas@example.org"})))
+
     # --- notifications of shortcomings (tests/shortcomings/registry.py) ---------------------
     from tests.shortcomings.registry import other_county_cases
 
     result += other_county_cases(Case, Req)
+
+    # --- source documents and their findings (tests/sources/registry.py) -------------------
+    from tests.sources.registry import other_county_cases as source_cases
+
+    result += source_cases(Case, Req)
 
     # --- the county administration (tests/accounts/registry.py) -----------------------------
     from tests.accounts.registry import other_county_cases as county_admin_cases
@@ -736,6 +762,8 @@ def send(client: Any, req: Req) -> Any:
     if req.api_json:
         if req.method == "GET":
             return client.get(req.path)
+        if req.method == "DELETE":
+            return client.delete(req.path)
         return client.post(req.path, json.dumps(req.data or {}), content_type="application/json")
     if req.method == "GET":
         return client.get(req.path)
@@ -861,6 +889,7 @@ def test_every_post_action_branch_has_an_other_county_case() -> None:
         "knowledge:actions": [SRC / "knowledge" / "templates" / "knowledge" / "actions.html"],
         "reports:detail": [SRC / "reports" / "templates" / "reports" / "detail.html"],
         "shortcomings:detail": [SRC / "shortcomings" / "templates" / "shortcomings" / "detail.html"],
+        "sources:detail": [SRC / "sources" / "templates" / "sources" / "detail.html"],
         "county_admin:user": [SRC / "accounts" / "templates" / "accounts" / "admin_user.html"],
         "county_admin:tokens": [SRC / "accounts" / "templates" / "accounts" / "admin_tokens.html"],
         "county_admin:organisations": [SRC / "accounts" / "templates" / "accounts" / "admin_organisations.html"],

@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from ilmio.accounts.models import User
 from ilmio.areas.models import County, Municipality
 from ilmio.core.roles import Role
 from ilmio.knowledge.models import FollowUp
@@ -139,6 +140,14 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("shortcomings:letter", "GET", "shortcoming"): table(403, anonymous=302, submitters=404, reporter=200, manager=200),
     ("shortcomings:letter", "GET", "other_shortcoming"): table(403, anonymous=302, submitters=404),
     ("shortcomings:annual", "GET", "-"): table(403, anonymous=302, manager=200),
+    # Source documents: the county's staff; decision-makers the published ones, never the file.
+    ("sources:list", "GET", "-"): FORWARDED_PAGE,
+    ("sources:detail", "GET", "source"): FORWARDED_PAGE,
+    ("sources:detail", "GET", "source_draft"): table(403, anonymous=302, forwarded=200, decision_maker=404),
+    ("sources:detail", "GET", "other_source"): table(403, anonymous=302, forwarded=404),
+    ("sources:file", "GET", "source"): table(403, anonymous=302, forwarded=200, decision_maker=404),
+    ("sources:file", "GET", "source_draft"): table(403, anonymous=302, forwarded=200, decision_maker=404),
+    ("sources:file", "GET", "other_source"): table(403, anonymous=302, forwarded=404),
     ("county_admin:users", "GET", "-"): table(403, anonymous=302, admin=200),
     ("county_admin:invite", "GET", "-"): table(403, anonymous=302, admin=200),
     ("county_admin:user", "GET", "county_user"): table(403, anonymous=302, admin=200),
@@ -160,6 +169,9 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("api:list_plans", "GET", "-"): table(403, anonymous=401, forwarded=200),
     # Everyone with an account sees their own notifications of shortcomings (none: an empty list).
     ("api:list_shortcomings", "GET", "-"): table(200, anonymous=401),
+    ("api:export_user", "GET", "reporter_user"): table(403, anonymous=401, admin=200),
+    ("api:erase_user", "DELETE", "reporter_user"): table(403, anonymous=401, admin=200),
+    ("api:feedback_address", "POST", "-"): table(403, anonymous=401, admin=404),
     ("api:get_shortcoming", "GET", "shortcoming"): table(404, anonymous=401, reporter=200, manager=200),
     ("api:get_shortcoming", "GET", "other_shortcoming"): table(404, anonymous=401),
     ("api:create_shortcoming", "POST", "-"): table(403, anonymous=401, submitters=422),
@@ -169,6 +181,7 @@ API_BODIES: dict[str, dict[str, Any]] = {
     "api:redact_text": {"text": "Asiakas Matti Virtanen"},
     "api:create_report": {"title": "Havainto", "description": "Vuokrarästit kasvavat.", "whole_county": True},
     # No unit: refused after the capability check (422), nothing filed.
+    "api:feedback_address": {"email": "ei-kenenkaan@example.org"},
     "api:create_shortcoming": {"unit": 999999, "service_area": "other", "what": "Puutteita"},
 }
 
@@ -234,11 +247,12 @@ def world(make_user):  # type: ignore[no-untyped-def]
     other_import_run = ImportRun.objects.create(county=other.county, file_name="historia.csv")
     from tests.accounts.registry import matrix_objects as county_admin_objects
     from tests.shortcomings.registry import matrix_objects
+    from tests.sources.registry import matrix_objects as source_objects
 
-    return {**matrix_objects(users), **county_admin_objects(users), "import_run": import_run, "other_import_run": other_import_run,"plan": plan, "other_plan": other_plan, "year_plan": year_plan, "monitoring": monitoring,
+    return {**matrix_objects(users), **source_objects(users), **county_admin_objects(users), "import_run": import_run, "other_import_run": other_import_run,"plan": plan, "other_plan": other_plan, "year_plan": year_plan, "monitoring": monitoring,
             "other_monitoring": other_monitoring,"users": users, "own": own, "other": other, "case": case, "other_case": other_case, "draft": draft,
             "published": published, "other_summary": other_summary, "proposal": proposal, "follow_up": follow_up,
-            "consent": ConsentLink(consent_withdrawal_token(own))}
+            "consent": ConsentLink(consent_withdrawal_token(own)), "reporter_user": users["reporter"]}
 
 
 FORMATS = {"shortcomings:letter": "docx", "analysis:codebook_export": "qdc", "plans:report_export": "docx", "plans:public_report_export": "docx", "knowledge:summary_export": "md", "knowledge:public_summary_export": "md"}
@@ -257,6 +271,8 @@ def concrete_path(name: str, raw: str, obj: Any) -> str:
     path = path.replace("<int:year>", "2025")
     if isinstance(obj, FollowUp | ConsentLink):
         path = path.replace("<str:token>", obj.token)
+    elif isinstance(obj, User):
+        path = path.replace("<username>", obj.username).replace("<int:pk>", str(obj.pk))
     elif isinstance(obj, Report):
         path = path.replace("<uuid:public_id>", str(obj.public_id)).replace("<report_id>", str(obj.public_id))
     elif obj is not None:
@@ -278,6 +294,8 @@ def test_permission_matrix(world):  # type: ignore[no-untyped-def]
                 client.force_login(world["users"][role])
             if method == "GET":
                 response = client.get(path)
+            elif method == "DELETE":  # a dry run: the matrix's world must stay as it is
+                response = client.delete(path + "?dry_run=true")
             else:
                 response = client.post(path, json.dumps(API_BODIES.get(name, {})), content_type="application/json")
             if response.status_code != expected[role]:

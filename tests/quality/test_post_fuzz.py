@@ -34,6 +34,7 @@ from hypothesis import strategies as st
 from ilmio.reports.services import consent_withdrawal_token
 from tests.accounts import registry as ca
 from tests.shortcomings import registry as sc
+from tests.sources import registry as so
 
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(600)]
 
@@ -41,7 +42,7 @@ FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,
                 suppress_health_check=list(HealthCheck))  # fmt: skip
 
 # Tables a request may change; logs of reading (audit, access) and caches are not compared.
-DOMAIN_APPS = ("reports", "analysis", "knowledge", "plans", "taxonomy", "areas", "shortcomings", "accounts")
+DOMAIN_APPS = ("reports", "analysis", "knowledge", "plans", "taxonomy", "areas", "shortcomings", "accounts", "sources")
 
 # --- values ------------------------------------------------------------------------------
 
@@ -479,6 +480,22 @@ BRANCHES: dict[str, Branch] = {
                               with_action("escalate", lambda w: {"reason": value("Ei korjattu")})),
     "shortcomings:unknown": ("manager", user("manager"), lambda w: sc.fuzz_path(w.users),
                              lambda w: st.fixed_dictionaries({"action": hostile})),
+    # sources.views (paths from tests/sources/registry.py: a fresh draft document per branch)
+    "sources:upload": ("coordinator", user("coordinator"), lambda w: "/sources/", lambda w: st.fixed_dictionaries({}, optional={
+        "kind": value("social_ombudsman", "research"), "title": value("Sosiaaliasiavastaavan selvitys"),
+        "author_organisation": value("Sosiaaliasiavastaava"), "year": value(2025, 1989, 2100), "language": value("fi", "sv"),
+        "municipalities": values(*so.municipality_codes()), "summary": value("Yhteenveto"), "file": so.fuzz_file()})),
+    "sources:add_finding": ("coordinator", user("coordinator"), lambda w: so.fuzz_path(w.users), with_action("add_finding", lambda w: {
+        "text": value("Asunnottomuus lisääntyy."), "phenomena": values("asuminen"), "target_groups": values("tyoikaiset"),
+        "municipalities": values(*so.municipality_codes())})),
+    "sources:edit_finding": ("coordinator", user("coordinator"), lambda w: so.fuzz_path(w.users), with_action("edit_finding", lambda w: {
+        "item": value(so.FUZZ["finding"]), "text": value("Muutettu havainto."), "phenomena": values("asuminen", "toimeentulo"),
+        "municipalities": values(*so.municipality_codes())})),
+    "sources:delete_finding": ("coordinator", user("coordinator"), lambda w: so.fuzz_path(w.users),
+                               with_action("delete_finding", lambda w: {"item": value(so.FUZZ["finding"])})),
+    "sources:publish": ("coordinator", user("coordinator"), lambda w: so.fuzz_path(w.users), with_action("publish", lambda w: {})),
+    "sources:unknown": ("coordinator", user("coordinator"), lambda w: so.fuzz_path(w.users),
+                        lambda w: st.fixed_dictionaries({"action": hostile})),
     # accounts.admin_views (paths from tests/accounts/registry.py: a fresh user per branch)
     "county_admin:invite": ("admin", user("admin"), lambda w: "/admin/county/invite/", lambda w: st.fixed_dictionaries({}, optional={
         "email": value("uusi@example.org", "toinen@example.org"), "username": value("uusi_fuzz", "fuzz_admin"),
@@ -515,7 +532,7 @@ def test_every_post_view_is_fuzzed() -> None:
                "analysis:bulk_status", "analysis:queue_filters", "knowledge:summaries", "knowledge:summary", "knowledge:proposal",
                "knowledge:actions", "knowledge:follow_up", "reports:withdraw_consent", "reports:new", "reports:public_new", "reports:detail", "set_language",
                "plans:plans", "plans:plan", "plans:year", "plans:report", "knowledge:newsletter",
-               "shortcomings:new", "shortcomings:detail",
+               "shortcomings:new", "shortcomings:detail", "sources:list", "sources:detail",
                "county_admin:invite", "county_admin:user", "county_admin:tokens", "county_admin:organisations",
                "county_admin:set_password",
                "reports:import", "reports:import_run"}  # fmt: skip
@@ -529,6 +546,7 @@ def test_every_post_view_is_fuzzed() -> None:
                  "knowledge:public_snippet",
                  "plans:diff", "plans:term", "plans:report_export", "plans:public_reports", "plans:public_report",
                  "shortcomings:mine", "shortcomings:workbench", "shortcomings:letter", "shortcomings:annual",
+                 "sources:file",
                  "county_admin:users", "county_admin:settings",
                  "plans:public_report_export", "reports:import_status"}  # fmt: skip
     names = {name for name, _ in url_patterns() if not name.startswith("api:")}

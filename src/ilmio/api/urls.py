@@ -55,6 +55,7 @@ def http_error(request: HttpRequest, exc: HttpError) -> Any:
 
 
 from ilmio.areas.api import router as areas_router  # noqa: E402
+from ilmio.gdpr.api import router as gdpr_router  # noqa: E402
 from ilmio.plans.api import router as plans_router  # noqa: E402
 from ilmio.reports.api import router as reports_router  # noqa: E402
 from ilmio.shortcomings.api import router as shortcomings_router  # noqa: E402
@@ -65,5 +66,6 @@ api.add_router("/v1/", areas_router)
 api.add_router("/v1/", reports_router)
 api.add_router("/v1/", plans_router)
 api.add_router("/v1/", shortcomings_router)
+api.add_router("/v1/", gdpr_router)
 
 urlpatterns = [path("", api.urls)]

@@ -20,6 +20,7 @@ NAVIGATION: list[tuple[str, Any, str]] = [
     ("knowledge:proposals", _("Proposals"), Capability.READ_FORWARDED),
     ("knowledge:actions", _("Actions"), Capability.READ_FORWARDED),
     ("plans:plans", _("Implementation plan"), Capability.READ_FORWARDED),
+    ("sources:list", _("Other knowledge sources"), Capability.READ_FORWARDED),
     ("knowledge:notifications", _("Notifications"), Capability.VIEW_OWN_REPORTS),
     # Notifications of shortcomings: the receiver's workbench, or the notifier's own list.
     ("shortcomings:workbench", _("Shortcomings"), Capability.RECEIVE_SHORTCOMINGS),

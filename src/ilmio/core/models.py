@@ -74,6 +74,8 @@ class AuditEvent(models.Model):
         SHORTCOMING_STATUS_CHANGED = "shortcoming_status_changed", _("Shortcoming status changed")
         SHORTCOMING_ACTION_ADDED = "shortcoming_action_added", _("Corrective action added")
         SHORTCOMING_ESCALATED = "shortcoming_escalated", _("Shortcoming notified to the supervisory authority")
+        SOURCE_DOCUMENT_SAVED = "source_document_saved", _("Source document saved")
+        SOURCE_FINDING_SAVED = "source_finding_saved", _("Source finding saved")
         # Accounts
         LOGIN = "login", _("Logged in")
         LOGIN_FAILED = "login_failed", _("Failed log-in")

@@ -40,6 +40,7 @@ class DraftStatement:
     cited: list[Report]
     phenomenon: Phenomenon | None = None
     term: str = ""
+    count: int | None = None  # when it counts something other than its cited reports
 
 
 @dataclass
@@ -86,10 +87,25 @@ def compose(scope: Scope, reports: Sequence[Report], language: str) -> Draft:
         draft.statements.append(DraftStatement(Statement.Kind.PHENOMENON, group, phenomenon=phenomenon))
     for term, cited in themes:
         draft.statements.append(DraftStatement(Statement.Kind.THEME, cited, term=term[:100]))
+    notified = shortcomings_in(scope)
+    if notified:
+        draft.statements.append(DraftStatement(Statement.Kind.SHORTCOMINGS, [], count=notified))
     draft.quotes = representative_quotes(reports, [cited for _term, cited in themes], language)
     with translation.override(language):
         draft.narrative = narrative(scope, reports, [term for term, _cited in themes])
     return draft
+
+
+def shortcomings_in(scope: Scope) -> int:
+    """Notifications of shortcomings of the county filed in the period on the summary's
+    phenomena (any phenomenon when it has none): evidence beside the reports."""
+    from ilmio.shortcomings.models import Shortcoming
+
+    found = Shortcoming.objects.filter(county=scope.county, created_at__date__gte=scope.period_start,
+                                       created_at__date__lte=scope.period_end)  # fmt: skip
+    if scope.phenomena:
+        found = found.filter(phenomena__in=scope.phenomena)
+    return found.distinct().count()
 
 
 def _by_phenomenon(reports: Sequence[Report]) -> list[tuple[Phenomenon, list[Report]]]:

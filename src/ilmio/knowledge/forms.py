@@ -103,6 +103,12 @@ class StatementChoiceForm(forms.Form):
     statement = IdField()
 
 
+class FindingChoiceForm(forms.Form):
+    """Which finding of another knowledge source a button cites (a hidden id)."""
+
+    finding = IdField()
+
+
 class CiteForm(StatementChoiceForm):
     """More reports cited in a written statement."""
 

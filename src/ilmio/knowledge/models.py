@@ -16,6 +16,7 @@ from ilmio.areas.models import County, Municipality
 from ilmio.core.fields import RedactedCharField, RedactedTextField
 from ilmio.core.workflow import HasStatus, Reviewed, Step, Workflow
 from ilmio.reports.models import Report
+from ilmio.sources.models import Finding
 from ilmio.taxonomy.models import Phenomenon, ServiceArea
 
 
@@ -154,6 +155,12 @@ class Statement(models.Model):
         TOTAL = "total", _("Reports in the period")
         PHENOMENON = "phenomenon", _("Reports on a phenomenon")
         THEME = "theme", _("Recurring theme")
+        # Notifications of shortcomings on the summary's phenomena in its period (evidence
+        # beside the reports; always counted through the disclosure door).
+        SHORTCOMINGS = "shortcomings", _("Notifications of shortcomings")
+        # A finding of another knowledge source (an ombudsman's report, a welfare report…),
+        # cited as it was published; shown only while its document stays published.
+        FINDING = "finding", _("Finding of another source")
         TEXT = "text", _("Written statement")
 
     summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="statements")
@@ -164,6 +171,7 @@ class Statement(models.Model):
     phenomenon = models.ForeignKey(Phenomenon, null=True, blank=True, on_delete=models.PROTECT)
     term = RedactedCharField(max_length=100, blank=True)
     citations = models.ManyToManyField(Report, blank=True, related_name="cited_in")
+    finding = models.ForeignKey(Finding, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_in")
     # The exact count of the cited reports; readers who may not read report text see
     # the count of published cells instead.
     count = models.PositiveIntegerField(null=True, blank=True)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ilmio.core.formats import date_range, format_count
-from ilmio.indicators.disclosure import ALL, Shown, report_count
+from ilmio.indicators.disclosure import ALL, Shown, report_count, tally
 from ilmio.knowledge.models import Quote, Statement, Summary
 
 INTERNAL = Summary.Audience.INTERNAL
@@ -53,6 +53,11 @@ def _published_count(summary: Summary, statement: Statement) -> Shown:
                         start=summary.period_start, end=summary.period_end)  # fmt: skip
 
 
+def _shortcoming_count(statement: Statement) -> Shown:
+    cells, _total = tally({"count": statement.count or 0})
+    return cells["count"]
+
+
 def wording(summary: Summary, statement: Statement, count: Shown | None) -> str:
     """A generated statement in the active language: the count as the reader may see it."""
     value = count.value if count is not None else None
@@ -69,12 +74,30 @@ def wording(summary: Summary, statement: Statement, count: Shown | None) -> str:
             return _("%(phenomenon)s: –.") % {"phenomenon": label}
         return ngettext("%(phenomenon)s: %(count)s report.", "%(phenomenon)s: %(count)s reports.",
                         value) % {"phenomenon": label, "count": shown}  # fmt: skip
+    if statement.kind == Statement.Kind.SHORTCOMINGS:
+        if value is None:
+            return _("Notifications of shortcomings on these phenomena in %(period)s: –.") % {"period": period}
+        return ngettext("%(count)s notification of a shortcoming on these phenomena in %(period)s.",
+                        "%(count)s notifications of shortcomings on these phenomena in %(period)s.",
+                        value) % {"period": period, "count": shown}  # fmt: skip
+    if statement.kind == Statement.Kind.FINDING:
+        return finding_wording(statement)
     if statement.kind == Statement.Kind.THEME:
         if value is None:
             return _("Recurring theme: “%(term)s”.") % {"term": statement.term}
         return ngettext("Recurring theme: “%(term)s” (%(count)s report).", "Recurring theme: “%(term)s” (%(count)s reports).",
                         value) % {"term": statement.term, "count": shown}  # fmt: skip
     return statement.text
+
+
+def finding_wording(statement: Statement) -> str:
+    """A cited finding with its source (title, kind, year); empty once the finding is gone."""
+    finding = statement.finding
+    if finding is None:
+        return ""
+    document = finding.document
+    return _("%(finding)s (Source: %(title)s, %(kind)s %(year)s.)") % {
+        "finding": finding.text, "title": document.title, "kind": document.get_kind_display(), "year": document.year}
 
 
 def shows_exact_counts(audience: str) -> bool:
@@ -91,14 +114,20 @@ def audience_version(summary: Summary, audience: str) -> dict[str, Any]:
 def shown_statements(summary: Summary, audience: str) -> list[ShownStatement]:
     exact = shows_exact_counts(audience)
     shown = []
-    for statement in summary.statements.select_related("phenomenon").prefetch_related("citations"):
+    for statement in summary.statements.select_related("phenomenon", "finding__document").prefetch_related("citations"):
+        if statement.kind == Statement.Kind.FINDING and not (statement.finding and statement.finding.document.published):
+            continue  # its document was withdrawn from publication (or the finding deleted)
         count: Shown | None = None
-        if statement.kind != Statement.Kind.TEXT:
+        if statement.kind == Statement.Kind.SHORTCOMINGS:
+            # Who notified is protected: even the internal version shows the suppressed count.
+            count = _shortcoming_count(statement)
+        elif statement.kind not in (Statement.Kind.TEXT, Statement.Kind.FINDING):
             count = Shown(statement.count) if exact else _published_count(summary, statement)
         # The summary's content is in its own language, whatever the reader's interface.
         with translation.override(summary.language or None):
             text = wording(summary, statement, count)
-        shown.append(ShownStatement(statement, text, count, exact))
+        cites = exact and statement.kind not in (Statement.Kind.SHORTCOMINGS, Statement.Kind.FINDING)  # no reports
+        shown.append(ShownStatement(statement, text, count, cites))
     return shown
 
 

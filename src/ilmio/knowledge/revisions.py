@@ -32,10 +32,12 @@ KEPT, DELETED, INSERTED = "kept", "deleted", "inserted"
 def snapshot(summary: Summary) -> Content:
     """The summary's content now, as stored in a revision (JSON: ids, codes, texts)."""
     statements = [{
-        "id": s.pk, "kind": s.kind, "text": s.text, "term": s.term, "count": s.count,
+        "id": s.pk, "kind": s.kind, "term": s.term, "count": s.count,
+        # A cited finding's text as it was cited (its document may later change).
+        "text": s.finding.text if s.kind == Statement.Kind.FINDING and s.finding else s.text,
         "phenomenon": s.phenomenon.code if s.phenomenon else "",
         "citations": sorted(str(r.public_id) for r in s.citations.all()),
-    } for s in summary.statements.select_related("phenomenon").prefetch_related("citations").order_by("position", "pk")]  # fmt: skip
+    } for s in summary.statements.select_related("phenomenon", "finding").prefetch_related("citations").order_by("position", "pk")]  # fmt: skip
     quotes = [{"id": q.pk, "report": str(q.report.public_id), "text": q.text, "public": q.approved_for_public}
               for q in summary.quotes.select_related("report").order_by("pk")]  # fmt: skip
     return {"title": summary.title, "introduction": summary.introduction, "narrative": summary.narrative,
@@ -128,8 +130,8 @@ def describe_statement(item: dict[str, Any], phenomena: dict[str, str]) -> str:
         return _("Reports on a phenomenon: %(phenomenon)s") % {"phenomenon": phenomena.get(item.get("phenomenon", ""), "–")}
     if kind == Statement.Kind.THEME:
         return _("Recurring theme: “%(term)s”") % {"term": item.get("term", "")}
-    if kind == Statement.Kind.TOTAL:
-        return str(Statement.Kind.TOTAL.label)
+    if kind in (Statement.Kind.TOTAL, Statement.Kind.SHORTCOMINGS):
+        return str(Statement.Kind(kind).label)
     return str(item.get("text", ""))
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ilmio.analysis.services import change_status
+from ilmio.core.access import is_id
 from ilmio.core.audit import Event, record_event
 from ilmio.core.permissions import Capability, has_capability
 from ilmio.knowledge.models import (
@@ -32,6 +33,8 @@ from ilmio.knowledge.models import (
 from ilmio.knowledge.revisions import record_revision
 from ilmio.reports.access import county_reports
 from ilmio.reports.models import FeedbackContact, Report
+from ilmio.sources.access import published_findings
+from ilmio.sources.models import Finding
 from ilmio.taxonomy.models import Phenomenon
 
 FOLLOW_UP_AFTER = timedelta(weeks=4)
@@ -131,7 +134,8 @@ def draft_summary(*, county: Any, title: str, period_start: date, period_end: da
         for position, spec in enumerate(draft.statements):
             # Structure, not words: the statement is worded in the summary's language, with
             # the count the reader's audience may see (ilmio.knowledge.publishing).
-            statement = Statement.objects.create(summary=summary, position=position, kind=spec.kind, count=len(spec.cited),
+            count = spec.count if spec.count is not None else len(spec.cited)
+            statement = Statement.objects.create(summary=summary, position=position, kind=spec.kind, count=count,
                                                  phenomenon=spec.phenomenon, term=spec.term)  # fmt: skip
             statement.citations.set(spec.cited)
         for report, text in draft.quotes:
@@ -244,6 +248,29 @@ def add_statement(summary: Summary, text: str, citations: Iterable[Report], *, b
                                              position=summary.statements.count())  # fmt: skip
         statement.citations.set(cited)
         _summary_changed(summary, by=by, statement=statement.pk, added=True, ids=cited)
+    return statement
+
+
+def citable_findings(summary: Summary) -> QuerySet[Finding]:
+    """Findings of the summary's county's published source documents on its phenomena
+    (on any phenomenon when it names none), in its municipalities or the whole county."""
+    phenomena = list(summary.phenomena.all()) or None
+    codes = [m.code for m in summary.municipalities.all()] or None
+    return published_findings([summary.county.code], phenomena, codes)
+
+
+def cite_finding(summary: Summary, finding_id: Any, *, by: Any) -> Statement:
+    """A statement quoting a published finding of another knowledge source."""
+    _refuse_unless_editable(summary)
+    finding = citable_findings(summary).filter(pk=finding_id).first() if is_id(finding_id) else None
+    if finding is None:
+        raise LoopError(_("Choose a finding of a published source document of the county."))
+    if summary.statements.filter(kind=Statement.Kind.FINDING, finding=finding).exists():
+        raise LoopError(_("The finding is already cited in the summary."))
+    with transaction.atomic():
+        statement = Statement.objects.create(summary=summary, kind=Statement.Kind.FINDING, finding=finding,
+                                             position=summary.statements.count())  # fmt: skip
+        _summary_changed(summary, by=by, statement=statement.pk, added=True, finding=finding.pk)
     return statement
 
 

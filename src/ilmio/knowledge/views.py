@@ -31,6 +31,7 @@ from ilmio.knowledge.forms import (
     CitationSearchForm,
     CiteForm,
     DecisionForm,
+    FindingChoiceForm,
     FollowUpForm,
     ProposalForm,
     PublishForm,
@@ -139,6 +140,11 @@ def _cite(request: HttpRequest, summary: Summary, form: CiteForm) -> str:
     return _("The reports are cited in the statement.")
 
 
+def _cite_finding(request: HttpRequest, summary: Summary, form: FindingChoiceForm) -> str:
+    services.cite_finding(summary, form.cleaned_data["finding"], by=request.user)
+    return _("The finding is cited in the summary.")
+
+
 def _edit_statement(request: HttpRequest, summary: Summary, form: StatementEditForm) -> str:
     services.edit_statement(_statement(summary, form), by=request.user, text=form.cleaned_data["text"],
                             citations=_chosen(request, summary, form.cleaned_data["citations"]))  # fmt: skip
@@ -202,6 +208,8 @@ def _propose(request: HttpRequest, summary: Summary, form: ProposalForm) -> Http
 SUMMARY_ACTIONS = {
     "statement": FormAction(_add_statement, StatementForm, capabilities=(Capability.TRIAGE,)),
     "cite": FormAction(_cite, CiteForm, capabilities=(Capability.TRIAGE,)),
+    "cite_finding": FormAction(_cite_finding, FindingChoiceForm, capabilities=(Capability.TRIAGE,),
+                               invalid=gettext_lazy("Choose a finding of a published source document of the county.")),
     "edit_statement": FormAction(_edit_statement, StatementEditForm, capabilities=(Capability.TRIAGE,)),
     "delete_statement": FormAction(_delete_statement, StatementChoiceForm, capabilities=(Capability.TRIAGE,),
                                    invalid=gettext_lazy("The statement was not found.")),
@@ -246,6 +254,7 @@ def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                               "narrative": summary.narrative}, auto_id="edit_%s"),
         "return_form": ReturnForm(auto_id="return_%s"),
         **(_picker(request, summary) if may_cite else {}),
+        "citable_findings": list(services.citable_findings(summary)[:PICKER_LIMIT]) if may_cite else [],
         **(_history(summary) if internal else {}),
     })  # fmt: skip
 

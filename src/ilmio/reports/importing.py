@@ -237,7 +237,7 @@ def parse_row(number: int, row: Mapping[str, str], mapping: ColumnMapping,
                 problems.append(_("the date “%(value)s” does not exist") % {"value": raw_date})
             else:
                 problems.append(_("“%(value)s” is not a date (use d.m.yyyy)") % {"value": raw_date})
-        elif created_at.year < 1990 or created_at.date() > date.today():
+        elif created_at.year < 1990 or created_at.date() > timezone.localdate():
             problems.append(
                 _("the date “%(value)s” is outside the accepted range") % {"value": raw_date}
             )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GdprConfig(AppConfig):
+    name = "ilmio.gdpr"
+    label = "gdpr"

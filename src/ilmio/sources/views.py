@@ -1,0 +1,139 @@
+"""Pages of source documents: the county's list with the upload form, one document with its
+findings (POST action=add_finding|edit_finding|delete_finding|publish), the file download."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+
+from ilmio.core.form_actions import FormAction, dispatch
+from ilmio.core.permissions import Capability, requires
+from ilmio.sources import services
+from ilmio.sources.access import (
+    document_for,
+    documents_for,
+    file_for,
+    finding_of,
+    may_write,
+    municipalities_for,
+    writable_document,
+)
+from ilmio.sources.files import CONTENT_TYPES
+from ilmio.sources.forms import DocumentForm, EditFindingForm, FindingForm, ItemForm
+from ilmio.sources.models import SourceDocument
+from ilmio.taxonomy.models import Phenomenon, TargetGroup
+
+
+@requires(Capability.READ_FORWARDED)
+@sensitive_post_parameters("title", "summary", "author_organisation")
+def document_list(request: HttpRequest) -> HttpResponse:
+    writer = may_write(request.user)
+    form = None
+    if writer:
+        language = (get_language() or "fi")[:2]
+        form = DocumentForm(request.POST or None, request.FILES or None, user=request.user,
+                            initial={"language": language})  # fmt: skip
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                document = services.save_document(
+                    by=request.user, kind=data["kind"], title=data["title"], year=data["year"],
+                    author_organisation=data.get("author_organisation") or "", summary=data.get("summary") or "",
+                    municipalities=data.get("municipalities") or [], upload=data["file"], language=data["language"],
+                )  # fmt: skip
+            except ValueError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The document was saved. Add its findings below."))
+                return redirect("sources:detail", pk=document.pk)
+    items = documents_for(request.user).order_by("-year", "-pk")
+    page = Paginator(items, 25).get_page(request.GET.get("page"))
+    return render(request, "sources/list.html", {"page": page, "form": form})
+
+
+def _links(form: Any) -> dict[str, Any]:
+    data = form.cleaned_data
+    return {"phenomena": data.get("phenomena") or [], "target_groups": data.get("target_groups") or [],
+            "municipalities": data.get("municipalities") or []}  # fmt: skip
+
+
+def _add(request: HttpRequest, document: SourceDocument, form: FindingForm) -> str:
+    services.add_finding(document, form.cleaned_data["text"], by=request.user, **_links(form))
+    return _("The finding was added.")
+
+
+def _edit(request: HttpRequest, document: SourceDocument, form: EditFindingForm) -> str:
+    finding = finding_of(request.user, document, form.cleaned_data["item"])
+    if finding is None:
+        raise ValueError(_("No such finding."))
+    services.edit_finding(finding, form.cleaned_data["text"], by=request.user, **_links(form))
+    return _("The finding was saved.")
+
+
+def _delete(request: HttpRequest, document: SourceDocument, form: ItemForm) -> str:
+    finding = finding_of(request.user, document, form.cleaned_data["item"])
+    if finding is None:
+        raise ValueError(_("No such finding."))
+    services.delete_finding(finding, by=request.user)
+    return _("The finding was deleted.")
+
+
+def _publish(request: HttpRequest, document: SourceDocument, form: Any) -> str:
+    services.publish_document(document, by=request.user)
+    return _("The document was published: its findings are shown in the phenomenon briefs.")
+
+
+WRITER = (Capability.TRIAGE,)
+DOCUMENT_ACTIONS = {
+    "add_finding": FormAction(_add, FindingForm, capabilities=WRITER),
+    "edit_finding": FormAction(_edit, EditFindingForm, capabilities=WRITER),
+    "delete_finding": FormAction(_delete, ItemForm, capabilities=WRITER),
+    "publish": FormAction(_publish, capabilities=WRITER),
+}
+
+
+@requires(Capability.READ_FORWARDED)
+@sensitive_post_parameters("text")
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = document_for(request.user, pk)
+    if document is None:
+        raise Http404  # not 403: do not confirm that it exists
+    if request.method == "POST":
+        done = dispatch(request, document, DOCUMENT_ACTIONS,
+                        success=lambda: redirect("sources:detail", pk=document.pk))  # fmt: skip
+        return done.response or redirect("sources:detail", pk=document.pk)
+    writer = writable_document(request.user, document)
+    findings = list(document.findings.prefetch_related("phenomena", "target_groups", "municipalities"))
+    return render(request, "sources/detail.html", {
+        "d": document, "findings": findings, "writer": writer, "file_allowed": file_for(request.user, pk) is not None,
+        "municipalities": list(document.municipalities.order_by("code")),
+        "phenomena": list(Phenomenon.objects.filter(active=True)) if writer else [],
+        "target_groups": list(TargetGroup.objects.filter(active=True)) if writer else [],
+        "own_municipalities": list(municipalities_for(request.user)) if writer else [],
+    })  # fmt: skip
+
+
+@requires(Capability.READ_FORWARDED)
+def document_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+    document = file_for(request.user, pk)
+    if document is None:
+        raise Http404
+    extension = document.file_extension
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404 from error
+    return FileResponse(handle, as_attachment=True, filename=f"source-{document.pk}.{extension}",
+                        content_type=CONTENT_TYPES.get(extension, "application/octet-stream"))  # fmt: skip
