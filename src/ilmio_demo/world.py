@@ -615,7 +615,7 @@ def build_sources(users: dict[str, User]) -> None:
     from ilmio.sources.models import SourceDocument
 
     by = users["koordinaattori"]
-    if SourceDocument.objects.filter(county_id=by.county_id).exists():
+    if SourceDocument.objects.filter(county=by.county).exists():
         return
     title, summary = OMBUDSMAN_REPORT
     upload = ContentFile(ombudsman_docx(title, [summary] + [text for text, _, _ in OMBUDSMAN_FINDINGS]),
@@ -626,6 +626,36 @@ def build_sources(users: dict[str, User]) -> None:
         sources.add_finding(document, text, by=by, phenomena=Phenomenon.objects.filter(code__in=codes),
                             target_groups=TargetGroup.objects.filter(code__in=groups))  # fmt: skip
     sources.publish_document(document, by=by)
+    build_feedback(by)
+
+
+# Client feedback, reminders and complaints of the last eighteen months, imported from a
+# register's sheet through the same import as a coordinator's (counted on the feedback page).
+FEEDBACK_UNITS = ["Kotihoito Jyväskylä", "Aikuissosiaalityö Jyväskylä", "Perhepalvelut Äänekoski",
+                  "Vammaispalvelut Keuruu", "Sosiaalipäivystys"]  # fmt: skip
+FEEDBACK_TEXTS = {"asuminen": "Asumisneuvontaan ei saanut aikaa ennen häätöä.",
+                  "toimeentulo": "Toimeentulotuen päätös viipyi yli määräajan.",
+                  "palvelujarjestelma": "Asiakasta ohjattiin luukulta toiselle.",
+                  "mielenterveys": "Mielenterveyspalveluun jonotettiin kuukausia."}  # fmt: skip
+
+
+def build_feedback(by: User, rows: int = 600, seed: int = 2025) -> None:
+    from ilmio.reports.importing import ColumnMapping
+    from ilmio.sources.feedback import import_feedback
+
+    assert by.county is not None
+    rng = random.Random(seed)
+    today = date.today()
+    table = []
+    for number in range(1, rows + 1):
+        day = today - timedelta(days=rng.randrange(1, 540))
+        code = rng.choice(list(FEEDBACK_TEXTS))
+        table.append({"id": f"demo-{number}", "date": day.isoformat(),
+                      "kind": rng.choices(["palaute", "muistutus", "kantelu"], weights=[8, 3, 1])[0],
+                      "unit": rng.choice(FEEDBACK_UNITS), "phenomenon": code, "text": FEEDBACK_TEXTS[code]})  # fmt: skip
+    mapping = ColumnMapping({"source_id": "id", "received_on": "date", "kind": "kind", "unit": "unit",
+                             "phenomenon": "phenomenon", "text": "text"})  # fmt: skip
+    import_feedback(by.county, table, mapping, by=by)
 
 
 def build_plan(users: dict[str, User], county: County) -> None:

@@ -343,18 +343,34 @@ def import_state(county: Any) -> Any:
             list(ImportRun.objects.filter(county=county).values_list("pk", "status", "processed_rows", "problems")))
 
 
-def imports_of(county_world: Any) -> dict[str, Any]:
-    """A saved mapping and a failed import run of a county, every text tagged."""
+def imports_of(county_world: Any, kind: str = "reports") -> dict[str, Any]:
+    """A saved mapping and a failed import run of a county (of the importer's kind), every text tagged."""
+    from ilmio.reports.import_runs import importer_for
     from ilmio.reports.models import ImportMapping, ImportRun
 
     tag = county_world.tag
-    mapping = ImportMapping.objects.create(county=county_world.county, name=f"{tag}-mapping-name",
-                                           columns={"description": f"{tag}-mapping-column"})  # fmt: skip
-    run = ImportRun.objects.create(county=county_world.county, file_name=f"{tag}-run-file", total_rows=3,
+    mapping = ImportMapping.objects.create(county=county_world.county, kind=kind, name=f"{tag}-mapping-name",
+                                           columns={importer_for(kind).required: f"{tag}-mapping-column"})  # fmt: skip
+    run = ImportRun.objects.create(county=county_world.county, kind=kind, file_name=f"{tag}-run-file", total_rows=3,
                                    status=ImportRun.Status.FAILED,
                                    problems=[{"row": 1, "message": f"{tag}-run-problem"}])  # fmt: skip
     IMPORT_STATE[county_world.code] = import_state(county_world.county)
     return {"mapping": mapping, "run": run}
+
+
+def other_feedback(w: World) -> None:
+    """One feedback item in each county, its unit tagged (county 15's page names only its own:
+    a count of one is hidden, the unit's name is not a number)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ilmio.sources.models import FeedbackItem
+
+    for county_world in (w.own, w.other):
+        received = timezone.localdate().replace(day=1) - timedelta(days=20)  # a complete month
+        FeedbackItem.objects.get_or_create(county=county_world.county, import_key="src:tagged",
+                                           defaults={"received_on": received, "unit": f"{county_world.tag}-feedback-unit"})  # fmt: skip
 
 
 def other_imports_unchanged(w: World, response: Any) -> None:
@@ -362,10 +378,11 @@ def other_imports_unchanged(w: World, response: Any) -> None:
 
 
 def import_request(method: str, path: Callable[[dict[str, Any]], str],
-                   data: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Callable[[World], Req]:
+                   data: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+                   kind: str = "reports") -> Callable[[World], Req]:  # fmt: skip
     def build(w: World) -> Req:
-        imports_of(w.own)
-        made = imports_of(w.other)
+        imports_of(w.own, kind)
+        made = imports_of(w.other, kind)
         return Req(method, path(made), data(made) if data else None)
 
     return build
@@ -408,24 +425,31 @@ def cases() -> list[Case]:
     add(Case("api:redact_text", "POST", "reporter",
              api("POST", const("/api/v1/redact"), lambda w: {"text": "Asiakas Matti Virtanen"}), status=200))
 
-    # --- the history import (reports:import*) ------------------------------------------------
-    for role in TRIAGERS:
-        imports = other_imports_unchanged
-        add(Case("reports:import", "GET", role, import_request("GET", lambda m: "/reports/import/"), status=200,
-                 check=lambda w, r: (contains("ksuomi-mapping-name", "ksuomi-run-file")(w, r), other_imports_unchanged(w, r))))
-        add(Case("reports:import", "GET other county's mapping", role,
-                 import_request("GET", lambda m: f"/reports/import/?mapping={m['mapping'].pk}"), control=200, check=imports))
-        add(Case("reports:import", "action=delete_mapping on other mapping", role,
-                 import_request("POST", lambda m: "/reports/import/",
-                                lambda m: {"action": "delete_mapping", "mapping": m["mapping"].pk}),
-                 control=302, changes=False, check=imports))
-        add(Case("reports:import_run", "GET other run", role,
-                 import_request("GET", lambda m: f"/reports/import/{m['run'].pk}/"), control=200, check=imports))
-        add(Case("reports:import_run", "action=resume on other run", role,
-                 import_request("POST", lambda m: f"/reports/import/{m['run'].pk}/", lambda m: {"action": "resume"}),
-                 control=302, changes=False, check=imports))
-        add(Case("reports:import_status", "GET other run", role,
-                 import_request("GET", lambda m: f"/reports/import/{m['run'].pk}/status/"), control=200, check=imports))
+    # --- the table imports: history of reports (reports:import*), client feedback -----------
+    for kind, name, base in (("reports", "reports:import", "/reports/import/"),
+                             ("feedback", "sources:feedback_import", "/sources/feedback/import/")):  # fmt: skip
+        for role in TRIAGERS:
+            imports = other_imports_unchanged
+            add(Case(name, "GET", role, import_request("GET", lambda m, b=base: b, kind=kind), status=200,
+                     check=lambda w, r: (contains("ksuomi-mapping-name", "ksuomi-run-file")(w, r), other_imports_unchanged(w, r))))
+            add(Case(name, "GET other county's mapping", role,
+                     import_request("GET", lambda m, b=base: f"{b}?mapping={m['mapping'].pk}", kind=kind), control=200,
+                     check=imports))
+            add(Case(name, "action=delete_mapping on other mapping", role,
+                     import_request("POST", lambda m, b=base: b,
+                                    lambda m: {"action": "delete_mapping", "mapping": m["mapping"].pk}, kind=kind),
+                     control=302, changes=False, check=imports))
+            add(Case(f"{name}_run", "GET other run", role,
+                     import_request("GET", lambda m, b=base: f"{b}{m['run'].pk}/", kind=kind), control=200, check=imports))
+            add(Case(f"{name}_run", "action=resume on other run", role,
+                     import_request("POST", lambda m, b=base: f"{b}{m['run'].pk}/", lambda m: {"action": "resume"},
+                                    kind=kind), control=302, changes=False, check=imports))  # fmt: skip
+            add(Case(f"{name}_status", "GET other run", role,
+                     import_request("GET", lambda m, b=base: f"{b}{m['run'].pk}/status/", kind=kind), control=200,
+                     check=imports))
+    for role in ("coordinator", "manager"):
+        add(Case("sources:feedback", "GET", role, lambda w: (other_feedback(w), Req("GET", "/sources/feedback/"))[1],
+                 status=200, check=contains("ksuomi-feedback-unit")))
 
     # --- triage ----------------------------------------------------------------------------
     for role in TRIAGERS:

@@ -148,6 +148,13 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("sources:file", "GET", "source"): table(403, anonymous=302, forwarded=200, decision_maker=404),
     ("sources:file", "GET", "source_draft"): table(403, anonymous=302, forwarded=200, decision_maker=404),
     ("sources:file", "GET", "other_source"): table(403, anonymous=302, forwarded=404),
+    ("sources:feedback", "GET", "-"): table(403, anonymous=302, forwarded=200, decision_maker=404),
+    ("sources:feedback_import", "GET", "-"): TRIAGE_PAGE,
+    ("sources:feedback_import_run", "GET", "feedback_run"): TRIAGE_PAGE,
+    ("sources:feedback_import_run", "GET", "other_feedback_run"): table(403, anonymous=302, triagers=404),
+    ("sources:feedback_import_run", "GET", "import_run"): table(403, anonymous=302, triagers=404),
+    ("sources:feedback_import_status", "GET", "feedback_run"): TRIAGE_PAGE,
+    ("sources:feedback_import_status", "GET", "other_feedback_run"): table(403, anonymous=302, triagers=404),
     ("county_admin:users", "GET", "-"): table(403, anonymous=302, admin=200),
     ("county_admin:invite", "GET", "-"): table(403, anonymous=302, admin=200),
     ("county_admin:user", "GET", "county_user"): table(403, anonymous=302, admin=200),
@@ -245,11 +252,13 @@ def world(make_user):  # type: ignore[no-untyped-def]
 
     import_run = ImportRun.objects.create(county=own.county, file_name="historia.csv")
     other_import_run = ImportRun.objects.create(county=other.county, file_name="historia.csv")
+    feedback_run = ImportRun.objects.create(county=own.county, kind="feedback", file_name="palaute.csv")
+    other_feedback_run = ImportRun.objects.create(county=other.county, kind="feedback", file_name="palaute.csv")
     from tests.accounts.registry import matrix_objects as county_admin_objects
     from tests.shortcomings.registry import matrix_objects
     from tests.sources.registry import matrix_objects as source_objects
 
-    return {**matrix_objects(users), **source_objects(users), **county_admin_objects(users), "import_run": import_run, "other_import_run": other_import_run,"plan": plan, "other_plan": other_plan, "year_plan": year_plan, "monitoring": monitoring,
+    return {**matrix_objects(users), **source_objects(users), **county_admin_objects(users), "import_run": import_run, "other_import_run": other_import_run, "feedback_run": feedback_run, "other_feedback_run": other_feedback_run, "plan": plan, "other_plan": other_plan, "year_plan": year_plan, "monitoring": monitoring,
             "other_monitoring": other_monitoring,"users": users, "own": own, "other": other, "case": case, "other_case": other_case, "draft": draft,
             "published": published, "other_summary": other_summary, "proposal": proposal, "follow_up": follow_up,
             "consent": ConsentLink(consent_withdrawal_token(own)), "reporter_user": users["reporter"]}

@@ -309,13 +309,15 @@ def history_file(w: World) -> st.SearchStrategy[Any]:
                      st.binary(max_size=300).map(lambda b: SimpleUploadedFile("historia.csv", b)))  # fmt: skip
 
 
-def failed_import_run(w: World) -> Any:
-    """A failed history import of county 15 to continue (made once per test, rolled back)."""
+def failed_import_run(w: World, kind: str = "reports") -> Any:
+    """A failed table import of county 15 to continue (made once per test, rolled back)."""
+    from ilmio.reports.import_runs import importer_for
     from ilmio.reports.models import ImportRun
 
-    run = ImportRun.objects.filter(county=w.report.county, status=ImportRun.Status.FAILED).first()
-    return run or ImportRun.objects.create(county=w.report.county, status=ImportRun.Status.FAILED, total_rows=1,
-                                           processed_rows=0, columns={"description": "Kuvaus"})  # fmt: skip
+    run = ImportRun.objects.filter(county=w.report.county, kind=kind, status=ImportRun.Status.FAILED).first()
+    return run or ImportRun.objects.create(county=w.report.county, kind=kind, status=ImportRun.Status.FAILED,
+                                           total_rows=1, processed_rows=0,
+                                           columns={importer_for(kind).required: "Kuvaus"})  # fmt: skip
 
 
 def fields(**strategies: st.SearchStrategy[Any]) -> Callable[[World], st.SearchStrategy[dict[str, Any]]]:
@@ -440,6 +442,16 @@ BRANCHES: dict[str, Branch] = {
         "col_municipality": value("Kunta"), "save_as": value("Webropol")})),
     "reports:import:other": ("coordinator", user("coordinator"), lambda w: "/reports/import/", lambda w: st.fixed_dictionaries(
         {"action": value("delete_mapping", "discard")}, optional={"mapping": value(1, 2)})),
+    "sources:feedback_import:upload": ("coordinator", user("coordinator"), lambda w: "/sources/feedback/import/",
+                                       lambda w: st.fixed_dictionaries({"action": st.just("upload")},
+                                                                       optional={"file": history_file(w)})),
+    "sources:feedback_import:map": ("coordinator", user("coordinator"), lambda w: "/sources/feedback/import/", lambda w: st.fixed_dictionaries(
+        {"action": value("preview", "import", "delete_mapping", "discard")}, optional={"col_received_on": value("Vastausaika"),
+        "col_text": value("Kuvaus"), "col_kind": value("Kunta"), "save_as": value("Rekisteri"), "mapping": value(1, 2)})),
+    "sources:feedback_import_run:resume": ("coordinator", user("coordinator"),
+                                           lambda w: f"/sources/feedback/import/{failed_import_run(w, 'feedback').pk}/",
+                                           lambda w: st.fixed_dictionaries({"action": value("resume", "x")},
+                                                                           optional={"file": history_file(w)})),
     "reports:import_run:resume": ("coordinator", user("coordinator"), lambda w: f"/reports/import/{failed_import_run(w).pk}/",
                                   lambda w: st.fixed_dictionaries({"action": value("resume")}, optional={"file": history_file(w)})),
     # plans.views
@@ -535,7 +547,7 @@ def test_every_post_view_is_fuzzed() -> None:
                "shortcomings:new", "shortcomings:detail", "sources:list", "sources:detail",
                "county_admin:invite", "county_admin:user", "county_admin:tokens", "county_admin:organisations",
                "county_admin:set_password",
-               "reports:import", "reports:import_run"}  # fmt: skip
+               "reports:import", "reports:import_run", "sources:feedback_import", "sources:feedback_import_run"}  # fmt: skip
     # Read-only (GET) views, the log-in/out pair and the API (fuzzed below).
     read_only = {"home", "about", "health", "login", "logout", "audit_log", "audit_export", "reports:public_thanks", "reports:mine", "reports:list",
                  "situation:situation", "situation:brief", "analysis:queue",
@@ -548,7 +560,8 @@ def test_every_post_view_is_fuzzed() -> None:
                  "shortcomings:mine", "shortcomings:workbench", "shortcomings:letter", "shortcomings:annual",
                  "sources:file",
                  "county_admin:users", "county_admin:settings",
-                 "plans:public_report_export", "reports:import_status"}  # fmt: skip
+                 "plans:public_report_export", "reports:import_status", "sources:feedback",
+                 "sources:feedback_import_status"}  # fmt: skip
     names = {name for name, _ in url_patterns() if not name.startswith("api:")}
     assert names - covered - read_only == set(), "views without a fuzzed POST branch"
 

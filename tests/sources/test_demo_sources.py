@@ -29,3 +29,16 @@ def test_demo_ombudsman_report_published_and_in_the_brief(reference_data):
         assert text in page
     build_demo(reports=300, with_statistics=False)  # built again: still one document
     assert SourceDocument.objects.filter(county__code="15").count() == 1
+
+
+def test_demo_feedback_counted_on_the_feedback_page(reference_data):
+    from ilmio.accounts.models import User
+    from ilmio.sources.models import FeedbackItem
+
+    build_demo(reports=300, with_statistics=False)
+    assert FeedbackItem.objects.filter(county__code="15").count() == 600
+    assert set(FeedbackItem.objects.values_list("kind", flat=True)) == set(FeedbackItem.Kind.values)
+    client = Client(HTTP_ACCEPT_LANGUAGE="fi")
+    client.force_login(User.objects.get(username="koordinaattori"))
+    page = client.get("/sources/feedback/").content.decode()
+    assert "Kotihoito Jyväskylä" in page and "Muistutus" in page

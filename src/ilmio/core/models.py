@@ -76,6 +76,7 @@ class AuditEvent(models.Model):
         SHORTCOMING_ESCALATED = "shortcoming_escalated", _("Shortcoming notified to the supervisory authority")
         SOURCE_DOCUMENT_SAVED = "source_document_saved", _("Source document saved")
         SOURCE_FINDING_SAVED = "source_finding_saved", _("Source finding saved")
+        FEEDBACK_IMPORTED = "feedback_imported", _("Client feedback imported")
         # Accounts
         LOGIN = "login", _("Logged in")
         LOGIN_FAILED = "login_failed", _("Failed log-in")

@@ -16,6 +16,7 @@ import os
 import re
 import secrets
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -25,13 +26,16 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ilmio.areas.models import County
 from ilmio.core.fields import redact_text
 from ilmio.reports.importing import (
-    TARGETS,
+    HEADER_GUESSES,
     ColumnMapping,
+    ImportResult,
     Lookups,
+    RowProblem,
     TableError,
     import_reports,
     import_scope,
@@ -50,6 +54,81 @@ TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 class ImportRefused(ValueError):
     """The upload or the mapping cannot be used (the message says why, in the user's language)."""
+
+
+# --- importers: what a file's rows become ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Importer:
+    """One kind of table import. The upload area, saved mappings, dry run, runs in the
+    background, progress and resume are shared; an importer says what its rows become.
+
+    ``run`` has the signature of :func:`ilmio.reports.importing.import_reports`;
+    ``problems_of`` parses rows only (the problems of the rows before a resume point);
+    ``stored_count`` counts what the county's imports of this kind have stored;
+    ``page`` is the URL name of its page (``<page>_run`` and ``<page>_status`` follow);
+    its templates extend the reports' ones, replacing the blocks that name what is stored."""
+
+    kind: str
+    guesses: Mapping[str, tuple[str, ...]]
+    labels: Mapping[str, Any]
+    helps: Mapping[str, Any]
+    required: str
+    required_message: Any
+    run: Callable[..., ImportResult]
+    problems_of: Callable[[County, list[dict[str, str]], ColumnMapping], list[RowProblem]]
+    stored_count: Callable[[County], int]
+    page: str
+    template: str = "reports/import.html"
+    run_template: str = "reports/import_run.html"
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        return tuple(self.guesses)
+
+    @property
+    def order(self) -> list[str]:
+        return [t for t in self.labels if t in self.guesses] + [t for t in self.guesses if t not in self.labels]
+
+    def guess(self, headers: list[str], overrides: Mapping[str, str] | None = None) -> ColumnMapping:
+        return ColumnMapping.guess(headers, overrides, guesses=self.guesses)
+
+
+def _report_problems(county: County, rows: list[dict[str, str]], mapping: ColumnMapping) -> list[RowProblem]:
+    lookups = Lookups(county)
+    return [problem for number, row in enumerate(rows, 1) for problem in parse_row(number, row, mapping, lookups)[1]]
+
+
+REPORTS = Importer(
+    kind="reports", guesses=HEADER_GUESSES,
+    labels={"description": gettext_lazy("Description"), "title": gettext_lazy("Title"),
+            "created_at": gettext_lazy("Date of the report"), "municipality": gettext_lazy("Municipality"),
+            "phenomenon": gettext_lazy("Phenomenon"), "effects": gettext_lazy("Effects"),
+            "proposed_action": gettext_lazy("Proposed action"), "language": gettext_lazy("Language"),
+            "source_id": gettext_lazy("Row id in the source")},
+    helps={"created_at": gettext_lazy("Finnish dates (1.2.2024 or 1.2.2024 14.30), ISO dates and Excel dates are read."),
+           "municipality": gettext_lazy("Municipality names in Finnish or Swedish, or municipality codes."),
+           "phenomenon": gettext_lazy("Phenomenon names or codes; an unknown one is left for triage to suggest."),
+           "source_id": gettext_lazy("With an id, a row imported again is recognised even if its text changed.")},
+    required="description", required_message=gettext_lazy("Choose the column that holds the description."),
+    run=import_reports, problems_of=_report_problems,
+    stored_count=lambda county: Report.objects.filter(idempotency_scope=import_scope(county)).count(),
+    page="reports:import",
+)  # fmt: skip
+IMPORTERS: dict[str, Importer] = {REPORTS.kind: REPORTS}
+
+
+def register_importer(importer: Importer) -> None:
+    """Called by the app that owns the rows (its AppConfig.ready), so this layer need not know it."""
+    IMPORTERS[importer.kind] = importer
+
+
+def importer_for(kind: str) -> Importer:
+    try:
+        return IMPORTERS[kind]
+    except KeyError:
+        raise ImportRefused(_("This kind of import is not available.")) from None
 
 
 # --- the private file area -----------------------------------------------------------------
@@ -176,24 +255,26 @@ def discard_upload(token: str) -> None:
 # --- mappings ------------------------------------------------------------------------------
 
 
-def clean_columns(columns: dict[str, Any]) -> dict[str, str]:
-    cleaned = {t: str(h) for t, h in (columns or {}).items() if t in TARGETS and h}
-    if "description" not in cleaned:
-        raise ImportRefused(_("Choose the column that holds the description."))
+def clean_columns(columns: dict[str, Any], importer: Importer = REPORTS) -> dict[str, str]:
+    cleaned = {t: str(h) for t, h in (columns or {}).items() if t in importer.targets and h}
+    if importer.required not in cleaned:
+        raise ImportRefused(str(importer.required_message))
     return cleaned
 
 
-def save_mapping(county: County, name: str, columns: dict[str, Any], *, by: Any) -> ImportMapping:
+def save_mapping(county: County, name: str, columns: dict[str, Any], *, by: Any,
+                 importer: Importer = REPORTS) -> ImportMapping:  # fmt: skip
     """Save (or replace) the county's mapping of this name. Not audited: a mapping names
     column headers only, and changes no report."""
     name = " ".join(str(name or "").split())[:100]
     if not name:
         raise ImportRefused(_("Give the mapping a name."))
-    mapping = ImportMapping(county=county, name=name, columns=clean_columns(columns), created_by=by)
+    mapping = ImportMapping(county=county, kind=importer.kind, name=name, columns=clean_columns(columns, importer),
+                            created_by=by)  # fmt: skip
     mapping.clean()
     try:
         with transaction.atomic():
-            existing = ImportMapping.objects.filter(county=county, name=name).first()
+            existing = ImportMapping.objects.filter(county=county, kind=importer.kind, name=name).first()
             if existing is not None:
                 existing.columns, existing.created_by = mapping.columns, by
                 existing.save(update_fields=["columns", "created_by", "updated_at"])
@@ -220,14 +301,13 @@ class Preview:
     total_rows: int = 0
 
 
-def preview_import(
-    county: County, content: bytes, file_name: str, mapping: ColumnMapping
-) -> Preview:
+def preview_import(county: County, content: bytes, file_name: str, mapping: ColumnMapping,
+                   importer: Importer = REPORTS) -> Preview:  # fmt: skip
     """A dry run: what the first rows would be stored as (redacted), and every row's problem.
     Stores nothing."""
     rows = read_rows(content, file_name)
-    clean_columns(mapping.columns)
-    result = import_reports(county, rows, mapping, dry_run=True, preview_rows=PREVIEW_ROWS)
+    clean_columns(mapping.columns, importer)
+    result = importer.run(county, rows, mapping, dry_run=True, preview_rows=PREVIEW_ROWS)
     return Preview(rows=result.preview, problems=[{"row": p.row, "message": p.message} for p in result.problems],
                    would_create=result.created, duplicates=result.skipped_duplicates, total_rows=len(rows))  # fmt: skip
 
@@ -236,12 +316,12 @@ def preview_import(
 
 
 def start_import(county: County, content: bytes, file_name: str, mapping: ColumnMapping, *, by: Any,
-                 token: str = "") -> ImportRun:  # fmt: skip
+                 token: str = "", importer: Importer = REPORTS) -> ImportRun:  # fmt: skip
     """Queue the import of an uploaded file; the task runs it (at once in tests and the demo)."""
     rows = read_rows(content, file_name)
-    columns = clean_columns(mapping.columns)
-    run = ImportRun.objects.create(county=county, created_by=by, file_name=safe_file_name(file_name),
-                                   columns=columns, total_rows=len(rows))  # fmt: skip
+    columns = clean_columns(mapping.columns, importer)
+    run = ImportRun.objects.create(county=county, kind=importer.kind, created_by=by,
+                                   file_name=safe_file_name(file_name), columns=columns, total_rows=len(rows))  # fmt: skip
     _write_private(run_path(run), content)
     if token:
         discard_upload(token)
@@ -300,29 +380,16 @@ def fail_run(run_id: int, message: str) -> None:
     run_path(run).unlink(missing_ok=True)
 
 
-def _problems_before(
-    county: County, rows: list[dict[str, str]], mapping: ColumnMapping
-) -> list[Any]:
-    if not rows:
-        return []
-    lookups = Lookups(county)
-    return [
-        problem
-        for number, row in enumerate(rows, 1)
-        for problem in parse_row(number, row, mapping, lookups)[1]
-    ]
-
-
 def execute_run(run_id: int) -> None:
     """The task's body: import the run's file from the row it has reached, then delete the file."""
     run = ImportRun.objects.select_related("county", "created_by").filter(pk=run_id).first()
     if run is None or run.status != ImportRun.Status.QUEUED:
         return
     path = run_path(run)
-    # Reports of this county's import scope before the run: after a failure, the difference
-    # is what the run stored (the batches before the error are kept).
-    scope = Report.objects.filter(idempotency_scope=import_scope(run.county))
-    before = scope.count()
+    importer = importer_for(run.kind)
+    # What this county's imports of the kind had stored before the run: after a failure, the
+    # difference is what the run stored (the batches before the error are kept).
+    before = importer.stored_count(run.county)
     try:
         run.move_to(ImportRun.Status.RUNNING)
         run.save(update_fields=["status"])
@@ -333,15 +400,14 @@ def execute_run(run_id: int) -> None:
 
         mapping = ColumnMapping(dict(run.columns))
         start = min(run.processed_rows, len(rows))
-        result = import_reports(run.county, rows, mapping, by=run.created_by, start_row=start,
-                                progress=progress)  # fmt: skip
+        result = importer.run(run.county, rows, mapping, by=run.created_by, start_row=start, progress=progress)
         run.refresh_from_db()
         run.processed_rows, run.total_rows = len(rows), len(rows)
         run.created_count += result.created
         run.skipped_count += result.skipped_duplicates
         # A failed attempt's problems were not kept: those of the rows before the resume
         # point are read again (parsing only), so the result lists every row's problem.
-        problems = [*_problems_before(run.county, rows[:start], mapping), *result.problems]
+        problems = [*(importer.problems_of(run.county, rows[:start], mapping) if start else []), *result.problems]
         run.problem_count = len(problems)
         run.problems = [{"row": p.row, "message": str(redact_text(p.message))[:300]}
                         for p in problems[: ImportRun.MAX_PROBLEMS]]  # fmt: skip
@@ -350,7 +416,7 @@ def execute_run(run_id: int) -> None:
         run.save()
     except Exception:  # noqa: BLE001 - any failure ends the run; it can be continued
         ImportRun.objects.filter(pk=run_id).update(
-            created_count=F("created_count") + max(scope.count() - before, 0)
+            created_count=F("created_count") + max(importer.stored_count(run.county) - before, 0)
         )
         fail_run(
             run_id,

@@ -70,7 +70,8 @@ class ImportResult:
     preview: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _normalise(text: Any) -> str:
+def normalise(text: Any) -> str:
+    """A header or a name as compared: lower case ASCII words (accents and punctuation dropped)."""
     text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
@@ -151,18 +152,17 @@ class ColumnMapping:
     columns: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def guess(
-        cls, headers: Iterable[str], overrides: Mapping[str, str] | None = None
-    ) -> ColumnMapping:
+    def guess(cls, headers: Iterable[str], overrides: Mapping[str, str] | None = None,
+              guesses: Mapping[str, tuple[str, ...]] = HEADER_GUESSES) -> ColumnMapping:  # fmt: skip
         columns: dict[str, str] = {}
-        normalised = {_normalise(h): h for h in headers}
-        for target, spellings in HEADER_GUESSES.items():
+        normalised = {normalise(h): h for h in headers}
+        for target, spellings in guesses.items():
             for spelling in spellings:
                 if spelling in normalised and normalised[spelling] not in columns.values():
                     columns[target] = normalised[spelling]
                     break
         for target, header in (overrides or {}).items():
-            if target in TARGETS:
+            if target in guesses:
                 if header:
                     columns[target] = header
                 else:
@@ -204,7 +204,7 @@ class Lookups:
             for key in (municipality.code, municipality.code.lstrip("0"), municipality.name_fi, municipality.name_sv,
                         municipality.name_en):  # fmt: skip
                 if key:
-                    self.municipalities.setdefault(_normalise(key), municipality)
+                    self.municipalities.setdefault(normalise(key), municipality)
         self.phenomena: dict[str, Phenomenon] = {}
         for phenomenon in Phenomenon.objects.filter(active=True):
             for key in (
@@ -214,7 +214,37 @@ class Lookups:
                 phenomenon.label_en,
             ):
                 if key:
-                    self.phenomena.setdefault(_normalise(key), phenomenon)
+                    self.phenomena.setdefault(normalise(key), phenomenon)
+
+    def municipalities_in(self, raw: str) -> tuple[list[Municipality], list[str]]:
+        """The municipalities a cell names (separated by ; , or /), and a problem per unknown one."""
+        found: list[Municipality] = []
+        problems: list[str] = []
+        for part in re.split(r"[;,/]", raw or ""):
+            if part.strip():
+                municipality = self.municipalities.get(normalise(part))
+                if municipality is None:
+                    problems.append(_("the municipality “%(value)s” is not in this county") % {"value": part.strip()})
+                else:
+                    found.append(municipality)
+        return found, problems
+
+
+def checked_date(raw: str) -> tuple[datetime | None, str]:
+    """A row's date, or the problem with it (translated): unreadable, not a real day, or
+    outside 1990–today."""
+    value = parse_date(raw)
+    if value is None:
+        if _DATE_SHAPE.match(raw):
+            return None, _("the date “%(value)s” does not exist") % {"value": raw}
+        return None, _("“%(value)s” is not a date (use d.m.yyyy)") % {"value": raw}
+    if value.year < 1990 or value.date() > timezone.localdate():
+        return None, _("the date “%(value)s” is outside the accepted range") % {"value": raw}
+    return value, ""
+
+
+def row_problems(number: int, problems: list[str]) -> list[RowProblem]:
+    return [RowProblem(number, _("Row %(row)s: %(problem)s") % {"row": number, "problem": p}) for p in problems]
 
 
 def parse_row(number: int, row: Mapping[str, str], mapping: ColumnMapping,
@@ -231,43 +261,22 @@ def parse_row(number: int, row: Mapping[str, str], mapping: ColumnMapping,
     raw_date = mapping.value(row, "created_at")
     created_at: datetime | None = None
     if raw_date:
-        created_at = parse_date(raw_date)
-        if created_at is None:
-            if _DATE_SHAPE.match(raw_date):
-                problems.append(_("the date “%(value)s” does not exist") % {"value": raw_date})
-            else:
-                problems.append(_("“%(value)s” is not a date (use d.m.yyyy)") % {"value": raw_date})
-        elif created_at.year < 1990 or created_at.date() > timezone.localdate():
-            problems.append(
-                _("the date “%(value)s” is outside the accepted range") % {"value": raw_date}
-            )
-            created_at = None
-    raw_municipality = mapping.value(row, "municipality")
-    municipalities: list[Municipality] = []
-    if raw_municipality:
-        for part in re.split(r"[;,/]", raw_municipality):
-            if not part.strip():
-                continue
-            found = lookups.municipalities.get(_normalise(part))
-            if found is None:
-                problems.append(
-                    _("the municipality “%(value)s” is not in this county")
-                    % {"value": part.strip()}
-                )
-            else:
-                municipalities.append(found)
+        created_at, problem = checked_date(raw_date)
+        if problem:
+            problems.append(problem)
+    municipalities, missing = lookups.municipalities_in(mapping.value(row, "municipality"))
+    problems += missing
     raw_phenomenon = mapping.value(row, "phenomenon")
     phenomena: list[Phenomenon] = []
     if raw_phenomenon:
-        found_phenomenon = lookups.phenomena.get(_normalise(raw_phenomenon))
+        found_phenomenon = lookups.phenomena.get(normalise(raw_phenomenon))
         # An unknown label is left for triage's suggestion rather than refusing the row.
         if found_phenomenon is not None:
             phenomena.append(found_phenomenon)
     language = mapping.value(row, "language").lower()[:2]
     data["language"] = language if language in ("fi", "sv", "en") else "fi"
     if problems:
-        return None, [RowProblem(number, _("Row %(row)s: %(problem)s") % {"row": number, "problem": p})
-                      for p in problems]  # fmt: skip
+        return None, row_problems(number, problems)
     data["municipalities"] = municipalities
     data["phenomena"] = phenomena
     data["whole_county"] = not municipalities

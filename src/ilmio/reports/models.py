@@ -187,6 +187,8 @@ class ImportMapping(models.Model):
     """A county's saved column mapping for history imports: target field → column header."""
 
     county = models.ForeignKey(County, on_delete=models.CASCADE, related_name="import_mappings")
+    # What the mapping imports: "reports", or another importer's kind (ilmio.reports.import_runs).
+    kind = models.CharField(max_length=20, default="reports")
     name = RedactedCharField(max_length=100)
     columns = models.JSONField(default=dict, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -195,7 +197,7 @@ class ImportMapping(models.Model):
 
     class Meta:
         ordering = ["name", "pk"]
-        constraints = [models.UniqueConstraint(fields=["county", "name"], name="import_mapping_name_per_county")]
+        constraints = [models.UniqueConstraint(fields=["county", "kind", "name"], name="import_mapping_name_per_kind")]
 
     def __str__(self) -> str:
         return self.name
@@ -203,15 +205,16 @@ class ImportMapping(models.Model):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        from ilmio.reports.importing import TARGETS
+        from ilmio.reports.import_runs import importer_for
 
+        importer = importer_for(self.kind)
         if not isinstance(self.columns, dict):
             raise ValidationError({"columns": _("The mapping must name a column per field.")})
         for target, header in self.columns.items():
-            if target not in TARGETS or not isinstance(header, str) or not 0 < len(header) <= 200:
+            if target not in importer.targets or not isinstance(header, str) or not 0 < len(header) <= 200:
                 raise ValidationError({"columns": _("The mapping names an unknown field or column.")})
-        if "description" not in self.columns:
-            raise ValidationError({"columns": _("Choose the column that holds the description.")})
+        if importer.required not in self.columns:
+            raise ValidationError({"columns": str(importer.required_message)})
 
 
 class ImportRun(models.Model):
@@ -235,6 +238,7 @@ class ImportRun(models.Model):
     MAX_PROBLEMS = 1000  # stored messages; problem_count has them all
 
     county = models.ForeignKey(County, on_delete=models.CASCADE, related_name="import_runs")
+    kind = models.CharField(max_length=20, default="reports")  # which importer runs it
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")  # fmt: skip
     created_at = models.DateTimeField(auto_now_add=True)

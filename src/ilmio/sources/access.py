@@ -7,6 +7,9 @@
 * Anyone else — another county included — sees none: the caller answers 404.
 * Outside the county, only published documents' findings are shown, and only through
   :func:`public_findings_on` (the phenomenon brief).
+* Client feedback, reminders and complaints: the county's staff see their counts (and
+  coordinators import them); outside the county they are only counted, through
+  :func:`feedback_on` and the disclosure door (ilmio.sources.feedback_counts).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from django.db.models import Q, QuerySet
 from ilmio.areas.models import Municipality
 from ilmio.core.access import county_id_of, in_county, is_id
 from ilmio.core.permissions import Capability, has_capability
-from ilmio.sources.models import Finding, SourceDocument
+from ilmio.sources.models import FeedbackItem, Finding, SourceDocument
 from ilmio.taxonomy.models import Phenomenon
 
 
@@ -93,3 +96,21 @@ def published_findings(county_codes: Iterable[str], phenomena: Iterable[Phenomen
     ids = found.values("pk")
     return (Finding.objects.filter(pk__in=ids).select_related("document")
             .order_by("-document__year", "document_id", "position", "pk"))  # fmt: skip
+
+
+def feedback_for(user: Any) -> QuerySet[FeedbackItem]:
+    """The county's feedback items, for its staff; none for anyone else."""
+    county_id = county_id_of(user)
+    if not is_county_staff(user) or county_id is None:
+        return FeedbackItem.objects.none()
+    return FeedbackItem.objects.filter(county_id=county_id)
+
+
+def feedback_on(phenomenon: Phenomenon, county_codes: Iterable[str],
+                municipality_codes: Iterable[str] | None = None) -> QuerySet[FeedbackItem]:  # fmt: skip
+    """Items on the phenomenon in the counties (or, given, the municipalities): to be counted
+    through the disclosure door, never read."""
+    items = FeedbackItem.objects.filter(phenomenon=phenomenon, county__code__in=list(county_codes))
+    if municipality_codes is not None:
+        items = items.filter(municipality__code__in=list(municipality_codes))
+    return items

@@ -83,3 +83,37 @@ class Finding(models.Model):
     def language(self) -> str:
         """The language its text was written in (the redaction door reads it)."""
         return self.document.language
+
+
+class FeedbackItem(models.Model):
+    """One piece of client feedback, a reminder (muistutus) or a complaint (kantelu),
+    imported in bulk from a county's sheet (ilmio.sources.feedback). Counted by phenomenon,
+    unit and period through the disclosure door (ilmio.sources.feedback_counts); its text is
+    redacted and read only by the county's staff."""
+
+    class Kind(models.TextChoices):
+        FEEDBACK = "feedback", _("Client feedback")
+        REMINDER = "reminder", _("Reminder")
+        COMPLAINT = "complaint", _("Complaint")
+
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="feedback_items")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FEEDBACK)
+    received_on = models.DateField()
+    unit = RedactedCharField(max_length=ORGANISATION_LIMIT, blank=True)
+    service_area = models.ForeignKey("taxonomy.ServiceArea", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")  # fmt: skip
+    phenomenon = models.ForeignKey(Phenomenon, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    text = RedactedTextField(blank=True)
+    language = models.CharField(max_length=2, choices=LANGUAGES, default="fi")
+    # The row's source id or content hash: the same row imported again is not added twice.
+    import_key = models.CharField(max_length=80)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["county", "import_key"], name="feedback_import_key_per_county")]
+        indexes = [models.Index(fields=["county", "received_on"], name="feedback_county_received")]
+
+    def __str__(self) -> str:
+        return f"feedback item {self.pk}"

@@ -1,8 +1,11 @@
 """Pages of source documents: the county's list with the upload form, one document with its
-findings (POST action=add_finding|edit_finding|delete_finding|publish), the file download."""
+findings (POST action=add_finding|edit_finding|delete_finding|publish), the file download;
+the counts of client feedback, reminders and complaints, and their import (the shared
+table-import views, ilmio.reports.import_views, with the feedback importer)."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -17,16 +20,21 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from ilmio.core.form_actions import FormAction, dispatch
 from ilmio.core.permissions import Capability, requires
+from ilmio.reports import import_views
 from ilmio.sources import services
 from ilmio.sources.access import (
     document_for,
     documents_for,
+    feedback_for,
     file_for,
     finding_of,
+    is_county_staff,
     may_write,
     municipalities_for,
     writable_document,
 )
+from ilmio.sources.feedback import FEEDBACK
+from ilmio.sources.feedback_counts import complete_year_window, tables
 from ilmio.sources.files import CONTENT_TYPES
 from ilmio.sources.forms import DocumentForm, EditFindingForm, FindingForm, ItemForm
 from ilmio.sources.models import SourceDocument
@@ -60,7 +68,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
                 return redirect("sources:detail", pk=document.pk)
     items = documents_for(request.user).order_by("-year", "-pk")
     page = Paginator(items, 25).get_page(request.GET.get("page"))
-    return render(request, "sources/list.html", {"page": page, "form": form})
+    return render(request, "sources/list.html", {"page": page, "form": form, "feedback": is_county_staff(request.user)})
 
 
 def _links(form: Any) -> dict[str, Any]:
@@ -137,3 +145,36 @@ def document_file(request: HttpRequest, pk: int) -> HttpResponseBase:
         raise Http404 from error
     return FileResponse(handle, as_attachment=True, filename=f"source-{document.pk}.{extension}",
                         content_type=CONTENT_TYPES.get(extension, "application/octet-stream"))  # fmt: skip
+
+
+@requires(Capability.READ_FORWARDED)
+def feedback_page(request: HttpRequest) -> HttpResponse:
+    """The county's client feedback, reminders and complaints of the last twelve complete
+    months, or of a past calendar year (?year=), counted through the disclosure door."""
+    if not is_county_staff(request.user):
+        raise Http404
+    items = feedback_for(request.user)
+    start, end = complete_year_window()
+    years = sorted({day.year for day in items.dates("received_on", "year")} - {end.year}, reverse=True)
+    raw = request.GET.get("year", "")
+    year = int(raw) if raw.isascii() and raw.isdigit() and int(raw) in years else None
+    if raw and year is None:
+        messages.error(request, _("Choose one of the years listed."))
+    if year is not None:
+        start, end = date(year, 1, 1), date(year + 1, 1, 1)
+    return render(request, "sources/feedback.html", {
+        "tables": tables(items, start, end), "start": start, "last_day": end - timedelta(days=1), "years": years,
+        "year": year, "may_import": may_write(request.user),
+    })  # fmt: skip
+
+
+def feedback_import(request: HttpRequest) -> HttpResponse:
+    return import_views.import_page(request, kind=FEEDBACK.kind)
+
+
+def feedback_import_run(request: HttpRequest, pk: int) -> HttpResponse:
+    return import_views.import_run(request, pk, kind=FEEDBACK.kind)
+
+
+def feedback_import_status(request: HttpRequest, pk: int) -> HttpResponse:
+    return import_views.import_status(request, pk, kind=FEEDBACK.kind)
