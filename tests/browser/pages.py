@@ -258,6 +258,33 @@ def history_import_run(v: Visit) -> None:
     v.page.goto(reverse("reports:import_run", args=[run.pk]))
 
 
+FEEDBACK_CSV = ("Asianumero;Saapunut;Tyyppi;Yksikkö;Ilmiö;Palaute\r\n"
+                "A-1;3.2.2025;muistutus;Kotihoito;asuminen;Asumisneuvontaan ei saanut aikaa.\r\n"
+                "A-2;31.2.2025;kantelu;Kotihoito;asuminen;Päivämäärä on väärä.\r\n")  # fmt: skip
+
+
+def feedback_import_preview(v: Visit) -> None:
+    v.page.goto(reverse("sources:feedback_import"))
+    v.page.locator("#id_file").set_input_files(
+        {"name": "palautteet.csv", "mimeType": "text/csv", "buffer": FEEDBACK_CSV.encode()}
+    )
+    v.page.locator("#import-upload-button").click()
+    v.page.wait_for_load_state()
+    v.page.locator("button[name=action][value=preview]").click()
+    v.page.wait_for_load_state()
+    expect(v.page.locator("#preview table")).to_be_visible()
+
+
+def feedback_import_run(v: Visit) -> None:
+    from ilmio.reports.import_runs import start_import
+    from ilmio.sources.feedback import FEEDBACK
+
+    assert v.user is not None
+    mapping = FEEDBACK.guess(["Asianumero", "Saapunut", "Tyyppi", "Yksikkö", "Ilmiö", "Palaute"])
+    run = start_import(v.user.county, FEEDBACK_CSV.encode(), "palautteet.csv", mapping, by=v.user, importer=FEEDBACK)
+    v.page.goto(reverse("sources:feedback_import_run", args=[run.pk]))
+
+
 def _shortcoming(v: Visit) -> int:
     """A notification of county 15 (reused by the three languages' visits)."""
     from ilmio.shortcomings.models import Shortcoming
@@ -411,6 +438,9 @@ PAGES: list[AuditedPage] = [
     AuditedPage("sources", "sources:list", Role.COORDINATOR, source_list),
     AuditedPage("source-document", "sources:detail", Role.COORDINATOR, source_page),
     AuditedPage("source-document-reader", "sources:detail", Role.MANAGER, source_page),
+    AuditedPage("feedback-counts", "sources:feedback", Role.MANAGER, "sources:feedback"),
+    AuditedPage("feedback-import", "sources:feedback_import", Role.COORDINATOR, feedback_import_preview),
+    AuditedPage("feedback-import-run", "sources:feedback_import_run", Role.COORDINATOR, feedback_import_run),
     AuditedPage("county-admin-users", "county_admin:users", Role.ADMIN, county_admin_users),
     AuditedPage("county-admin-invite", "county_admin:invite", Role.ADMIN, "county_admin:invite"),
     AuditedPage("county-admin-invite-errors", "county_admin:invite", Role.ADMIN, county_admin_invite_errors),
@@ -445,6 +475,7 @@ NOT_AUDITED: dict[str, str] = {
     "reports:import_status": "JSON progress of an import run, polled by scripts; the run page shows it",
     "plans:report_export": "a file download (PDF/DOCX), not a page",
     "shortcomings:letter": "a file download (PDF/DOCX letter to the supervisory authority), not a page",
+    "sources:feedback_import_status": "JSON progress of a feedback import run; the run page shows it",
     "sources:file": "a file download (the source document's PDF/DOCX as uploaded), not a page",
     "plans:public_report_export": "a file download (PDF/DOCX), not a page",
 }
