@@ -169,6 +169,18 @@ def _history_import_preview(client: Client, v: Visit) -> Any:
                                                    "col_description": "Kuvaile havaintosi"})  # fmt: skip
 
 
+def _feedback_import_preview(client: Client, v: Visit) -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.browser.pages import FEEDBACK_CSV
+
+    client.post(reverse("sources:feedback_import"), {"action": "upload",
+                "file": SimpleUploadedFile("palautteet.csv", FEEDBACK_CSV.encode())})  # fmt: skip
+    return client.post(reverse("sources:feedback_import"), {"action": "preview", "col_source_id": "Asianumero",
+                       "col_received_on": "Saapunut", "col_kind": "Tyyppi", "col_unit": "Yksikkö",
+                       "col_phenomenon": "Ilmiö", "col_text": "Palaute"})  # fmt: skip
+
+
 def _county_admin_invite_errors(client: Client, v: Visit) -> Any:
     return client.post(reverse("county_admin:invite"), {})
 
@@ -190,6 +202,7 @@ CLIENT_VISITS: dict[str, Callable[[Client, Visit], Any]] = {
     "county-admin-token-created": _county_admin_token_created,
     "set-password": _set_password,
     "history-import-preview": _history_import_preview,
+    "feedback-import": _feedback_import_preview,
     "public-form-errors": _public_form_with_errors,
     "public-form-preview": _public_form_preview,
     "staff-form-preview": _staff_form_preview,
