@@ -631,12 +631,21 @@ def build_sources(users: dict[str, User]) -> None:
 
 # Client feedback, reminders and complaints of the last eighteen months, imported from a
 # register's sheet through the same import as a coordinator's (counted on the feedback page).
-FEEDBACK_UNITS = ["Kotihoito Jyväskylä", "Aikuissosiaalityö Jyväskylä", "Perhepalvelut Äänekoski",
-                  "Vammaispalvelut Keuruu", "Sosiaalipäivystys"]  # fmt: skip
-FEEDBACK_TEXTS = {"asuminen": "Asumisneuvontaan ei saanut aikaa ennen häätöä.",
-                  "toimeentulo": "Toimeentulotuen päätös viipyi yli määräajan.",
-                  "palvelujarjestelma": "Asiakasta ohjattiin luukulta toiselle.",
-                  "mielenterveys": "Mielenterveyspalveluun jonotettiin kuukausia."}  # fmt: skip
+# Each unit with its service area (the taxonomy's code), as a register's sheet would give it.
+FEEDBACK_UNITS = {"Kotihoito Jyväskylä": "ikaantyneet_palvelut", "Aikuissosiaalityö Jyväskylä": "aikuissosiaalityo",
+                  "Perhepalvelut Äänekoski": "lapsiperheet_palvelut", "Vammaispalvelut Keuruu": "vammaispalvelut",
+                  "Sosiaalipäivystys": "sosiaalipaivystys"}  # fmt: skip
+FEEDBACK_TEXTS = {
+    "asuminen": ["Asumisneuvontaan ei saanut aikaa ennen häätöä.",
+                 "Tuettua asuntoa odotettiin puoli vuotta, ja sillä välin asuttiin tuttavien luona.",
+                 "Vuokravelasta ei kerrottu ajoissa, vaikka asunnon menetys uhkasi."],
+    "toimeentulo": ["Toimeentulotuen päätös viipyi yli määräajan.",
+                    "Hakemuksen liitteitä pyydettiin kolmeen kertaan, eikä kukaan kertonut miksi."],
+    "palvelujarjestelma": ["Asiakasta ohjattiin luukulta toiselle.",
+                           "Omatyöntekijä vaihtui kolme kertaa vuoden aikana, ja asiat piti kertoa aina alusta."],
+    "mielenterveys": ["Mielenterveyspalveluun jonotettiin kuukausia.",
+                      "Kriisiaikaa ei saanut samalle viikolle, vaikka tilanne oli vaikea."],
+}  # fmt: skip
 
 
 def build_feedback(by: User, rows: int = 600, seed: int = 2025) -> None:
@@ -650,11 +659,13 @@ def build_feedback(by: User, rows: int = 600, seed: int = 2025) -> None:
     for number in range(1, rows + 1):
         day = today - timedelta(days=rng.randrange(1, 540))
         code = rng.choice(list(FEEDBACK_TEXTS))
+        unit = rng.choice(list(FEEDBACK_UNITS))
         table.append({"id": f"demo-{number}", "date": day.isoformat(),
                       "kind": rng.choices(["palaute", "muistutus", "kantelu"], weights=[8, 3, 1])[0],
-                      "unit": rng.choice(FEEDBACK_UNITS), "phenomenon": code, "text": FEEDBACK_TEXTS[code]})  # fmt: skip
+                      "unit": unit, "service_area": FEEDBACK_UNITS[unit], "phenomenon": code,
+                      "text": rng.choice(FEEDBACK_TEXTS[code])})  # fmt: skip
     mapping = ColumnMapping({"source_id": "id", "received_on": "date", "kind": "kind", "unit": "unit",
-                             "phenomenon": "phenomenon", "text": "text"})  # fmt: skip
+                             "service_area": "service_area", "phenomenon": "phenomenon", "text": "text"})  # fmt: skip
     import_feedback(by.county, table, mapping, by=by)
 
 

@@ -450,6 +450,13 @@ def cases() -> list[Case]:
     for role in ("coordinator", "manager"):
         add(Case("sources:feedback", "GET", role, lambda w: (other_feedback(w), Req("GET", "/sources/feedback/"))[1],
                  status=200, check=contains("ksuomi-feedback-unit")))
+        # The search of the texts and units finds only the own county's item.
+        add(Case("sources:feedback", "GET search", role,
+                 lambda w: (other_feedback(w), Req("GET", "/sources/feedback/?q=feedback-unit"))[1],
+                 status=200, check=contains("ksuomi-feedback-unit")))
+        add(Case("api:feedback_counts", "GET", role,
+                 lambda w: (other_feedback(w), Req("GET", "/api/v1/sources/feedback/counts", api_json=True))[1],
+                 status=200, check=contains("ksuomi-feedback-unit")))
 
     # --- triage ----------------------------------------------------------------------------
     for role in TRIAGERS:

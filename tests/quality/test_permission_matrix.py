@@ -183,6 +183,12 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("api:get_shortcoming", "GET", "other_shortcoming"): table(404, anonymous=401),
     ("api:create_shortcoming", "POST", "-"): table(403, anonymous=401, submitters=422),
     ("api:list_monitoring_reports", "GET", "-"): table(403, anonymous=401, forwarded=200),
+    # Source documents: everyone with an account may ask, and gets what they may see.
+    ("api:list_documents", "GET", "-"): table(200, anonymous=401),
+    ("api:get_document", "GET", "source"): table(404, anonymous=401, forwarded=200),
+    ("api:get_document", "GET", "source_draft"): table(404, anonymous=401, forwarded=200, decision_maker=404),
+    ("api:get_document", "GET", "other_source"): table(404, anonymous=401),
+    ("api:feedback_counts", "GET", "-"): table(403, anonymous=401, readers=200, triagers=200),
 }
 API_BODIES: dict[str, dict[str, Any]] = {
     "api:redact_text": {"text": "Asiakas Matti Virtanen"},
@@ -286,6 +292,7 @@ def concrete_path(name: str, raw: str, obj: Any) -> str:
         path = path.replace("<uuid:public_id>", str(obj.public_id)).replace("<report_id>", str(obj.public_id))
     elif obj is not None:
         path = path.replace("<int:pk>", str(obj.pk)).replace("<shortcoming_id>", str(obj.pk))
+        path = path.replace("<document_id>", str(obj.pk))
     return path
 
 

@@ -201,3 +201,12 @@ def test_action_import_view_accepts_a_valid_csv(make_user: Any) -> None:
     response = client.post("/knowledge/actions/", {"file": SimpleUploadedFile("actions.csv", VALID_CSV.encode())})
     assert response.status_code == 302
     assert list(Action.objects.values_list("reference", flat=True)) == ["R1"]
+
+
+def test_a_nul_in_the_address_is_refused_in_html_on_pages_and_in_json_in_the_api(make_user: Any) -> None:
+    client = Client()
+    client.force_login(make_user("coordinator", "15"))
+    page = client.get("/sources/?q=a%00b")
+    assert page.status_code == 400 and page["Content-Type"].startswith("text/html")
+    api = client.get("/api/v1/sources/documents?q=a%00b")
+    assert api.status_code == 400 and api.json() == {"detail": "Bad request: the address contains a NUL character."}

@@ -117,6 +117,14 @@ def other_county_cases(Case: Any, Req: Any) -> list[Any]:  # noqa: N803 - the te
         add(Case("sources:detail", "GET other source document", role, on_other("GET"), control=200,
                  check=other_unchanged))  # fmt: skip
         add(Case("sources:list", "GET", role, with_other("GET", "/sources/"), status=200, check=other_unchanged))
+        add(Case("sources:list", "GET search", role, with_other("GET", "/sources/?q=source"), status=200,
+                 check=other_unchanged))
+        add(Case("api:get_document", "GET other source document", role,
+                 lambda w: Req("GET", f"/api/v1/sources/documents/{county_world_document(w.other)['document'].pk}",
+                               api_json=True), control=200, check=other_unchanged))  # fmt: skip
+        add(Case("api:list_documents", "GET", role, lambda w: (county_world_document(w.other),
+                 Req("GET", "/api/v1/sources/documents?q=source", api_json=True))[1], status=200,
+                 check=other_unchanged))  # fmt: skip
     for role in ("coordinator", "manager"):
         add(Case("sources:file", "GET other source document's file", role, on_other("GET", "file"), control=200,
                  check=other_unchanged))  # fmt: skip

@@ -42,3 +42,7 @@ def test_demo_feedback_counted_on_the_feedback_page(reference_data):
     client.force_login(User.objects.get(username="koordinaattori"))
     page = client.get("/sources/feedback/").content.decode()
     assert "Kotihoito Jyväskylä" in page and "Muistutus" in page
+    # Every demo unit has its service area, and the texts can be searched.
+    assert not FeedbackItem.objects.filter(county__code="15", service_area=None).exists()
+    found = client.get("/sources/feedback/?q=asunto").content.decode()
+    assert "Tuettua asuntoa odotettiin" in found

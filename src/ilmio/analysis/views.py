@@ -36,6 +36,7 @@ from ilmio.analysis.forms import (
 )
 from ilmio.analysis.insights import similar_reports, suggestions
 from ilmio.analysis.models import CodedPassage, PhenomenonCase
+from ilmio.analysis.other_sources import what_else_we_know
 from ilmio.core.access import home_county
 from ilmio.core.audit import Event, record_event
 from ilmio.core.form_actions import FormAction, dispatch
@@ -315,8 +316,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Case saved."))
         return redirect("analysis:case", pk=case.pk)
     record_event(request.user, Event.REPORTS_LISTED, obj=case, ids=case.reports.values_list("public_id", flat=True))
-    return render(request, "analysis/case.html", {"case": case, "form": form,
-                                                  "reports": case.reports.select_related("primary_phenomenon")})
+    return render(request, "analysis/case.html", {"case": case, "form": form, "other": what_else_we_know(request.user, case),
+                                                  "reports": case.reports.select_related("primary_phenomenon")})  # fmt: skip
 
 
 @requires(Capability.TRIAGE)

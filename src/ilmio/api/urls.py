@@ -25,7 +25,7 @@ class BearerToken(HttpBearer):
 api = NinjaAPI(
     title="Ilmiö API",
     version="1",
-    description="Social reports, taxonomy and geography of Ilmiö. Authenticate with a bearer token "
+    description="Social reports, notifications of shortcomings, other knowledge sources, plans, taxonomy and geography of Ilmiö. Authenticate with a bearer token "
     "(`ilmio token create`) or a logged-in session.",
     auth=[BearerToken(), django_auth],
     urls_namespace="api",
@@ -59,6 +59,7 @@ from ilmio.gdpr.api import router as gdpr_router  # noqa: E402
 from ilmio.plans.api import router as plans_router  # noqa: E402
 from ilmio.reports.api import router as reports_router  # noqa: E402
 from ilmio.shortcomings.api import router as shortcomings_router  # noqa: E402
+from ilmio.sources.api import router as sources_router  # noqa: E402
 from ilmio.taxonomy.api import router as taxonomy_router  # noqa: E402
 
 api.add_router("/v1/", taxonomy_router)
@@ -66,6 +67,7 @@ api.add_router("/v1/", areas_router)
 api.add_router("/v1/", reports_router)
 api.add_router("/v1/", plans_router)
 api.add_router("/v1/", shortcomings_router)
+api.add_router("/v1/", sources_router)
 api.add_router("/v1/", gdpr_router)
 
 urlpatterns = [path("", api.urls)]

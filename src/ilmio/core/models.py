@@ -77,6 +77,7 @@ class AuditEvent(models.Model):
         SOURCE_DOCUMENT_SAVED = "source_document_saved", _("Source document saved")
         SOURCE_FINDING_SAVED = "source_finding_saved", _("Source finding saved")
         FEEDBACK_IMPORTED = "feedback_imported", _("Client feedback imported")
+        FEEDBACK_LISTED = "feedback_listed", _("Client feedback listed")
         # Accounts
         LOGIN = "login", _("Logged in")
         LOGIN_FAILED = "login_failed", _("Failed log-in")

@@ -23,7 +23,8 @@ from ilmio.core.formats import collation_key, period_name, sorted_by_name
 from ilmio.indicators import disclosure
 from ilmio.indicators.disclosure import ALL, COUNTRY_CODE, HIDDEN, LEVELS, PERIODS, Shown
 from ilmio.reports.models import Report
-from ilmio.sources.access import public_findings_on
+from ilmio.sources.access import feedback_on, public_findings_on
+from ilmio.sources.feedback_counts import phenomenon_kind_table
 from ilmio.taxonomy.models import Phenomenon
 from ilmio.text.themes import theme_terms
 
@@ -256,9 +257,12 @@ def phenomenon_brief_content(phenomenon: Phenomenon, area: Area) -> dict[str, An
     this_year = timezone.localdate().year
     shortcomings = public_phenomenon_counts(code, county_codes, [this_year - 3, this_year - 2, this_year - 1])
     findings = list(public_findings_on(phenomenon, county_codes, area.municipality_codes)[:10])
+    # An item names its municipality only sometimes: a county or larger area counts them all.
+    feedback = phenomenon_kind_table(feedback_on(phenomenon, county_codes,
+                                            area.municipality_codes if area.level == "municipality" else None))  # fmt: skip
     return {
         "shortcomings": shortcomings,
-        "findings": findings,
+        "findings": findings, "feedback": feedback,
         "phenomenon": phenomenon, "area": area, "labels": labels, "cells": [display(c) for c in cells],
         "trend": trend, "themes": brief_themes(phenomenon, area, threshold), "quotes": quotes, "summaries": summaries, "proposals": proposals,
         "actions": action_items, "indicators": indicator_rows(area, [code]), "threshold": threshold,

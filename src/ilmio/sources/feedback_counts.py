@@ -74,3 +74,14 @@ def tables(items: QuerySet[FeedbackItem], start: date, end: date) -> list[Table]
             _table(_("By phenomenon"), by_phenomenon, {**phenomena, "": none}),
             _table(_("By service area"), by_area, {**areas, "": none}),
             _table(_("By unit"), units, {"": none, "__other__": _("other units")})]  # fmt: skip
+
+
+def phenomenon_kind_table(items: QuerySet[FeedbackItem], today: date | None = None) -> Table | None:
+    """Items on one phenomenon (already filtered by the caller's access function) received in
+    the last twelve complete months, by kind: for the phenomenon brief and a case's "what else
+    we know". None when there is nothing to count."""
+    start, end = complete_year_window(today)
+    within = items.filter(received_on__gte=start, received_on__lt=end)
+    if not within.exists():
+        return None
+    return kind_table(within)

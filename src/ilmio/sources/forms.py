@@ -22,6 +22,7 @@ from ilmio.sources.models import (
     TITLE_LIMIT,
     SourceDocument,
 )
+from ilmio.sources.search import SourceQuery
 from ilmio.sources.services import OLDEST_YEAR
 from ilmio.taxonomy.models import Phenomenon, TargetGroup
 
@@ -94,3 +95,27 @@ class EditFindingForm(FindingForm):
 
 class ItemForm(forms.Form):
     item = IdField()
+
+
+class SearchForm(forms.Form):
+    """The search of the source list (document kinds) and of the feedback page (feedback
+    kinds): the text, a kind and a phenomenon. An invalid value is reported, not guessed."""
+
+    q = TextField(label=_("Search text"), required=False, max_length=100)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    phenomenon = forms.ModelChoiceField(Phenomenon.objects.filter(active=True), to_field_name="code", required=False,
+                                        label=_("Phenomenon"), empty_label=_("All phenomena"))  # fmt: skip
+
+    def __init__(self, *args: Any, kinds: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [("", _("All kinds")), *kinds]
+
+    def query(self) -> SourceQuery:
+        """The query of valid input; an invalid form searches for nothing (it shows its errors)."""
+        if not self.is_valid():
+            return SourceQuery()
+        data = self.cleaned_data
+        return SourceQuery(text=(data.get("q") or "").strip(), kind=data.get("kind") or "",
+                           phenomenon=data.get("phenomenon"))  # fmt: skip

@@ -18,13 +18,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
+from ilmio.core.audit import Event, record_event
 from ilmio.core.form_actions import FormAction, dispatch
 from ilmio.core.permissions import Capability, requires
 from ilmio.reports import import_views
 from ilmio.sources import services
 from ilmio.sources.access import (
     document_for,
-    documents_for,
     feedback_for,
     file_for,
     finding_of,
@@ -36,8 +36,9 @@ from ilmio.sources.access import (
 from ilmio.sources.feedback import FEEDBACK
 from ilmio.sources.feedback_counts import complete_year_window, tables
 from ilmio.sources.files import CONTENT_TYPES
-from ilmio.sources.forms import DocumentForm, EditFindingForm, FindingForm, ItemForm
-from ilmio.sources.models import SourceDocument
+from ilmio.sources.forms import DocumentForm, EditFindingForm, FindingForm, ItemForm, SearchForm
+from ilmio.sources.models import FeedbackItem, SourceDocument
+from ilmio.sources.search import FINDINGS_SHOWN, documents_matching, feedback_matching, findings_matching
 from ilmio.taxonomy.models import Phenomenon, TargetGroup
 
 
@@ -66,9 +67,12 @@ def document_list(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The document was saved. Add its findings below."))
                 return redirect("sources:detail", pk=document.pk)
-    items = documents_for(request.user).order_by("-year", "-pk")
-    page = Paginator(items, 25).get_page(request.GET.get("page"))
-    return render(request, "sources/list.html", {"page": page, "form": form, "feedback": is_county_staff(request.user)})
+    search = SearchForm(request.GET, kinds=SourceDocument.Kind.choices, auto_id="search_%s")
+    query = search.query()
+    page = Paginator(documents_matching(request.user, query), 25).get_page(request.GET.get("page"))
+    findings = list(findings_matching(request.user, query)[:FINDINGS_SHOWN])
+    return render(request, "sources/list.html", {"page": page, "form": form, "feedback": is_county_staff(request.user),
+                                                 "search": search, "query": query, "findings": findings})  # fmt: skip
 
 
 def _links(form: Any) -> dict[str, Any]:
@@ -162,9 +166,15 @@ def feedback_page(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Choose one of the years listed."))
     if year is not None:
         start, end = date(year, 1, 1), date(year + 1, 1, 1)
+    search = SearchForm(request.GET, kinds=FeedbackItem.Kind.choices, auto_id="search_%s")
+    query = search.query()
+    found = Paginator(feedback_matching(request.user, query), 25).get_page(request.GET.get("page"))
+    if found.object_list:
+        # Reading the texts of feedback is recorded as reading reports is.
+        record_event(request.user, Event.FEEDBACK_LISTED, ids=list(found.object_list), total_found=found.paginator.count)
     return render(request, "sources/feedback.html", {
         "tables": tables(items, start, end), "start": start, "last_day": end - timedelta(days=1), "years": years,
-        "year": year, "may_import": may_write(request.user),
+        "year": year, "may_import": may_write(request.user), "search": search, "query": query, "page": found,
     })  # fmt: skip
 
 
