@@ -179,3 +179,31 @@ def test_notifications_of_shortcomings_are_counted_beside_the_reports_through_th
     small = draft("en")
     internal = [s for s in shown_statements(small, "internal") if s.statement.kind == Statement.Kind.SHORTCOMINGS]
     assert internal and internal[0].count is not None and internal[0].count.hidden and ": –." in internal[0].text
+
+
+def test_client_feedback_on_the_phenomena_is_counted_beside_the_reports_through_the_door(reference_data):
+    from ilmio.sources.models import FeedbackItem
+    from tests.sources.feedback_helpers import feedback
+
+    add(FINNISH * 2, language="fi", when=datetime(2026, 5, 1, 12, tzinfo=UTC))
+    feedback("15", threshold() + 2, kind=FeedbackItem.Kind.COMPLAINT, received_on=date(2026, 5, 3), key="in")
+    feedback("15", 7, received_on=date(2026, 3, 31), key="before")  # outside the period
+    feedback("15", 7, phenomenon="toimeentulo", received_on=date(2026, 5, 3), key="other")  # another phenomenon
+    feedback("13", 9, received_on=date(2026, 5, 3), key="elsewhere")  # another county
+    summary = draft("en")
+    statement = summary.statements.get(kind=Statement.Kind.FEEDBACK)
+    assert statement.count == threshold() + 2 and not statement.citations.exists()
+    with translation.override("en"):
+        shown = {s.statement.kind: s for s in shown_statements(summary, "public")}[Statement.Kind.FEEDBACK]
+    assert f"{threshold() + 2} pieces of client feedback, reminders and complaints" in shown.text
+    assert "2026-04-01–2026-06-30" in shown.text and not shown.citations  # English dates
+    # A small number is hidden for every audience, the internal one too.
+    FeedbackItem.objects.filter(import_key__startswith="in-").exclude(
+        pk__in=list(FeedbackItem.objects.filter(import_key__startswith="in-").values_list("pk", flat=True)[:1])).delete()
+    small = draft("en")
+    internal = [s for s in shown_statements(small, "internal") if s.statement.kind == Statement.Kind.FEEDBACK]
+    assert internal and internal[0].count is not None and internal[0].count.hidden and ": –." in internal[0].text
+    fi = draft("fi")
+    with translation.override("en"):  # the summary's own language, whatever the reader's
+        text = {s.statement.kind: s for s in shown_statements(fi, "public")}[Statement.Kind.FEEDBACK].text
+    assert "asiakaspalautteet" in text and "1.4.2026–30.6.2026" in text  # hidden now: one left

@@ -90,6 +90,9 @@ def compose(scope: Scope, reports: Sequence[Report], language: str) -> Draft:
     notified = shortcomings_in(scope)
     if notified:
         draft.statements.append(DraftStatement(Statement.Kind.SHORTCOMINGS, [], count=notified))
+    received = feedback_in(scope)
+    if received:
+        draft.statements.append(DraftStatement(Statement.Kind.FEEDBACK, [], count=received))
     draft.quotes = representative_quotes(reports, [cited for _term, cited in themes], language)
     with translation.override(language):
         draft.narrative = narrative(scope, reports, [term for term, _cited in themes])
@@ -106,6 +109,20 @@ def shortcomings_in(scope: Scope) -> int:
     if scope.phenomena:
         found = found.filter(phenomena__in=scope.phenomena)
     return found.distinct().count()
+
+
+def feedback_in(scope: Scope) -> int:
+    """Client feedback, reminders and complaints of the county received in the period on the
+    summary's phenomena (any, when it has none; in its municipalities when it names any)."""
+    from ilmio.sources.models import FeedbackItem
+
+    found = FeedbackItem.objects.filter(county=scope.county, received_on__gte=scope.period_start,
+                                        received_on__lte=scope.period_end)  # fmt: skip
+    if scope.phenomena:
+        found = found.filter(phenomenon__in=scope.phenomena)
+    if scope.municipalities:
+        found = found.filter(municipality__in=scope.municipalities)
+    return found.count()
 
 
 def _by_phenomenon(reports: Sequence[Report]) -> list[tuple[Phenomenon, list[Report]]]:

@@ -161,6 +161,9 @@ class Statement(models.Model):
         # A finding of another knowledge source (an ombudsman's report, a welfare report…),
         # cited as it was published; shown only while its document stays published.
         FINDING = "finding", _("Finding of another source")
+        # Client feedback, reminders and complaints on the summary's phenomena in its period
+        # (imported from the county's registers; counted through the disclosure door).
+        FEEDBACK = "feedback", _("Client feedback, reminders and complaints")
         TEXT = "text", _("Written statement")
 
     summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="statements")

@@ -53,7 +53,13 @@ def _published_count(summary: Summary, statement: Statement) -> Shown:
                         start=summary.period_start, end=summary.period_end)  # fmt: skip
 
 
-def _shortcoming_count(statement: Statement) -> Shown:
+# Counted beside the reports, hidden when small for every audience (the internal one too):
+# a notifier or a complainant could be told apart by a small number.
+ONE_CELL_KINDS = (Statement.Kind.SHORTCOMINGS, Statement.Kind.FEEDBACK)
+NO_REPORTS_CITED = (*ONE_CELL_KINDS, Statement.Kind.FINDING)
+
+
+def _one_cell_count(statement: Statement) -> Shown:
     cells, _total = tally({"count": statement.count or 0})
     return cells["count"]
 
@@ -79,6 +85,12 @@ def wording(summary: Summary, statement: Statement, count: Shown | None) -> str:
             return _("Notifications of shortcomings on these phenomena in %(period)s: –.") % {"period": period}
         return ngettext("%(count)s notification of a shortcoming on these phenomena in %(period)s.",
                         "%(count)s notifications of shortcomings on these phenomena in %(period)s.",
+                        value) % {"period": period, "count": shown}  # fmt: skip
+    if statement.kind == Statement.Kind.FEEDBACK:
+        if value is None:
+            return _("Client feedback, reminders and complaints on these phenomena in %(period)s: –.") % {"period": period}
+        return ngettext("%(count)s piece of client feedback, reminder or complaint on these phenomena in %(period)s.",
+                        "%(count)s pieces of client feedback, reminders and complaints on these phenomena in %(period)s.",
                         value) % {"period": period, "count": shown}  # fmt: skip
     if statement.kind == Statement.Kind.FINDING:
         return finding_wording(statement)
@@ -118,15 +130,15 @@ def shown_statements(summary: Summary, audience: str) -> list[ShownStatement]:
         if statement.kind == Statement.Kind.FINDING and not (statement.finding and statement.finding.document.published):
             continue  # its document was withdrawn from publication (or the finding deleted)
         count: Shown | None = None
-        if statement.kind == Statement.Kind.SHORTCOMINGS:
-            # Who notified is protected: even the internal version shows the suppressed count.
-            count = _shortcoming_count(statement)
+        if statement.kind in ONE_CELL_KINDS:
+            # Who notified or complained is protected: even the internal version shows the suppressed count.
+            count = _one_cell_count(statement)
         elif statement.kind not in (Statement.Kind.TEXT, Statement.Kind.FINDING):
             count = Shown(statement.count) if exact else _published_count(summary, statement)
         # The summary's content is in its own language, whatever the reader's interface.
         with translation.override(summary.language or None):
             text = wording(summary, statement, count)
-        cites = exact and statement.kind not in (Statement.Kind.SHORTCOMINGS, Statement.Kind.FINDING)  # no reports
+        cites = exact and statement.kind not in NO_REPORTS_CITED
         shown.append(ShownStatement(statement, text, count, cites))
     return shown
 

@@ -130,7 +130,7 @@ def describe_statement(item: dict[str, Any], phenomena: dict[str, str]) -> str:
         return _("Reports on a phenomenon: %(phenomenon)s") % {"phenomenon": phenomena.get(item.get("phenomenon", ""), "–")}
     if kind == Statement.Kind.THEME:
         return _("Recurring theme: “%(term)s”") % {"term": item.get("term", "")}
-    if kind in (Statement.Kind.TOTAL, Statement.Kind.SHORTCOMINGS):
+    if kind in (Statement.Kind.TOTAL, Statement.Kind.SHORTCOMINGS, Statement.Kind.FEEDBACK):
         return str(Statement.Kind(kind).label)
     return str(item.get("text", ""))
 
