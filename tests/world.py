@@ -259,6 +259,8 @@ def snapshot(county_code: str) -> dict[str, list[dict[str, Any]]]:
         "milestone": get("knowledge", "Milestone").objects.filter(action__county_id=c),
         "notification": get("knowledge", "Notification").objects.filter(report__county_id=c),
         "follow_up": get("knowledge", "FollowUp").objects.filter(Q(report__county_id=c) | Q(action__county_id=c)),
+        "idea": get("participation", "Idea").objects.filter(county_id=c),
+        "idea_contact": get("participation", "IdeaContact").objects.filter(idea__county_id=c),
     }
     return {name: _rows(qs.distinct()) for name, qs in tables.items()}
 

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "ilmio.shortcomings",
     "ilmio.sources",
     "ilmio.knowledge",
+    "ilmio.participation",
     "ilmio.plans",
     "ilmio.situation",
     "ilmio.federation",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("sources/", include("ilmio.sources.urls")),
     path("knowledge/", include("ilmio.knowledge.urls")),
     path("plans/", include("ilmio.plans.urls")),
+    path("participation/", include("ilmio.participation.urls")),
     path("api/", include("ilmio.api.urls")),
     path("admin/county/", include("ilmio.accounts.urls")),
 ]

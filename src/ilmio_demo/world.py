@@ -292,6 +292,7 @@ def build_demo(*, reports: int = 2400, seed: int = 2025, reset: bool = False, no
             build_shortcomings(users, now)  # before the summaries, which count them
             build_sources(users)
             build_loop(users, county, now)
+            build_ideas(users)
             build_plan(users, county)
     finally:
         report_logger.setLevel(previous_level)
@@ -667,6 +668,42 @@ def build_feedback(by: User, rows: int = 600, seed: int = 2025) -> None:
     mapping = ColumnMapping({"source_id": "id", "received_on": "date", "kind": "kind", "unit": "unit",
                              "service_area": "service_area", "phenomenon": "phenomenon", "text": "text"})  # fmt: skip
     import_feedback(by.county, table, mapping, by=by)
+
+
+# The idea box (fictional): a resident's idea taken forward as an action proposal, a member of
+# staff's idea answered, and two waiting for the coordinator.
+DEMO_IDEAS = [
+    ("public", "182", "Iltaisin avoin nuorten tila Jämsään",
+     "Nuorilla ei ole iltaisin paikkaa, jossa olla. Nuorisotila voisi olla auki myös perjantai-iltaisin.", "proposal"),
+    ("staff", "179", "Yhteinen asiakasohjaus sosiaalipäivystyksen kanssa",
+     "Sosiaalipäivystyksen ja aikuissosiaalityön asiakkaat ohjattaisiin yhteisellä lomakkeella.", "declined"),
+    ("public", "179", "Asumisneuvonta kirjastoon kerran viikossa",
+     "Asumisneuvoja voisi päivystää kirjastossa, niin sinne olisi helppo mennä ilman ajanvarausta.", "open"),
+    ("staff", "992", "Kotihoidon iltavuoron perehdytys",
+     "Uudet iltavuoron työntekijät tarvitsevat perehdytyksen lääkelistoihin ennen ensimmäistä vuoroa.", "open"),
+]  # fmt: skip
+
+
+def build_ideas(users: dict[str, User]) -> None:
+    from ilmio.areas.models import Municipality
+    from ilmio.participation import services as participation
+    from ilmio.participation.models import Idea
+
+    coordinator = users["koordinaattori"]
+    if Idea.objects.filter(county=coordinator.county).exists():
+        return
+    for channel, code, title, text, outcome in DEMO_IDEAS:
+        place = Municipality.objects.filter(code=code, county=coordinator.county).first()
+        idea = participation.submit_idea(
+            county=coordinator.county, municipality=place, title=title, text=text, channel=channel,
+            by=users["sosiaalityontekija"] if channel == Idea.Channel.STAFF else None)  # fmt: skip
+        if outcome == "proposal":
+            participation.idea_to_proposal(idea, by=coordinator, title=title, text=text, addressed_to="municipality",
+                                           addressed_to_name="Jämsän kaupunki")  # fmt: skip
+        elif outcome == "declined":
+            participation.decline_idea(idea, by=coordinator, response=(
+                "Hyvä ajatus: yhteinen ohjaus on jo mukana sosiaalipäivystyksen kehittämishankkeessa, joten sitä ei "
+                "tehdä erikseen."))  # fmt: skip
 
 
 def build_plan(users: dict[str, User], county: County) -> None:

@@ -137,5 +137,5 @@ def page(context: BrowserContext) -> Page:
 @pytest.fixture
 def public_form_open(monkeypatch: pytest.MonkeyPatch, settings: Any) -> None:
     """The public form without its anti-spam delay and rate limit (the server runs in-process)."""
-    monkeypatch.setattr("ilmio.reports.forms.SPAM_MIN_SECONDS", 0)
+    monkeypatch.setattr("ilmio.core.forms.SPAM_MIN_SECONDS", 0)
     settings.RATELIMIT_ENABLE = False

@@ -285,6 +285,31 @@ def feedback_import_run(v: Visit) -> None:
     v.page.goto(reverse("sources:feedback_import_run", args=[run.pk]))
 
 
+def _idea(v: Visit) -> int:
+    """An open idea of county 15 (reused by the three languages' visits)."""
+    from ilmio.participation.models import Idea
+    from tests.participation.registry import idea_in
+
+    existing = Idea.objects.filter(county__code="15").order_by("pk").first()
+    return (existing or idea_in("15")).pk
+
+
+def idea_list(v: Visit) -> None:
+    _idea(v)
+    v.page.goto(reverse("participation:ideas"))
+
+
+def idea_page(v: Visit) -> None:
+    v.page.goto(reverse("participation:idea", args=[_idea(v)]))
+
+
+def public_idea_errors(v: Visit) -> None:
+    v.page.goto(reverse("participation:public_idea"))
+    v.page.locator("#idea-form button[type=submit]").click()
+    v.page.wait_for_load_state()
+    expect(v.page.locator("#error-summary")).to_be_visible()
+
+
 def _shortcoming(v: Visit) -> int:
     """A notification of county 15 (reused by the three languages' visits)."""
     from ilmio.shortcomings.models import Shortcoming
@@ -441,6 +466,12 @@ PAGES: list[AuditedPage] = [
     AuditedPage("feedback-counts", "sources:feedback", Role.MANAGER, "sources:feedback"),
     AuditedPage("feedback-import", "sources:feedback_import", Role.COORDINATOR, feedback_import_preview),
     AuditedPage("feedback-import-run", "sources:feedback_import_run", Role.COORDINATOR, feedback_import_run),
+    AuditedPage("public-idea", "participation:public_idea", None, "participation:public_idea"),
+    AuditedPage("public-idea-errors", "participation:public_idea", None, public_idea_errors),
+    AuditedPage("idea-thanks", "participation:thanks", None, "participation:thanks"),
+    AuditedPage("my-ideas", "participation:my_ideas", Role.REPORTER, "participation:my_ideas"),
+    AuditedPage("idea-box", "participation:ideas", Role.COORDINATOR, idea_list),
+    AuditedPage("idea", "participation:idea", Role.COORDINATOR, idea_page),
     AuditedPage("county-admin-users", "county_admin:users", Role.ADMIN, county_admin_users),
     AuditedPage("county-admin-invite", "county_admin:invite", Role.ADMIN, "county_admin:invite"),
     AuditedPage("county-admin-invite-errors", "county_admin:invite", Role.ADMIN, county_admin_invite_errors),

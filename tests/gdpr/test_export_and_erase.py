@@ -17,7 +17,9 @@ from ilmio.core.roles import Role
 from ilmio.knowledge.models import Notification
 from ilmio.reports.models import FeedbackContact, Report
 from ilmio.reports.services import add_report_note
+from ilmio.participation.models import Idea, IdeaContact
 from tests.knowledge.helpers import file
+from tests.participation.helpers import public_idea, staff_idea
 from tests.quality.pii_scan import stored_text
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +44,7 @@ def person(make_user):  # type: ignore[no-untyped-def]
     Notification.objects.create(report=report, user=user, kind=Notification.Kind.DECISION, subject_id=1)
     create_api_token(user, "oma integraatio")
     SavedQueueFilter.objects.create(user=user, name="Omat", query="sort=oldest")
+    staff_idea(user)
     return user, report
 
 
@@ -59,7 +62,7 @@ def test_the_export_is_complete_and_the_erasure_leaves_nothing(make_user):
     assert profile["EMAIL"] == ADDRESS and profile["LAST_NAME"] == NAME[1]
     assert [r["value"]["id"] for r in branches["REPORTS"]] == [str(report.public_id)]
     assert len(branches["NOTES"]) == 1 and len(branches["CONSENTS"]) == 1 and len(branches["NOTIFICATIONS"]) == 1
-    assert len(branches["API_TOKENS"]) == 1 and len(branches["SAVED_FILTERS"]) == 1
+    assert len(branches["API_TOKENS"]) == 1 and len(branches["SAVED_FILTERS"]) == 1 and len(branches["IDEAS"]) == 1
     json.dumps(tree)  # plain JSON
 
     assert leaks()  # the person is in the database before
@@ -75,6 +78,7 @@ def test_the_export_is_complete_and_the_erasure_leaves_nothing(make_user):
     erased = User.objects.get(pk=user.pk)
     assert not erased.is_active and not erased.has_usable_password()
     assert not Notification.objects.exists() and not SavedQueueFilter.objects.exists()
+    assert Idea.objects.get().proposer is None  # the idea stays, without its proposer
 
 
 def test_a_residents_feedback_address_is_exported_and_erased(reference_data):
@@ -85,6 +89,17 @@ def test_a_residents_feedback_address_is_exported_and_erased(reference_data):
     assert tree["children"][1]["children"][0]["value"]["report"] == str(report.public_id)
     admin.post("/api/v1/gdpr/feedback-addresses", json.dumps({**body, "erase": True}), content_type="application/json")
     assert not FeedbackContact.objects.exists() and Report.objects.filter(pk=report.pk).exists()
+
+
+def test_a_residents_idea_address_is_exported_and_erased_and_the_idea_stays(reference_data):
+    idea = public_idea(email="Idea.Antaja@example.org")
+    admin = admin_client()
+    body = {"email": "idea.antaja@example.org"}
+    tree = admin.post("/api/v1/gdpr/feedback-addresses", json.dumps(body), content_type="application/json").json()
+    branches = {b["key"]: b.get("children") for b in tree["children"]}
+    assert [c["value"]["idea"] for c in branches["IDEA_CONTACTS"]] == [idea.pk]
+    admin.post("/api/v1/gdpr/feedback-addresses", json.dumps({**body, "erase": True}), content_type="application/json")
+    assert not IdeaContact.objects.exists() and Idea.objects.filter(pk=idea.pk).exists()
 
 
 def test_only_the_admin_of_the_persons_county_reaches_them(make_user):

@@ -140,6 +140,10 @@ def _public_form_with_errors(client: Client, v: Visit) -> Any:
     return client.post("/reports/public/", {"step": "preview"})
 
 
+def _public_idea_with_errors(client: Client, v: Visit) -> Any:
+    return client.post("/participation/ideas/new/", {})
+
+
 def _public_form_preview(client: Client, v: Visit) -> Any:
     return client.post("/reports/public/", public_form_data(description=LEAKY_TEXT, step="preview"))
 
@@ -204,6 +208,7 @@ CLIENT_VISITS: dict[str, Callable[[Client, Visit], Any]] = {
     "history-import-preview": _history_import_preview,
     "feedback-import": _feedback_import_preview,
     "public-form-errors": _public_form_with_errors,
+    "public-idea-errors": _public_idea_with_errors,
     "public-form-preview": _public_form_preview,
     "staff-form-preview": _staff_form_preview,
     "triage-report-errors": _triage_report_with_errors,
@@ -270,7 +275,7 @@ def page_in(audited: AuditedPage, visit: Visit, language: str, path: str | None)
 @pytest.fixture
 def open_public_form(monkeypatch: pytest.MonkeyPatch, settings: Any) -> None:
     """The public form without its anti-spam delay and rate limit, as in the browser audit."""
-    monkeypatch.setattr("ilmio.reports.forms.SPAM_MIN_SECONDS", 0)
+    monkeypatch.setattr("ilmio.core.forms.SPAM_MIN_SECONDS", 0)
     settings.RATELIMIT_ENABLE = False
 
 

@@ -759,6 +759,11 @@ def cases() -> list[Case]:
 
     result += source_cases(Case, Req)
 
+    # --- the idea box (tests/participation/registry.py) -------------------------------------
+    from tests.participation.registry import other_county_cases as idea_cases
+
+    result += idea_cases(Case, Req)
+
     # --- the county administration (tests/accounts/registry.py) -----------------------------
     from tests.accounts.registry import other_county_cases as county_admin_cases
 

@@ -189,6 +189,16 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("api:get_document", "GET", "source_draft"): table(404, anonymous=401, forwarded=200, decision_maker=404),
     ("api:get_document", "GET", "other_source"): table(404, anonymous=401),
     ("api:feedback_counts", "GET", "-"): table(403, anonymous=401, readers=200, triagers=200),
+    ("api:list_ideas", "GET", "-"): table(200, anonymous=401),
+    ("api:get_idea", "GET", "idea"): table(404, anonymous=401, triagers=200),
+    ("api:get_idea", "GET", "other_idea"): table(404, anonymous=401),
+    ("api:create_idea", "POST", "-"): table(403, anonymous=401, submitters=422),
+    ("participation:public_idea", "GET", "-"): PAGE_OK,
+    ("participation:thanks", "GET", "-"): PAGE_OK,
+    ("participation:my_ideas", "GET", "-"): SUBMIT_PAGE,
+    ("participation:ideas", "GET", "-"): TRIAGE_PAGE,
+    ("participation:idea", "GET", "idea"): table(403, anonymous=302, submitters=404, triagers=200),
+    ("participation:idea", "GET", "other_idea"): table(403, anonymous=302, submitters=404),
 }
 API_BODIES: dict[str, dict[str, Any]] = {
     "api:redact_text": {"text": "Asiakas Matti Virtanen"},
@@ -196,6 +206,8 @@ API_BODIES: dict[str, dict[str, Any]] = {
     # No unit: refused after the capability check (422), nothing filed.
     "api:feedback_address": {"email": "ei-kenenkaan@example.org"},
     "api:create_shortcoming": {"unit": 999999, "service_area": "other", "what": "Puutteita"},
+    # A municipality of no county: refused after the capability check (422), nothing stored.
+    "api:create_idea": {"title": "Idea", "text": "Teksti", "municipality": "999"},
 }
 
 
@@ -262,9 +274,10 @@ def world(make_user):  # type: ignore[no-untyped-def]
     other_feedback_run = ImportRun.objects.create(county=other.county, kind="feedback", file_name="palaute.csv")
     from tests.accounts.registry import matrix_objects as county_admin_objects
     from tests.shortcomings.registry import matrix_objects
+    from tests.participation.registry import matrix_objects as idea_objects
     from tests.sources.registry import matrix_objects as source_objects
 
-    return {**matrix_objects(users), **source_objects(users), **county_admin_objects(users), "import_run": import_run, "other_import_run": other_import_run, "feedback_run": feedback_run, "other_feedback_run": other_feedback_run, "plan": plan, "other_plan": other_plan, "year_plan": year_plan, "monitoring": monitoring,
+    return {**matrix_objects(users), **source_objects(users), **idea_objects(users), **county_admin_objects(users), "import_run": import_run, "other_import_run": other_import_run, "feedback_run": feedback_run, "other_feedback_run": other_feedback_run, "plan": plan, "other_plan": other_plan, "year_plan": year_plan, "monitoring": monitoring,
             "other_monitoring": other_monitoring,"users": users, "own": own, "other": other, "case": case, "other_case": other_case, "draft": draft,
             "published": published, "other_summary": other_summary, "proposal": proposal, "follow_up": follow_up,
             "consent": ConsentLink(consent_withdrawal_token(own)), "reporter_user": users["reporter"]}
@@ -292,7 +305,7 @@ def concrete_path(name: str, raw: str, obj: Any) -> str:
         path = path.replace("<uuid:public_id>", str(obj.public_id)).replace("<report_id>", str(obj.public_id))
     elif obj is not None:
         path = path.replace("<int:pk>", str(obj.pk)).replace("<shortcoming_id>", str(obj.pk))
-        path = path.replace("<document_id>", str(obj.pk))
+        path = path.replace("<document_id>", str(obj.pk)).replace("<idea_id>", str(obj.pk))
     return path
 
 

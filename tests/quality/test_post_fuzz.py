@@ -34,6 +34,8 @@ from hypothesis import strategies as st
 from ilmio.reports.services import consent_withdrawal_token
 from tests.accounts import registry as ca
 from tests.shortcomings import registry as sc
+from tests.participation import registry as pa
+from tests.reports.helpers import old_token
 from tests.sources import registry as so
 
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(600)]
@@ -42,7 +44,8 @@ FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,
                 suppress_health_check=list(HealthCheck))  # fmt: skip
 
 # Tables a request may change; logs of reading (audit, access) and caches are not compared.
-DOMAIN_APPS = ("reports", "analysis", "knowledge", "plans", "taxonomy", "areas", "shortcomings", "accounts", "sources")
+DOMAIN_APPS = ("reports", "analysis", "knowledge", "plans", "taxonomy", "areas", "shortcomings", "accounts", "sources",
+               "participation")
 
 # --- values ------------------------------------------------------------------------------
 
@@ -233,7 +236,6 @@ def report_fields(w: World) -> dict[str, st.SearchStrategy[Any]]:
 
 
 def public_fields(w: World) -> dict[str, st.SearchStrategy[Any]]:
-    from tests.reports.helpers import old_token
 
     return {**report_fields(w), "form_token": value(old_token()), "website": value(""),
             "wants_feedback": value("on", ""), "feedback_email": value("palaute@example.org")}  # fmt: skip
@@ -508,6 +510,22 @@ BRANCHES: dict[str, Branch] = {
     "sources:publish": ("coordinator", user("coordinator"), lambda w: so.fuzz_path(w.users), with_action("publish", lambda w: {})),
     "sources:unknown": ("coordinator", user("coordinator"), lambda w: so.fuzz_path(w.users),
                         lambda w: st.fixed_dictionaries({"action": hostile})),
+    # participation.views (paths from tests/participation/registry.py: a fresh open idea per branch)
+    "participation:public_idea": ("anonymous", user("anonymous"), lambda w: "/participation/ideas/new/",
+                                  lambda w: st.fixed_dictionaries({}, optional={
+        "title": value("Nuorten iltatila"), "text": value("Nuorille paikka iltaisin."), "municipality": value("179", "297"),
+        "email": value("asukas@example.org", "ei-osoite"), "website": value(""), "form_token": value(old_token())})),
+    "participation:my_ideas": ("reporter", user("reporter"), lambda w: "/participation/ideas/mine/",
+                               lambda w: st.fixed_dictionaries({}, optional={
+        "title": value("Yhteinen ohjaus"), "text": value("Ohjaus yhteen."), "municipality": value("179", "297"),
+        "phenomenon": value("asuminen")})),
+    "participation:to_proposal": ("coordinator", user("coordinator"), lambda w: pa.fuzz_path(), with_action("to_proposal", lambda w: {
+        "title": value("Nuorten iltatila"), "text": value("Avataan iltatila."), "addressed_to": value("municipality", "ngo"),
+        "addressed_to_name": value("Jyväskylän kaupunki")})),
+    "participation:decline": ("coordinator", user("coordinator"), lambda w: pa.fuzz_path(),
+                              with_action("decline", lambda w: {"response": value("Ei nyt.")})),
+    "participation:unknown": ("coordinator", user("coordinator"), lambda w: pa.fuzz_path(),
+                              lambda w: st.fixed_dictionaries({"action": hostile})),
     # accounts.admin_views (paths from tests/accounts/registry.py: a fresh user per branch)
     "county_admin:invite": ("admin", user("admin"), lambda w: "/admin/county/invite/", lambda w: st.fixed_dictionaries({}, optional={
         "email": value("uusi@example.org", "toinen@example.org"), "username": value("uusi_fuzz", "fuzz_admin"),
@@ -547,7 +565,8 @@ def test_every_post_view_is_fuzzed() -> None:
                "shortcomings:new", "shortcomings:detail", "sources:list", "sources:detail",
                "county_admin:invite", "county_admin:user", "county_admin:tokens", "county_admin:organisations",
                "county_admin:set_password",
-               "reports:import", "reports:import_run", "sources:feedback_import", "sources:feedback_import_run"}  # fmt: skip
+               "reports:import", "reports:import_run", "sources:feedback_import", "sources:feedback_import_run",
+               "participation:public_idea", "participation:my_ideas", "participation:idea"}  # fmt: skip
     # Read-only (GET) views, the log-in/out pair and the API (fuzzed below).
     read_only = {"home", "about", "health", "login", "logout", "audit_log", "audit_export", "reports:public_thanks", "reports:mine", "reports:list",
                  "situation:situation", "situation:brief", "analysis:queue",
@@ -561,7 +580,7 @@ def test_every_post_view_is_fuzzed() -> None:
                  "sources:file",
                  "county_admin:users", "county_admin:settings",
                  "plans:public_report_export", "reports:import_status", "sources:feedback",
-                 "sources:feedback_import_status"}  # fmt: skip
+                 "sources:feedback_import_status", "participation:ideas", "participation:thanks"}  # fmt: skip
     names = {name for name, _ in url_patterns() if not name.startswith("api:")}
     assert names - covered - read_only == set(), "views without a fuzzed POST branch"
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core import signing
 
-from ilmio.reports.forms import SPAM_TOKEN_SALT
+from ilmio.core.forms import SPAM_TOKEN_SALT
 
 # Identifying details typed by a hurried professional; none may ever be stored.
 SECRETS = {

@@ -25,9 +25,13 @@ NAVIGATION: list[tuple[str, Any, str]] = [
     # Notifications of shortcomings: the receiver's workbench, or the notifier's own list.
     ("shortcomings:workbench", _("Shortcomings"), Capability.RECEIVE_SHORTCOMINGS),
     ("shortcomings:mine", _("My shortcoming notifications"), Capability.SUBMIT_REPORT),
+    # The idea box: coordinators decide the county's ideas; staff follow their own.
+    ("participation:ideas", _("Idea box"), Capability.TRIAGE),
+    ("participation:my_ideas", _("My ideas"), Capability.SUBMIT_REPORT),
     ("audit_log", _("Audit log"), Capability.VIEW_AUDIT_LOG),
     ("county_admin:users", _("County administration"), Capability.MANAGE_USERS),
     ("reports:public_new", _("Report a phenomenon"), PUBLIC),
+    ("participation:public_idea", _("Send an idea"), PUBLIC),
     ("situation:situation", _("Situational picture"), "any"),
     ("knowledge:public_summaries", _("Published summaries"), "any"),
 ]

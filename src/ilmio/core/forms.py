@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import date
 from typing import Any
 
 from django import forms
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -64,3 +66,32 @@ class IdField(forms.IntegerField):
         kwargs.setdefault("max_value", 2**63 - 1)
         kwargs.setdefault("widget", forms.HiddenInput)
         super().__init__(**kwargs)
+
+
+# Spam protection of the public forms without third parties: a field people never see
+# (``website``), and a signed timestamp (``form_token``) that must be a few seconds old.
+SPAM_TOKEN_SALT = "ilmio.reports.public-form"
+SPAM_MIN_SECONDS = 3
+SPAM_MAX_AGE = 24 * 3600
+
+
+def honeypot_field() -> forms.CharField:
+    return forms.CharField(required=False, label=_("Leave this empty"),
+                           widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))  # fmt: skip
+
+
+def spam_token() -> str:
+    return signing.dumps(time.time(), salt=SPAM_TOKEN_SALT)
+
+
+def check_spam(data: dict[str, Any]) -> None:
+    """Refuse a form whose hidden field was filled, whose token is forged or old, or that was
+    sent faster than a person can (the message tells a person what to do)."""
+    if data.get("website"):
+        raise ValidationError(_("The form could not be sent. Please try again."), code="spam")
+    try:
+        issued = float(signing.loads(data.get("form_token") or "", salt=SPAM_TOKEN_SALT, max_age=SPAM_MAX_AGE))
+    except (signing.BadSignature, TypeError, ValueError):
+        raise ValidationError(_("The form has expired. Please reload the page and try again."), code="token") from None
+    if time.time() - issued < SPAM_MIN_SECONDS:
+        raise ValidationError(_("The form was sent too quickly. Please try again."), code="too_fast")

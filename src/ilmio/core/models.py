@@ -78,6 +78,9 @@ class AuditEvent(models.Model):
         SOURCE_FINDING_SAVED = "source_finding_saved", _("Source finding saved")
         FEEDBACK_IMPORTED = "feedback_imported", _("Client feedback imported")
         FEEDBACK_LISTED = "feedback_listed", _("Client feedback listed")
+        IDEA_SUBMITTED = "idea_submitted", _("Idea submitted to the idea box")
+        IDEA_DECIDED = "idea_decided", _("Idea taken forward or declined")
+        IDEA_CONTACT_ERASED = "idea_contact_erased", _("Idea's contact address erased")
         # Accounts
         LOGIN = "login", _("Logged in")
         LOGIN_FAILED = "login_failed", _("Failed log-in")

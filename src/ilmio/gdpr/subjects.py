@@ -25,6 +25,7 @@ from ilmio.analysis.models import SavedQueueFilter
 from ilmio.core.audit import Event, record_event
 from ilmio.core.models import AuditEvent
 from ilmio.knowledge.models import NewsletterSubscription, Notification
+from ilmio.participation.models import Idea, IdeaContact
 from ilmio.reports.models import FeedbackContact, Report, ReportNote
 from ilmio.shortcomings.models import Shortcoming
 
@@ -35,6 +36,8 @@ class Subject:
 
     user: Any = None
     email: str = ""
+    # For an address: the county whose admin asked (another county's uses stay out of reach).
+    county_id: int = 0
 
     @property
     def key(self) -> str:
@@ -51,8 +54,9 @@ def subject_for(admin: Any, *, username: str = "", email: str = "") -> Subject |
         user = get_user_model().objects.filter(username=username, county_id=county_id).first()
         return Subject(user=user) if user is not None else None
     address = email.strip().lower()
-    if address and FeedbackContact.objects.filter(email__iexact=address, report__county_id=county_id).exists():
-        return Subject(email=address)
+    if address and (FeedbackContact.objects.filter(email__iexact=address, report__county_id=county_id).exists()
+                    or IdeaContact.objects.filter(email__iexact=address, idea__county_id=county_id).exists()):
+        return Subject(email=address, county_id=county_id)
     return None
 
 
@@ -63,7 +67,11 @@ def _node(key: str, value: Any = None, children: list[dict[str, Any]] | None = N
 def _contacts(subject: Subject) -> Any:
     if subject.user is not None:
         return FeedbackContact.objects.filter(user=subject.user)
-    return FeedbackContact.objects.filter(email__iexact=subject.email)
+    return FeedbackContact.objects.filter(email__iexact=subject.email, report__county_id=subject.county_id)
+
+
+def _idea_contacts(subject: Subject) -> Any:
+    return IdeaContact.objects.filter(email__iexact=subject.email, idea__county_id=subject.county_id)
 
 
 def export(subject: Subject) -> dict[str, Any]:
@@ -71,7 +79,10 @@ def export(subject: Subject) -> dict[str, Any]:
     contacts = [_node("CONSENT", {"report": str(c.report.public_id), "given": c.created_at.isoformat()})
                 for c in _contacts(subject).select_related("report")]  # fmt: skip
     if subject.user is None:
-        return _node("ILMIO", children=[_node("FEEDBACK_ADDRESS", subject.email), _node("CONSENTS", children=contacts)])
+        idea_contacts = [_node("IDEA_CONTACT", {"idea": c.idea_id, "given": c.created_at.isoformat()})
+                         for c in _idea_contacts(subject)]  # fmt: skip
+        return _node("ILMIO", children=[_node("FEEDBACK_ADDRESS", subject.email), _node("CONSENTS", children=contacts),
+                                        _node("IDEA_CONTACTS", children=idea_contacts)])  # fmt: skip
     user = subject.user
     profile = [_node(k, v) for k, v in (
         ("USERNAME", user.username), ("FIRST_NAME", user.first_name), ("LAST_NAME", user.last_name),
@@ -93,11 +104,13 @@ def export(subject: Subject) -> dict[str, Any]:
                      for s in NewsletterSubscription.objects.filter(user=user)]  # fmt: skip
     shortcomings = [_node("SHORTCOMING", {"id": s.pk, "filed": s.created_at.isoformat(), "status": s.status})
                     for s in Shortcoming.objects.filter(notifier=user)]  # fmt: skip
+    ideas = [_node("IDEA", {"id": i.pk, "sent": i.created_at.isoformat(), "title": i.title, "status": i.status})
+             for i in Idea.objects.filter(proposer=user).order_by("created_at")]  # fmt: skip
     events = [_node("EVENT", {"type": e.event_type, "at": e.at.isoformat()})
               for e in AuditEvent.objects.filter(actor=user).order_by("at")]  # fmt: skip
     branches = [("PROFILE", profile), ("REPORTS", reports), ("NOTES", notes), ("CONSENTS", contacts),
                 ("NOTIFICATIONS", notifications), ("API_TOKENS", tokens), ("SAVED_FILTERS", filters),
-                ("NEWSLETTERS", subscriptions), ("SHORTCOMINGS", shortcomings), ("AUDIT_EVENTS", events)]  # fmt: skip
+                ("NEWSLETTERS", subscriptions), ("SHORTCOMINGS", shortcomings), ("IDEAS", ideas), ("AUDIT_EVENTS", events)]  # fmt: skip
     return _node("ILMIO", children=[_node(key, children=items) for key, items in branches])
 
 
@@ -116,6 +129,8 @@ def erase(subject: Subject, *, by: Any, dry_run: bool = False) -> dict[str, int]
     try:
         with transaction.atomic():
             count("consents", lambda: _contacts(subject).delete())
+            if subject.user is None:
+                count("idea_contacts", lambda: _idea_contacts(subject).delete())
             if subject.user is not None:
                 user = subject.user
                 count("notifications", lambda: Notification.objects.filter(user=user).delete())
@@ -125,6 +140,7 @@ def erase(subject: Subject, *, by: Any, dry_run: bool = False) -> dict[str, int]
                 count("reports_unlinked", lambda: Report.objects.filter(submitted_by=user).update(submitted_by=None))
                 count("notes_unlinked", lambda: ReportNote.objects.filter(created_by=user).update(created_by=None))
                 count("shortcomings_unlinked", lambda: Shortcoming.objects.filter(notifier=user).update(notifier=None))
+                count("ideas_unlinked", lambda: Idea.objects.filter(proposer=user).update(proposer=None))
                 count("sessions", lambda: _sessions_of(user).delete())
                 user.username, user.first_name, user.last_name, user.email = f"erased-{user.pk}", "", "", ""
                 user.is_active = False

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-import time
 from typing import Any, cast
 
 from django import forms
-from django.core import signing
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ilmio.accounts.models import Organisation, User
+from ilmio.core.forms import check_spam, honeypot_field, spam_token
 from ilmio.areas.models import County, Municipality
 from ilmio.reports.models import Report
 from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup
@@ -20,9 +19,6 @@ from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 TEXT_LIMITS = {"title": 160, "description": 5000, "effects": 3000, "proposed_action": 3000}
 TEXT_FIELDS = tuple(TEXT_LIMITS)
-SPAM_TOKEN_SALT = "ilmio.reports.public-form"
-SPAM_MIN_SECONDS = 3
-SPAM_MAX_AGE = 24 * 3600
 
 
 def clean_text(value: str) -> str:
@@ -189,8 +185,7 @@ class PublicReportForm(ReportForm):
     feedback_email = forms.EmailField(label=_("Your e-mail for the answer"), required=False)
     # Spam protection without third parties: a field people never see, and a signed
     # timestamp that must be a few seconds old.
-    website = forms.CharField(required=False, label=_("Leave this empty"),
-                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+    website = honeypot_field()
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     FIRST_SCREEN = ("title", "description", "municipalities", "whole_county", "county_choice", "wants_feedback",
@@ -228,7 +223,7 @@ class PublicReportForm(ReportForm):
             self.fields[name].label = label
             self.fields[name].help_text = help_text
         if not self.is_bound:
-            self.initial["form_token"] = signing.dumps(time.time(), salt=SPAM_TOKEN_SALT)
+            self.initial["form_token"] = spam_token()
 
     def clean_municipalities(self) -> list[Municipality]:
         value = self.cleaned_data.get("municipalities")
@@ -236,16 +231,7 @@ class PublicReportForm(ReportForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("website"):
-            raise forms.ValidationError(_("The form could not be sent. Please try again."), code="spam")
-        try:
-            issued = float(signing.loads(data.get("form_token") or "", salt=SPAM_TOKEN_SALT, max_age=SPAM_MAX_AGE))
-        except (signing.BadSignature, TypeError, ValueError):
-            raise forms.ValidationError(
-                _("The form has expired. Please reload the page and try again."), code="token"
-            ) from None
-        if time.time() - issued < SPAM_MIN_SECONDS:
-            raise forms.ValidationError(_("The form was sent too quickly. Please try again."), code="too_fast")
+        check_spam(data)
         # The report is in the language the resident reads the form in.
         language = (get_language() or "fi")[:2]
         data["language"] = language if language in ("fi", "sv", "en") else "fi"

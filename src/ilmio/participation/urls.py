@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from ilmio.participation import views
+
+app_name = "participation"
+
+urlpatterns = [
+    path("ideas/new/", views.public_idea, name="public_idea"),
+    path("ideas/thanks/", views.thanks, name="thanks"),
+    path("ideas/mine/", views.my_ideas, name="my_ideas"),
+    path("ideas/", views.idea_list, name="ideas"),
+    path("ideas/<int:pk>/", views.idea_detail, name="idea"),
+]

@@ -1,0 +1,53 @@
+"""The idea box in the API (tag ``participation``): the pages' access, the form's write
+function (the text redacted), and no proposer named."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+
+from ilmio.participation.models import Idea
+from tests.participation.helpers import NAME, public_idea
+
+pytestmark = pytest.mark.django_db
+
+
+def client_of(user) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def post(client: Client, body: dict) -> object:  # type: ignore[type-arg]
+    return client.post("/api/v1/ideas", json.dumps(body), content_type="application/json")
+
+
+def test_staff_send_an_idea_redacted_and_the_coordinator_reads_it_without_the_proposer(make_user):
+    reporter = make_user("reporter")
+    reporter.first_name, reporter.last_name = "Tiina", "Ehdottaja"
+    reporter.save()
+    made = post(client_of(reporter), {"title": "Yhteinen ohjaus", "text": f"Asiakas {NAME} joutui jonoon.",
+                                      "municipality": "179", "phenomenon": "asuminen"})
+    assert made.status_code == 201, made.content
+    data = made.json()
+    assert "Virtanen" not in data["text"] and data["municipality"] == "179" and data["status"] == "received"
+    listed = client_of(make_user("coordinator")).get("/api/v1/ideas").content.decode()
+    assert str(data["id"]) in listed and "Ehdottaja" not in listed and reporter.username not in listed
+    assert [i["id"] for i in client_of(reporter).get("/api/v1/ideas").json()] == [data["id"]]
+
+
+def test_others_get_nothing_and_bad_input_changes_nothing(make_user):
+    idea = public_idea()
+    other = client_of(make_user("coordinator", "13"))
+    assert other.get(f"/api/v1/ideas/{idea.pk}").status_code == 404 and other.get("/api/v1/ideas").json() == []
+    reporter = client_of(make_user("reporter"))
+    assert reporter.get(f"/api/v1/ideas/{idea.pk}").status_code == 404
+    assert post(reporter, {"title": "Idea", "text": "Teksti", "municipality": "297"}).status_code == 422
+    assert post(reporter, {"title": "Idea", "text": "Teksti", "phenomenon": "nope"}).status_code == 422
+    assert post(reporter, {"title": "", "text": "Teksti"}).status_code == 422
+    assert post(client_of(make_user("decision_maker")), {"title": "Idea", "text": "Teksti"}).status_code == 403
+    assert Client().get("/api/v1/ideas").status_code == 401
+    assert client_of(make_user("coordinator")).get("/api/v1/ideas?status=nope").status_code == 422
+    assert Idea.objects.count() == 1
