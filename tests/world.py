@@ -261,6 +261,8 @@ def snapshot(county_code: str) -> dict[str, list[dict[str, Any]]]:
         "follow_up": get("knowledge", "FollowUp").objects.filter(Q(report__county_id=c) | Q(action__county_id=c)),
         "idea": get("participation", "Idea").objects.filter(county_id=c),
         "idea_contact": get("participation", "IdeaContact").objects.filter(idea__county_id=c),
+        "listening_round": get("participation", "ListeningRound").objects.filter(county_id=c),
+        "round_answer": get("participation", "RoundAnswer").objects.filter(round__county_id=c),
     }
     return {name: _rows(qs.distinct()) for name, qs in tables.items()}
 

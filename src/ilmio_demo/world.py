@@ -293,6 +293,7 @@ def build_demo(*, reports: int = 2400, seed: int = 2025, reset: bool = False, no
             build_sources(users)
             build_loop(users, county, now)
             build_ideas(users)
+            build_listening_round(users)
             build_plan(users, county)
     finally:
         report_logger.setLevel(previous_level)
@@ -704,6 +705,42 @@ def build_ideas(users: dict[str, User]) -> None:
             participation.decline_idea(idea, by=coordinator, response=(
                 "Hyvä ajatus: yhteinen ohjaus on jo mukana sosiaalipäivystyksen kehittämishankkeessa, joten sitä ei "
                 "tehdä erikseen."))  # fmt: skip
+
+
+# A closed "Mikä pännii Saarijärvellä?" round of last April (fictional answers), classified.
+ROUND_ANSWERS = [
+    ("Bussi kulkee kirkonkylälle vain kahdesti päivässä, eikä lääkäriin pääse ilman kyytiä.", "palvelujarjestelma"),
+    ("Vuokrat ovat nousseet, ja pienistä asunnoista on pulaa.", "asuminen"),
+    ("Nuorilla ei ole iltaisin paikkaa, jossa olla.", "osallisuus"),
+    ("Toimeentulotuen hakeminen verkossa on vaikeaa ikääntyneelle.", "toimeentulo"),
+    ("Det är svårt att få tid till socialarbetaren på svenska.", "palvelujarjestelma"),
+    ("Yksinäisyys on lisääntynyt, kun kylätalo suljettiin.", "osallisuus"),
+    ("Toimeentulotuen hakeminen verkossa ilman apua on liian vaikeaa.", "digitalisaatio"),
+]  # fmt: skip
+
+
+def build_listening_round(users: dict[str, User], answers: int = 48) -> None:
+    from ilmio.participation import services as participation
+    from ilmio.participation.models import ListeningRound
+    from ilmio.taxonomy.models import Phenomenon
+
+    coordinator = users["koordinaattori"]
+    if ListeningRound.objects.filter(county=coordinator.county).exists():
+        return
+    today = date.today()
+    year = today.year if today > date(today.year, 4, 30) else today.year - 1
+    assert coordinator.county is not None
+    saarijarvi = coordinator.county.municipalities.get(code="729")
+    made = participation.create_round(county=coordinator.county, municipality=saarijarvi, by=coordinator,
+                                      question="Mikä pännii Saarijärvellä?", opens_on=date(year, 4, 1),
+                                      closes_on=date(year, 4, 30))  # fmt: skip
+    phenomena = {p.code: p for p in Phenomenon.objects.filter(code__in=[code for _, code in ROUND_ANSWERS])}
+    rng = random.Random(729)
+    for number in range(answers):
+        text, code = rng.choice(ROUND_ANSWERS)
+        answer = participation.answer_round(made, text=text, language="sv" if text.startswith("Det") else "fi",
+                                            today=date(year, 4, 1 + number % 30))  # fmt: skip
+        participation.classify_answer(answer, phenomenon=phenomena.get(code), by=coordinator)
 
 
 def build_plan(users: dict[str, User], county: County) -> None:

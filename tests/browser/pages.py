@@ -303,6 +303,42 @@ def idea_page(v: Visit) -> None:
     v.page.goto(reverse("participation:idea", args=[_idea(v)]))
 
 
+def _round(v: Visit, closed: bool = False) -> int:
+    """An open round of county 15 with one answer, or a closed one (each reused by the three
+    languages' visits)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ilmio.participation.models import ListeningRound
+    from tests.participation.registry import round_in
+
+    question = "Mikä pännii? (suljettu)" if closed else "Mikä pännii?"
+    existing = ListeningRound.objects.filter(county__code="15", question=question).order_by("pk").first()
+    made = existing or round_in("15", question=question)
+    if closed:
+        today = timezone.localdate()
+        ListeningRound.objects.filter(pk=made.pk).update(opens_on=today - timedelta(days=30), closes_on=today - timedelta(days=1))
+    return made.pk
+
+
+def round_list(v: Visit) -> None:
+    _round(v)
+    v.page.goto(reverse("participation:rounds"))
+
+
+def round_page(v: Visit) -> None:
+    v.page.goto(reverse("participation:round", args=[_round(v)]))
+
+
+def public_round_open(v: Visit) -> None:
+    v.page.goto(reverse("participation:public_round", args=[_round(v)]))
+
+
+def public_round_closed(v: Visit) -> None:
+    v.page.goto(reverse("participation:public_round", args=[_round(v, closed=True)]))
+
+
 def public_idea_errors(v: Visit) -> None:
     v.page.goto(reverse("participation:public_idea"))
     v.page.locator("#idea-form button[type=submit]").click()
@@ -472,6 +508,10 @@ PAGES: list[AuditedPage] = [
     AuditedPage("my-ideas", "participation:my_ideas", Role.REPORTER, "participation:my_ideas"),
     AuditedPage("idea-box", "participation:ideas", Role.COORDINATOR, idea_list),
     AuditedPage("idea", "participation:idea", Role.COORDINATOR, idea_page),
+    AuditedPage("listening-rounds", "participation:rounds", Role.COORDINATOR, round_list),
+    AuditedPage("listening-round", "participation:round", Role.COORDINATOR, round_page),
+    AuditedPage("listening-round-public", "participation:public_round", None, public_round_open),
+    AuditedPage("listening-round-results", "participation:public_round", None, public_round_closed),
     AuditedPage("county-admin-users", "county_admin:users", Role.ADMIN, county_admin_users),
     AuditedPage("county-admin-invite", "county_admin:invite", Role.ADMIN, "county_admin:invite"),
     AuditedPage("county-admin-invite-errors", "county_admin:invite", Role.ADMIN, county_admin_invite_errors),
@@ -501,6 +541,7 @@ NOT_AUDITED: dict[str, str] = {
     "knowledge:public_summary_export": "a file download (PDF/DOCX/Markdown drafts), not a page",
     "knowledge:action_export": "a file download (CSV/XLSX), not a page",
     "knowledge:public_feed": "an Atom feed (XML), not a page",
+    "participation:round_poster": "a file download (PDF poster), not a page",
     "knowledge:public_phenomenon_feed": "an Atom feed (XML), not a page",
     "audit_export": "a file download (CSV/XLSX), not a page",
     "reports:import_status": "JSON progress of an import run, polled by scripts; the run page shows it",

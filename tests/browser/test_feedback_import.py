@@ -34,8 +34,12 @@ def test_ten_thousand_rows_import_with_a_progress_bar_and_are_counted_and_search
     page.locator("#id_file").set_input_files({
         "name": "palautteet.xlsx", "buffer": xlsx(sheet_rows(10_000)),
         "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})  # fmt: skip
-    page.locator("#import-upload-button").click()
-    page.locator("button[name=action][value=preview]").click()
+    # Reading, checking and storing 10,000 rows takes seconds, longer on a busy machine:
+    # each step waits for its page as long as it needs (the defaults are for quick pages).
+    with page.expect_navigation(timeout=180_000):
+        page.locator("#import-upload-button").click(no_wait_after=True)
+    with page.expect_navigation(timeout=180_000):
+        page.locator("button[name=action][value=preview]").click(no_wait_after=True)
     preview = page.locator("main")
     expect(preview).to_contain_text(f"Row {BAD_ROW}: the date “31.2.2025” does not exist")
     expect(preview).to_contain_text("would be stored")
@@ -43,7 +47,8 @@ def test_ten_thousand_rows_import_with_a_progress_bar_and_are_counted_and_search
     expect(preview).not_to_contain_text(SECRETS["hetu"])
     assert not FeedbackItem.objects.exists()  # the dry run stored nothing
 
-    page.locator("button[name=action][value=import]").click()
+    with page.expect_navigation(timeout=300_000):
+        page.locator("button[name=action][value=import]").click(no_wait_after=True)
     progress = page.locator("#import-progress")
     expect(progress).to_have_attribute("max", "10000", timeout=120_000)
     expect(progress).to_have_attribute("value", "10000", timeout=120_000)

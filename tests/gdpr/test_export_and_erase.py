@@ -15,9 +15,9 @@ from ilmio.analysis.models import SavedQueueFilter
 from ilmio.areas.models import County
 from ilmio.core.roles import Role
 from ilmio.knowledge.models import Notification
+from ilmio.participation.models import Idea, IdeaContact
 from ilmio.reports.models import FeedbackContact, Report
 from ilmio.reports.services import add_report_note
-from ilmio.participation.models import Idea, IdeaContact
 from tests.knowledge.helpers import file
 from tests.participation.helpers import public_idea, staff_idea
 from tests.quality.pii_scan import stored_text

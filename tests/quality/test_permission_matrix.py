@@ -193,6 +193,12 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("api:get_idea", "GET", "idea"): table(404, anonymous=401, triagers=200),
     ("api:get_idea", "GET", "other_idea"): table(404, anonymous=401),
     ("api:create_idea", "POST", "-"): table(403, anonymous=401, submitters=422),
+    ("participation:rounds", "GET", "-"): TRIAGE_PAGE,
+    ("participation:round", "GET", "round"): TRIAGE_PAGE,
+    ("participation:round", "GET", "other_round"): table(403, anonymous=302, triagers=404),
+    ("participation:public_round", "GET", "round"): PAGE_OK,
+    ("participation:public_round", "GET", "other_round"): PAGE_OK,
+    ("participation:round_poster", "GET", "round"): PAGE_OK,
     ("participation:public_idea", "GET", "-"): PAGE_OK,
     ("participation:thanks", "GET", "-"): PAGE_OK,
     ("participation:my_ideas", "GET", "-"): SUBMIT_PAGE,
@@ -273,8 +279,8 @@ def world(make_user):  # type: ignore[no-untyped-def]
     feedback_run = ImportRun.objects.create(county=own.county, kind="feedback", file_name="palaute.csv")
     other_feedback_run = ImportRun.objects.create(county=other.county, kind="feedback", file_name="palaute.csv")
     from tests.accounts.registry import matrix_objects as county_admin_objects
-    from tests.shortcomings.registry import matrix_objects
     from tests.participation.registry import matrix_objects as idea_objects
+    from tests.shortcomings.registry import matrix_objects
     from tests.sources.registry import matrix_objects as source_objects
 
     return {**matrix_objects(users), **source_objects(users), **idea_objects(users), **county_admin_objects(users), "import_run": import_run, "other_import_run": other_import_run, "feedback_run": feedback_run, "other_feedback_run": other_feedback_run, "plan": plan, "other_plan": other_plan, "year_plan": year_plan, "monitoring": monitoring,

@@ -33,9 +33,9 @@ from hypothesis import strategies as st
 
 from ilmio.reports.services import consent_withdrawal_token
 from tests.accounts import registry as ca
-from tests.shortcomings import registry as sc
 from tests.participation import registry as pa
 from tests.reports.helpers import old_token
+from tests.shortcomings import registry as sc
 from tests.sources import registry as so
 
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(600)]
@@ -524,6 +524,18 @@ BRANCHES: dict[str, Branch] = {
         "addressed_to_name": value("Jyväskylän kaupunki")})),
     "participation:decline": ("coordinator", user("coordinator"), lambda w: pa.fuzz_path(),
                               with_action("decline", lambda w: {"response": value("Ei nyt.")})),
+    "participation:create_round": ("coordinator", user("coordinator"), lambda w: "/participation/rounds/",
+                                   lambda w: st.fixed_dictionaries({}, optional={
+        "municipality": value("729", "297"), "question": value("Mikä pännii?"), "opens_on": dates(), "closes_on": dates(),
+        "language": value("fi", "sv")})),
+    "participation:classify": ("coordinator", user("coordinator"), lambda w: pa.fuzz_round(), with_action("classify", lambda w: {
+        "item": value(pa.FUZZ.get("answer", 1)), "phenomenon": value("asuminen", "")})),
+    "participation:round_unknown": ("coordinator", user("coordinator"), lambda w: pa.fuzz_round(),
+                                    lambda w: st.fixed_dictionaries({"action": hostile})),
+    "participation:answer": ("anonymous", user("anonymous"), lambda w: pa.fuzz_round() + "answer/",
+                             lambda w: st.fixed_dictionaries({}, optional={
+        "text": value("Bussit kulkevat harvoin."), "helps": value("Lisää vuoroja."), "website": value(""),
+        "form_token": value(old_token())})),
     "participation:unknown": ("coordinator", user("coordinator"), lambda w: pa.fuzz_path(),
                               lambda w: st.fixed_dictionaries({"action": hostile})),
     # accounts.admin_views (paths from tests/accounts/registry.py: a fresh user per branch)
@@ -566,7 +578,8 @@ def test_every_post_view_is_fuzzed() -> None:
                "county_admin:invite", "county_admin:user", "county_admin:tokens", "county_admin:organisations",
                "county_admin:set_password",
                "reports:import", "reports:import_run", "sources:feedback_import", "sources:feedback_import_run",
-               "participation:public_idea", "participation:my_ideas", "participation:idea"}  # fmt: skip
+               "participation:public_idea", "participation:my_ideas", "participation:idea",
+               "participation:rounds", "participation:round", "participation:public_round"}  # fmt: skip
     # Read-only (GET) views, the log-in/out pair and the API (fuzzed below).
     read_only = {"home", "about", "health", "login", "logout", "audit_log", "audit_export", "reports:public_thanks", "reports:mine", "reports:list",
                  "situation:situation", "situation:brief", "analysis:queue",
@@ -580,7 +593,8 @@ def test_every_post_view_is_fuzzed() -> None:
                  "sources:file",
                  "county_admin:users", "county_admin:settings",
                  "plans:public_report_export", "reports:import_status", "sources:feedback",
-                 "sources:feedback_import_status", "participation:ideas", "participation:thanks"}  # fmt: skip
+                 "sources:feedback_import_status", "participation:ideas", "participation:thanks",
+                 "participation:round_poster"}  # fmt: skip
     names = {name for name, _ in url_patterns() if not name.startswith("api:")}
     assert names - covered - read_only == set(), "views without a fuzzed POST branch"
 

@@ -81,6 +81,10 @@ class AuditEvent(models.Model):
         IDEA_SUBMITTED = "idea_submitted", _("Idea submitted to the idea box")
         IDEA_DECIDED = "idea_decided", _("Idea taken forward or declined")
         IDEA_CONTACT_ERASED = "idea_contact_erased", _("Idea's contact address erased")
+        ROUND_CREATED = "round_created", _("Listening round created")
+        ROUND_ANSWERED = "round_answered", _("Listening round answered")
+        ROUND_ANSWERS_LISTED = "round_answers_listed", _("Listening round answers listed")
+        ROUND_ANSWER_CLASSIFIED = "round_answer_classified", _("Listening round answer classified")
         # Accounts
         LOGIN = "login", _("Logged in")
         LOGIN_FAILED = "login_failed", _("Failed log-in")

@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 
 from ilmio.core.access import county_id_of, in_county, is_id
 from ilmio.core.permissions import Capability, has_capability
-from ilmio.participation.models import Idea
+from ilmio.participation.models import Idea, ListeningRound, RoundAnswer
 
 
 def may_decide(user: Any) -> bool:
@@ -38,3 +38,30 @@ def idea_for(user: Any, pk: Any) -> Idea | None:
 
 def decidable(user: Any, idea: Idea) -> bool:
     return may_decide(user) and idea.county_id == county_id_of(user)
+
+
+def rounds_for(user: Any) -> QuerySet[ListeningRound]:
+    """The county's listening rounds, for its coordinators (who create them and classify answers)."""
+    if not may_decide(user):
+        return ListeningRound.objects.none()
+    return in_county(ListeningRound.objects.all(), user)
+
+
+def round_for(user: Any, pk: Any) -> ListeningRound | None:
+    if not is_id(pk):
+        return None
+    return rounds_for(user).select_related("municipality", "county").filter(pk=int(pk)).first()
+
+
+def answer_of(user: Any, listening_round: ListeningRound, pk: Any) -> RoundAnswer | None:
+    """An answer of this round that the user may classify; None otherwise."""
+    if not is_id(pk) or listening_round.county_id != county_id_of(user) or not may_decide(user):
+        return None
+    return listening_round.answers.filter(pk=int(pk)).first()
+
+
+def public_round(pk: Any) -> ListeningRound | None:
+    """Any round, for its public page: the form while it is open, the counts once it closed."""
+    if not is_id(pk):
+        return None
+    return ListeningRound.objects.select_related("municipality", "county").filter(pk=int(pk)).first()

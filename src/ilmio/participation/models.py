@@ -9,6 +9,8 @@ An idea's text is redacted like a report's. A resident's e-mail address is kept 
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -88,3 +90,62 @@ class IdeaContact(models.Model):
 
     def __str__(self) -> str:
         return f"contact of idea {self.idea_id}"
+
+
+QUESTION_LIMIT = 300
+ANSWER_LIMIT = 3000
+
+
+class ListeningRound(models.Model):
+    """A time-boxed public call in one municipality ("Mikä pännii Saarijärvellä?", seed 002):
+    open on the days from ``opens_on`` to ``closes_on`` inclusive; its results are published
+    only once it has closed, and only through the disclosure door."""
+
+    class Phase(models.TextChoices):
+        UPCOMING = "upcoming", _("Not open yet")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="listening_rounds")
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="listening_rounds")
+    # The question residents answer, in the county's words (redacted like every free text).
+    question = RedactedCharField(max_length=QUESTION_LIMIT)
+    language = models.CharField(max_length=2, choices=LANGUAGES, default="fi")
+    opens_on = models.DateField()
+    closes_on = models.DateField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")  # fmt: skip
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-opens_on", "-pk"]
+        constraints = [models.CheckConstraint(condition=models.Q(closes_on__gte=models.F("opens_on")),
+                                              name="round_closes_after_it_opens")]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"listening round {self.pk}"
+
+    def phase(self, today: date) -> str:
+        if today < self.opens_on:
+            return self.Phase.UPCOMING
+        return self.Phase.OPEN if today <= self.closes_on else self.Phase.CLOSED
+
+    def phase_label(self, today: date) -> str:
+        return str(self.Phase(self.phase(today)).label)
+
+
+class RoundAnswer(models.Model):
+    """A resident's answer to a listening round: redacted, classified by a coordinator."""
+
+    round = models.ForeignKey(ListeningRound, on_delete=models.CASCADE, related_name="answers")
+    text = RedactedTextField()
+    helps = RedactedTextField(blank=True)
+    language = models.CharField(max_length=2, choices=LANGUAGES, default="fi")
+    phenomenon = models.ForeignKey(Phenomenon, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"answer {self.pk}"

@@ -3,15 +3,19 @@ Each is one transaction with its audit event; the proposer is told after it comm
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ilmio.core.audit import Event, record_event
 from ilmio.knowledge.models import Proposal
 from ilmio.knowledge.services import create_proposal
-from ilmio.participation.models import Idea, IdeaContact
+from ilmio.participation.models import Idea, IdeaContact, ListeningRound, RoundAnswer
+
+MAX_ROUND_DAYS = 92
 
 
 def submit_idea(*, county: Any, title: str, text: str, channel: str, by: Any = None, municipality: Any = None,
@@ -79,3 +83,41 @@ def mark_informed(idea: Idea) -> None:
         erased, _ = IdeaContact.objects.filter(idea=idea).delete()
         if erased:
             record_event(None, Event.IDEA_CONTACT_ERASED, obj=idea)
+
+
+def create_round(*, county: Any, municipality: Any, question: str, opens_on: date, closes_on: date, by: Any,
+                 language: str = "fi") -> ListeningRound:  # fmt: skip
+    """A listening round of one of the county's municipalities."""
+    if municipality.county_id != county.pk:
+        raise ValueError(_("Choose a municipality of your own county."))
+    if closes_on < opens_on:
+        raise ValueError(_("The round must close on or after the day it opens."))
+    if (closes_on - opens_on).days > MAX_ROUND_DAYS:
+        raise ValueError(_("A round can be open for at most %(days)s days.") % {"days": MAX_ROUND_DAYS})
+    with transaction.atomic():
+        made = ListeningRound.objects.create(county=county, municipality=municipality, question=question,
+                                             opens_on=opens_on, closes_on=closes_on, created_by=by,
+                                             language=language if language in ("fi", "sv", "en") else "fi")  # fmt: skip
+        record_event(by, Event.ROUND_CREATED, obj=made, municipality=municipality.code)
+    return made
+
+
+def answer_round(listening_round: ListeningRound, *, text: str, helps: str = "", language: str = "fi",
+                 today: date | None = None) -> RoundAnswer:  # fmt: skip
+    """A resident's answer, while the round is open (redacted when stored)."""
+    if listening_round.phase(today or timezone.localdate()) != ListeningRound.Phase.OPEN:
+        raise ValueError(_("This round is not open for answers."))
+    with transaction.atomic():
+        answer = RoundAnswer.objects.create(round=listening_round, text=text, helps=helps,
+                                            language=language if language in ("fi", "sv", "en") else "fi")  # fmt: skip
+        record_event(None, Event.ROUND_ANSWERED, obj=listening_round, county=listening_round.county_id)
+    return answer
+
+
+def classify_answer(answer: RoundAnswer, *, phenomenon: Any, by: Any) -> RoundAnswer:
+    with transaction.atomic():
+        answer.phenomenon = phenomenon
+        answer.save(update_fields=["phenomenon"])
+        record_event(by, Event.ROUND_ANSWER_CLASSIFIED, obj=answer.round, answer=answer.pk,
+                     phenomenon=getattr(phenomenon, "code", ""))  # fmt: skip
+    return answer

@@ -12,4 +12,8 @@ urlpatterns = [
     path("ideas/mine/", views.my_ideas, name="my_ideas"),
     path("ideas/", views.idea_list, name="ideas"),
     path("ideas/<int:pk>/", views.idea_detail, name="idea"),
+    path("rounds/", views.round_list, name="rounds"),
+    path("rounds/<int:pk>/", views.round_detail, name="round"),
+    path("rounds/<int:pk>/answer/", views.public_round, name="public_round"),
+    path("rounds/<int:pk>/poster.pdf", views.round_poster, name="round_poster"),
 ]

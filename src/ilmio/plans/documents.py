@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 import io
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from ilmio.core.pdf import html_to_pdf
 from ilmio.indicators.disclosure import HIDDEN
 from ilmio.knowledge.models import Decision, FollowUp, Summary
 from ilmio.plans.models import (
@@ -27,9 +27,6 @@ from ilmio.plans.models import (
 )
 from ilmio.reports.models import Report
 from ilmio.taxonomy.models import Phenomenon, ServiceArea
-
-# Pango (under WeasyPrint) is not thread-safe.
-_RENDER_LOCK = threading.Lock()
 
 
 def plan_text(plan: Plan) -> str:
@@ -127,12 +124,9 @@ def report_context(report: MonitoringReport, language: str) -> dict[str, Any]:
 
 
 def report_pdf(report: MonitoringReport, language: str) -> bytes:
-    from weasyprint import HTML
-
     with translation.override(language):
         html = render_to_string("plans/report_print.html", report_context(report, language))
-    with _RENDER_LOCK:
-        return bytes(HTML(string=html).write_pdf())
+    return html_to_pdf(html)
 
 
 def report_docx(report: MonitoringReport, language: str) -> bytes:

@@ -10,8 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ilmio.accounts.models import Organisation, User
-from ilmio.core.forms import check_spam, honeypot_field, spam_token
 from ilmio.areas.models import County, Municipality
+from ilmio.core.forms import check_spam, honeypot_field, spam_token
 from ilmio.reports.models import Report
 from ilmio.taxonomy.models import Phenomenon, ServiceArea, TargetGroup
 

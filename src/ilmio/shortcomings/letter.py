@@ -8,7 +8,6 @@ only when they chose to sign the letter and the reader may see who they are.
 from __future__ import annotations
 
 import io
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,11 +16,9 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ilmio.core.pdf import html_to_pdf
 from ilmio.shortcomings.deadlines import authority_name
 from ilmio.shortcomings.models import Shortcoming
-
-# Pango (under WeasyPrint) is not thread-safe.
-_RENDER_LOCK = threading.Lock()
 
 
 @dataclass
@@ -86,13 +83,10 @@ def letter_content(shortcoming: Shortcoming, *, show_notifier: bool = False) -> 
 
 
 def letter_pdf(shortcoming: Shortcoming, *, show_notifier: bool = False) -> bytes:
-    from weasyprint import HTML
-
     content = letter_content(shortcoming, show_notifier=show_notifier)
     with translation.override(content.language):
         html = render_to_string("shortcomings/letter_print.html", {"letter": content})
-    with _RENDER_LOCK:
-        return bytes(HTML(string=html).write_pdf())
+    return html_to_pdf(html)
 
 
 def letter_docx(shortcoming: Shortcoming, *, show_notifier: bool = False) -> bytes:

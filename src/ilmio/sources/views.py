@@ -38,7 +38,12 @@ from ilmio.sources.feedback_counts import complete_year_window, tables
 from ilmio.sources.files import CONTENT_TYPES
 from ilmio.sources.forms import DocumentForm, EditFindingForm, FindingForm, ItemForm, SearchForm
 from ilmio.sources.models import FeedbackItem, SourceDocument
-from ilmio.sources.search import FINDINGS_SHOWN, documents_matching, feedback_matching, findings_matching
+from ilmio.sources.search import (
+    FINDINGS_SHOWN,
+    documents_matching,
+    feedback_matching,
+    findings_matching,
+)
 from ilmio.taxonomy.models import Phenomenon, TargetGroup
 
 
