@@ -148,6 +148,8 @@ def other_county_cases(Case: Any, Req: Any) -> list[Any]:  # noqa: N803 - the te
              status=200, allowed=frozenset({"psavo-round-question"}), check=other_unchanged))
     add(Case("participation:round_poster", "GET other round (public)", None, on_other_round("GET", "poster.pdf"),
              status=200, check=other_unchanged))
+    add(Case("api:list_rounds", "GET", "coordinator", lambda w: (county_world_round(w.other),
+             Req("GET", "/api/v1/listening-rounds", api_json=True))[1], status=200, check=other_unchanged))  # fmt: skip
     add(Case("api:get_idea", "GET other idea", "coordinator",
              lambda w: Req("GET", f"/api/v1/ideas/{county_world_idea(w.other).pk}", api_json=True), control=200,
              check=other_unchanged))  # fmt: skip

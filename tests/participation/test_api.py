@@ -51,3 +51,27 @@ def test_others_get_nothing_and_bad_input_changes_nothing(make_user):
     assert Client().get("/api/v1/ideas").status_code == 401
     assert client_of(make_user("coordinator")).get("/api/v1/ideas?status=nope").status_code == 422
     assert Idea.objects.count() == 1
+
+
+def test_listening_rounds_in_the_api_counts_only_once_closed_and_never_texts(make_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ilmio.participation.models import ListeningRound
+    from tests.participation.registry import round_in
+
+    made = round_in("15", answer="Bussit kulkevat harvoin iltaisin.")
+    round_in("13")
+    coordinator = client_of(make_user("coordinator"))
+    open_rounds = coordinator.get("/api/v1/listening-rounds").json()
+    assert [r["id"] for r in open_rounds] == [made.pk] and open_rounds[0]["phase"] == "open"
+    assert open_rounds[0]["results"] is None and open_rounds[0]["total"] is None
+    assert open_rounds[0]["public_url"].endswith(f"/participation/rounds/{made.pk}/answer/")
+    today = timezone.localdate()
+    ListeningRound.objects.filter(pk=made.pk).update(opens_on=today - timedelta(days=9), closes_on=today - timedelta(days=1))
+    closed = coordinator.get("/api/v1/listening-rounds")
+    body = closed.json()[0]
+    assert body["phase"] == "closed" and body["total"] is None  # one answer: the total is hidden too
+    assert all(row["count"] is None for row in body["results"]) and "Bussit" not in closed.content.decode()
+    assert client_of(make_user("reporter")).get("/api/v1/listening-rounds").json() == []

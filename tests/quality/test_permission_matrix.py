@@ -193,6 +193,8 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("api:get_idea", "GET", "idea"): table(404, anonymous=401, triagers=200),
     ("api:get_idea", "GET", "other_idea"): table(404, anonymous=401),
     ("api:create_idea", "POST", "-"): table(403, anonymous=401, submitters=422),
+    # The county's rounds for its coordinators; everyone else an empty list.
+    ("api:list_rounds", "GET", "-"): table(200, anonymous=401),
     ("participation:rounds", "GET", "-"): TRIAGE_PAGE,
     ("participation:round", "GET", "round"): TRIAGE_PAGE,
     ("participation:round", "GET", "other_round"): table(403, anonymous=302, triagers=404),

@@ -6,10 +6,12 @@ A proposer is never named: an integration needs the idea and what came of it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -18,8 +20,9 @@ from ilmio.core.api_schemas import ERRORS as SHARED_ERRORS
 from ilmio.core.api_schemas import ErrorOut
 from ilmio.core.permissions import Capability, has_capability
 from ilmio.participation import services
-from ilmio.participation.access import idea_for, ideas_for
-from ilmio.participation.models import TEXT_LIMIT, TITLE_LIMIT, Idea
+from ilmio.participation.access import idea_for, ideas_for, rounds_for
+from ilmio.participation.models import TEXT_LIMIT, TITLE_LIMIT, Idea, ListeningRound
+from ilmio.participation.results import round_results
 from ilmio.taxonomy.models import Phenomenon
 
 router = Router(tags=["participation"])
@@ -99,3 +102,42 @@ def create_idea(request: HttpRequest, payload: IdeaIn) -> Any:
     idea = services.submit_idea(county=county, municipality=municipality, phenomenon=phenomenon, title=payload.title,
                                 text=payload.text, channel=Idea.Channel.STAFF, by=request.user)  # fmt: skip
     return Status(201, _out(idea_for(request.user, idea.pk) or idea))
+
+
+class ResultRow(Schema):
+    phenomenon: str
+    count: int | None = Field(..., description="None: hidden to protect privacy.")
+
+
+class RoundOut(Schema):
+    id: int
+    county_code: str
+    municipality: str
+    question: str
+    opens_on: date
+    closes_on: date
+    phase: str
+    public_url: str
+    results: list[ResultRow] | None = Field(..., description="Once the round has closed: answers by phenomenon.")
+    total: int | None
+
+
+def _round_out(request: HttpRequest, listening_round: ListeningRound) -> RoundOut:
+    phase = listening_round.phase(timezone.localdate())
+    closed = phase == ListeningRound.Phase.CLOSED
+    results = round_results(listening_round) if closed else None
+    return RoundOut(
+        id=listening_round.pk, county_code=listening_round.county.code, municipality=listening_round.municipality.code,
+        question=listening_round.question, opens_on=listening_round.opens_on, closes_on=listening_round.closes_on,
+        phase=phase, public_url=request.build_absolute_uri(reverse("participation:public_round", args=[listening_round.pk])),
+        results=[ResultRow(phenomenon=label, count=shown.value) for label, shown in results.rows] if results else None,
+        total=results.total.value if results else None,
+    )  # fmt: skip
+
+
+@router.get("/listening-rounds", response={200: list[RoundOut], **ERRORS}, summary="Listening rounds")
+def list_rounds(request: HttpRequest) -> Any:
+    """The county's rounds, for its coordinators; a closed round with its suppressed counts.
+    The answers' texts are not in the API."""
+    rounds = rounds_for(request.user).select_related("county", "municipality")
+    return [_round_out(request, r) for r in rounds[:200]]
