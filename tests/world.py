@@ -263,6 +263,16 @@ def snapshot(county_code: str) -> dict[str, list[dict[str, Any]]]:
         "idea_contact": get("participation", "IdeaContact").objects.filter(idea__county_id=c),
         "listening_round": get("participation", "ListeningRound").objects.filter(county_id=c),
         "round_answer": get("participation", "RoundAnswer").objects.filter(round__county_id=c),
+        "workshop_series": get("participation", "WorkshopSeries").objects.filter(county_id=c),
+        "workshop_session": get("participation", "WorkshopSession").objects.filter(series__county_id=c),
+        "workshop_registration": get("participation", "WorkshopRegistration").objects.filter(session__series__county_id=c),
+        "worksheet": get("participation", "Worksheet").objects.filter(session__series__county_id=c),
+        "worksheet_entry": get("participation", "WorksheetEntry").objects.filter(worksheet__session__series__county_id=c),
+        "workshop_compilation": get("participation", "WorkshopCompilation").objects.filter(series__county_id=c),
+        "compiled_item": get("participation", "CompiledItem").objects.filter(compilation__series__county_id=c),
+        "forum": get("participation", "Forum").objects.filter(county_id=c),
+        "forum_topic": get("participation", "ForumTopic").objects.filter(forum__county_id=c),
+        "topic_vote": get("participation", "TopicVote").objects.filter(topic__forum__county_id=c),
     }
     return {name: _rows(qs.distinct()) for name, qs in tables.items()}
 

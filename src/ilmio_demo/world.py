@@ -294,6 +294,8 @@ def build_demo(*, reports: int = 2400, seed: int = 2025, reset: bool = False, no
             build_loop(users, county, now)
             build_ideas(users)
             build_listening_round(users)
+            build_workshops(users)
+            build_forum(users)
             build_plan(users, county)
     finally:
         report_logger.setLevel(previous_level)
@@ -741,6 +743,80 @@ def build_listening_round(users: dict[str, User], answers: int = 48) -> None:
         answer = participation.answer_round(made, text=text, language="sv" if text.startswith("Det") else "fi",
                                             today=date(year, 4, 1 + number % 30))  # fmt: skip
         participation.classify_answer(answer, phenomenon=phenomena.get(code), by=coordinator)
+
+
+# The 2024 phenomenon workshops on mental health and substance use (fictional worksheets):
+# the same session held three and two times on Teams, then compiled and published.
+DEMO_WORKSHOPS = [
+    ("mielenterveys", "Mielenterveyden ilmiötyöpaja 2024", [(2024, 3, 12), (2024, 3, 19), (2024, 4, 9)], [
+        {"need": ["Hoitoon pääsyn odotusajat", "Nuorten mielenterveyden tuen tarve kunnittain"],
+         "source": ["Asiakastietojärjestelmän kirjaukset", "Kouluterveyskysely"],
+         "missing": ["Tieto hoitoon hakeutumattomista"], "observation": ["Nuoret jäävät jonoon ilman tukea."]},
+        {"need": ["Hoitoon pääsyn odotusajat.", "Omaisten jaksaminen"], "indicator": ["Sotkanet: psykiatrian avohoitokäynnit"],
+         "missing": ["Tieto hoitoon hakeutumattomista", "Matalan kynnyksen palvelujen käyttö"],
+         "proposal": ["Matalan kynnyksen mielenterveyspiste jokaiseen kuntaan"]},
+        {"need": ["Nuorten mielenterveyden tuen tarve kunnittain"], "source": ["Kouluterveyskysely"],
+         "missing": ["Matalan kynnyksen palvelujen käyttö"], "observation": ["Ikääntyneiden yksinäisyys näkyy masennuksena."]},
+        {"need": ["Omaisten jaksaminen"], "indicator": ["Sotkanet: masennuslääkkeiden käyttö"],
+         "proposal": ["Omaisille vertaisryhmä verkossa"]},
+    ]),
+    ("paihteet", "Päihdeilmiön työpaja 2024", [(2024, 5, 14), (2024, 5, 21)], [
+        {"need": ["Päihdepalvelujen jonotilanne", "Rahapelihaittojen yleisyys"], "source": ["Päihdepalvelujen asiakasrekisteri"],
+         "missing": ["Tieto kotona asuvien ikääntyneiden alkoholinkäytöstä"]},
+        {"need": ["Päihdepalvelujen jonotilanne"], "indicator": ["Sotkanet: päihdehuollon avopalvelujen asiakkaat"],
+         "missing": ["Tieto kotona asuvien ikääntyneiden alkoholinkäytöstä", "Nuorten huumekokeilut kunnittain"],
+         "proposal": ["Päihdetyön jalkautuva työ kylille"]},
+        {"need": ["Rahapelihaittojen yleisyys"], "observation": ["Rahapelivelat näkyvät toimeentulotuessa."]},
+    ]),
+]  # fmt: skip
+
+
+def build_workshops(users: dict[str, User]) -> None:
+    from zoneinfo import ZoneInfo
+
+    from ilmio.participation import services as participation
+    from ilmio.participation.models import Worksheet, WorkshopSeries
+    from ilmio.taxonomy.models import Phenomenon
+
+    coordinator = users["koordinaattori"]
+    if WorkshopSeries.objects.filter(county=coordinator.county).exists():
+        return
+    helsinki = ZoneInfo("Europe/Helsinki")
+    for code, title, days, sheets in DEMO_WORKSHOPS:
+        series = participation.create_series(
+            county=coordinator.county, phenomenon=Phenomenon.objects.get(code=code), title=title, by=coordinator,
+            description="Mitä sosiaalihuollon pitäisi tietää ilmiöstä, mitä tietoa on jo ja mitä puuttuu?")  # fmt: skip
+        sessions = [participation.add_session(series, starts_at=datetime(*day, 13, 0, tzinfo=helsinki), by=coordinator,
+                                              online_link="https://teams.example.org/meet/ilmiotyopaja")
+                    for day in days]  # fmt: skip
+        for session in sessions:
+            participation.move_session(session, "open", by=coordinator)
+        for number, lines in enumerate(sheets):
+            participation.fill_worksheet(sessions[number % len(sessions)], lines, filled_by=Worksheet.FilledBy.PARTICIPANT)
+        for session in sessions:
+            participation.move_session(session, "held", by=coordinator)
+        participation.compile_series(series, by=coordinator)
+        participation.publish_compilation(series, by=coordinator)
+
+
+def build_forum(users: dict[str, User]) -> None:
+    """A coming open forum with topics from residents: two listed (with votes), one waiting."""
+    from ilmio.participation import services as participation
+    from ilmio.participation.models import Forum
+
+    coordinator = users["koordinaattori"]
+    if Forum.objects.filter(county=coordinator.county).exists():
+        return
+    forum = participation.create_forum(
+        county=coordinator.county, title="Avoin foorumi: arjen palvelut Saarijärvellä", by=coordinator,
+        starts_at=datetime.now(UTC) + timedelta(days=21), place="Saarijärven kirjasto",
+        description="Kerro, mistä haluat keskustella. Ehdotetut aiheet luetaan ennen kuin ne näytetään.")  # fmt: skip
+    for text, votes in (("Bussivuorot kylille", 14), ("Nuorten iltatila", 9), ("Kotihoidon käyntiajat", 0)):
+        topic = participation.suggest_topic(forum, text=text)
+        if votes:
+            participation.moderate_topic(topic, "accept", by=coordinator)
+            for number in range(votes):
+                participation.vote_for_topic(topic, voter_token=f"demo-voter-{number}")
 
 
 def build_plan(users: dict[str, User], county: County) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from playwright.sync_api import Page, expect
@@ -339,6 +339,61 @@ def public_round_closed(v: Visit) -> None:
     v.page.goto(reverse("participation:public_round", args=[_round(v, closed=True)]))
 
 
+def _series(v: Visit) -> Any:
+    """A compiled, published workshop series of county 15 (reused by the three languages)."""
+    from ilmio.participation.models import WorkshopSeries
+    from ilmio.participation.services import publish_compilation
+    from tests.participation.registry import series_in
+
+    existing = WorkshopSeries.objects.filter(county__code="15").order_by("pk").first()
+    if existing is None:
+        existing = series_in("15")
+        publish_compilation(existing, by=None)
+    return existing
+
+
+def _forum(v: Visit) -> Any:
+    from ilmio.participation.models import Forum
+    from tests.participation.registry import forum_in
+
+    return Forum.objects.filter(county__code="15").order_by("pk").first() or forum_in("15")
+
+
+def workshop_list(v: Visit) -> None:
+    _series(v)
+    v.page.goto(reverse("participation:workshops"))
+
+
+def workshop_page(v: Visit) -> None:
+    v.page.goto(reverse("participation:workshop", args=[_series(v).pk]))
+
+
+def public_workshop(v: Visit) -> None:
+    v.page.goto(reverse("participation:public_workshop", args=[_series(v).pk]))
+
+
+def worksheet_page(v: Visit) -> None:
+    v.page.goto(reverse("participation:worksheet", args=[_series(v).sessions.order_by("pk").last().join_code]))
+
+
+def information_needs_page(v: Visit) -> None:
+    _series(v)
+    v.page.goto(reverse("participation:information_needs", args=["mielenterveys"]))
+
+
+def forum_list(v: Visit) -> None:
+    _forum(v)
+    v.page.goto(reverse("participation:forums"))
+
+
+def forum_page(v: Visit) -> None:
+    v.page.goto(reverse("participation:forum", args=[_forum(v).pk]))
+
+
+def public_forum(v: Visit) -> None:
+    v.page.goto(reverse("participation:public_forum", args=[_forum(v).pk]))
+
+
 def public_idea_errors(v: Visit) -> None:
     v.page.goto(reverse("participation:public_idea"))
     v.page.locator("#idea-form button[type=submit]").click()
@@ -512,6 +567,14 @@ PAGES: list[AuditedPage] = [
     AuditedPage("listening-round", "participation:round", Role.COORDINATOR, round_page),
     AuditedPage("listening-round-public", "participation:public_round", None, public_round_open),
     AuditedPage("listening-round-results", "participation:public_round", None, public_round_closed),
+    AuditedPage("workshops", "participation:workshops", Role.COORDINATOR, workshop_list),
+    AuditedPage("workshop", "participation:workshop", Role.COORDINATOR, workshop_page),
+    AuditedPage("workshop-public", "participation:public_workshop", None, public_workshop),
+    AuditedPage("worksheet", "participation:worksheet", None, worksheet_page),
+    AuditedPage("information-needs", "participation:information_needs", None, information_needs_page),
+    AuditedPage("forums", "participation:forums", Role.COORDINATOR, forum_list),
+    AuditedPage("forum", "participation:forum", Role.COORDINATOR, forum_page),
+    AuditedPage("forum-public", "participation:public_forum", None, public_forum),
     AuditedPage("county-admin-users", "county_admin:users", Role.ADMIN, county_admin_users),
     AuditedPage("county-admin-invite", "county_admin:invite", Role.ADMIN, "county_admin:invite"),
     AuditedPage("county-admin-invite-errors", "county_admin:invite", Role.ADMIN, county_admin_invite_errors),
@@ -542,6 +605,7 @@ NOT_AUDITED: dict[str, str] = {
     "knowledge:action_export": "a file download (CSV/XLSX), not a page",
     "knowledge:public_feed": "an Atom feed (XML), not a page",
     "participation:round_poster": "a file download (PDF poster), not a page",
+    "participation:workshop_delivery": "a file download (DOCX/PDF/JSON delivery), not a page",
     "knowledge:public_phenomenon_feed": "an Atom feed (XML), not a page",
     "audit_export": "a file download (CSV/XLSX), not a page",
     "reports:import_status": "JSON progress of an import run, polled by scripts; the run page shows it",

@@ -113,3 +113,22 @@ def test_only_the_admin_of_the_persons_county_reaches_them(make_user):
     response = admin_client().post("/api/v1/gdpr/feedback-addresses", json.dumps({"email": "ei@ole.example"}),
                                    content_type="application/json")  # fmt: skip
     assert response.status_code == 404
+
+
+def test_a_workshop_registration_is_exported_and_erased_by_its_address(make_user):
+    from ilmio.participation.models import WorkshopRegistration
+    from tests.participation.registry import series_in
+
+    series = series_in("15")
+    session = series.sessions.order_by("pk").first()
+    WorkshopRegistration.objects.create(session=session, name="Ulla Tietosuojatesti", email=ADDRESS)
+    other = series_in("13", tag="psavo")
+    WorkshopRegistration.objects.create(session=other.sessions.first(), name="Ulla Tietosuojatesti", email=ADDRESS)
+    admin = admin_client()
+    body = {"email": ADDRESS}
+    tree = admin.post("/api/v1/gdpr/feedback-addresses", json.dumps(body), content_type="application/json").json()
+    branches = {b["key"]: b.get("children") for b in tree["children"]}
+    assert [c["value"]["session"] for c in branches["WORKSHOP_REGISTRATIONS"]] == [session.pk]  # own county's only
+    erased = admin.post("/api/v1/gdpr/feedback-addresses", json.dumps({**body, "erase": True}), content_type="application/json")
+    assert erased.status_code == 200
+    assert list(WorkshopRegistration.objects.filter(email=ADDRESS).values_list("session__series__county__code", flat=True)) == ["13"]

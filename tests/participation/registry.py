@@ -34,7 +34,10 @@ def round_in(county_code: str, *, question: str = "Mikä pännii?", answer: str 
 
 def matrix_objects(users: dict[str, Any]) -> dict[str, Any]:
     """For the permission matrix: a resident's idea and an open round in county 15, and in 13."""
-    return {"idea": idea_in("15"), "other_idea": idea_in("13"), "round": round_in("15"), "other_round": round_in("13")}
+    series = series_in("15")
+    return {"idea": idea_in("15"), "other_idea": idea_in("13"), "round": round_in("15"), "other_round": round_in("13"),
+            "series": series, "other_series": series_in("13", tag="psavo"), "session": series.sessions.first(),
+            "forum": forum_in("15"), "other_forum": forum_in("13", tag="psavo")}
 
 
 # --- the other-county registry (tests/quality/test_other_county.py) ------------------------
@@ -67,7 +70,7 @@ def state(county: Any) -> Any:
             list(ListeningRound.objects.filter(county=county).order_by("pk").values_list(
                 "pk", "question", "opens_on", "closes_on", "municipality_id")),
             list(RoundAnswer.objects.filter(round__county=county).order_by("pk").values_list(
-                "pk", "round_id", "text", "phenomenon_id")))  # fmt: skip
+                "pk", "round_id", "text", "phenomenon_id")), workshop_state(county))  # fmt: skip
 
 
 def other_unchanged(w: Any, response: Any) -> None:
@@ -162,7 +165,7 @@ def other_county_cases(Case: Any, Req: Any) -> list[Any]:  # noqa: N803 - the te
 
     add(Case("api:create_idea", "POST municipality of county 13", "reporter", api_new("297"), status=None,
              missing=api_new("999"), check=other_unchanged))
-    return cases
+    return cases + workshop_cases(Case, Req)
 
 
 # --- the POST fuzz registry (tests/quality/test_post_fuzz.py) ------------------------------
@@ -181,3 +184,218 @@ def fuzz_round() -> str:
     made = round_in("15")
     FUZZ["answer"] = made.answers.get().pk
     return f"/participation/rounds/{made.pk}/"
+
+
+# --- workshops and forums ------------------------------------------------------------------
+
+
+def series_in(county_code: str, *, tag: str = "tp") -> Any:
+    """A county's workshop series on mielenterveys: a planned session and an open one with a
+    worksheet, a registration each, compiled but not published (its texts never show outside)."""
+    from ilmio.participation.models import Worksheet, WorkshopRegistration
+    from ilmio.participation.services import (
+        add_session,
+        compile_series,
+        create_series,
+        fill_worksheet,
+        move_session,
+    )
+    from ilmio.taxonomy.models import Phenomenon
+
+    county = Municipality.objects.get(code=MUNICIPALITY[county_code]).county
+    series = create_series(county=county, phenomenon=Phenomenon.objects.get(code="mielenterveys"),
+                           title=f"{tag}-series-title", description=f"{tag}-series-description", by=None)  # fmt: skip
+    for days in (7, 14):
+        session = add_session(series, starts_at=timezone.now() + timedelta(days=days), by=None,
+                              online_link="https://teams.example.org/meet/x")  # fmt: skip
+        WorkshopRegistration.objects.create(session=session, name=f"{tag}-registrant", email=f"{tag}@example.org")
+    # The first session is still planned; the second is open, with a worksheet.
+    move_session(session, "open", by=None)
+    fill_worksheet(session, {"need": [f"Odotusajat {tag}-sheet-need"]}, filled_by=Worksheet.FilledBy.PARTICIPANT)
+    compile_series(series, by=None)
+    return series
+
+
+def forum_in(county_code: str, *, tag: str = "tp") -> Any:
+    """A county's coming forum: one topic listed, one waiting for moderation."""
+    from ilmio.participation.services import create_forum, moderate_topic, suggest_topic
+
+    county = Municipality.objects.get(code=MUNICIPALITY[county_code]).county
+    forum = create_forum(county=county, title=f"{tag}-forum-title", starts_at=timezone.now() + timedelta(days=10),
+                         place="Kirjasto", by=None)  # fmt: skip
+    moderate_topic(suggest_topic(forum, text=f"Bussit {tag}-topic-listed"), "accept", by=None)
+    suggest_topic(forum, text=f"Asunnot {tag}-topic-waiting")
+    return forum
+
+
+def county_world_series(cw: Any) -> Any:
+    from ilmio.participation.models import WorkshopSeries
+
+    existing = WorkshopSeries.objects.filter(county=cw.county).order_by("pk").first()
+    if existing is not None:
+        return existing
+    made = series_in(cw.code, tag=cw.tag)
+    STATE[cw.code] = state(cw.county)
+    return made
+
+
+def county_world_forum(cw: Any) -> Any:
+    from ilmio.participation.models import Forum
+
+    existing = Forum.objects.filter(county=cw.county).order_by("pk").first()
+    if existing is not None:
+        return existing
+    made = forum_in(cw.code, tag=cw.tag)
+    STATE[cw.code] = state(cw.county)
+    return made
+
+
+def workshop_state(county: Any) -> Any:
+    from ilmio.participation.models import (
+        CompiledItem,
+        ForumTopic,
+        Worksheet,
+        WorkshopCompilation,
+        WorkshopRegistration,
+        WorkshopSession,
+    )
+
+    return (list(WorkshopSession.objects.filter(series__county=county).order_by("pk").values_list("pk", "status", "starts_at")),
+            list(Worksheet.objects.filter(session__series__county=county).values_list("pk", flat=True).order_by("pk")),
+            list(WorkshopRegistration.objects.filter(session__series__county=county).values_list("pk", flat=True).order_by("pk")),
+            list(WorkshopCompilation.objects.filter(series__county=county).values_list("pk", "compiled_at", "published_at")),
+            list(CompiledItem.objects.filter(compilation__series__county=county).values_list("pk", flat=True).order_by("pk")),
+            list(ForumTopic.objects.filter(forum__county=county).order_by("pk").values_list("pk", "status", "votes")))  # fmt: skip
+
+
+WORKSHOP_BRANCHES: dict[str, Any] = {
+    "add_session": {"day": "2027-03-01", "time": "14:00", "duration_minutes": "90", "language": "fi",
+                    "online_link": "https://teams.example.org/meet/y"},
+    "open": {"item": "PLANNED"},
+    "held": {"item": "OPEN"},
+    "erase_registrations": {"item": "PLANNED"},
+    "sheet": {"item": "OPEN", "need": "Jonot"},
+    "compile": {},
+    "publish": {},
+}
+SESSION_BRANCHES = ("held", "erase_registrations", "sheet")
+FORUM_BRANCHES: dict[str, Any] = {"accept": {}, "reject": {}}
+
+
+def workshop_cases(Case: Any, Req: Any) -> list[Any]:  # noqa: N803 - the test module's classes
+    cases: list[Any] = []
+    add = cases.append
+
+    def body(series: Any, data: dict[str, Any]) -> dict[str, Any]:
+        planned, opened = series.sessions.order_by("pk")[:2]
+        return {k: {"PLANNED": planned.pk, "OPEN": opened.pk}.get(v, v) for k, v in data.items()}
+
+    def on_other_series(method: str, suffix: str = "", data: dict[str, Any] | None = None, query: str = "") -> Any:
+        def build(w: Any) -> Any:
+            made = county_world_series(w.other)
+            return Req(method, f"/participation/workshops/{made.pk}/{suffix}{query}", body(made, data) if data else None)
+
+        return build
+
+    def own_series_naming_other_session(branch: str, missing: bool = False) -> Any:
+        def build(w: Any) -> Any:
+            other, own = county_world_series(w.other), county_world_series(w.own)
+            pk = MISSING if missing else body(other, WORKSHOP_BRANCHES[branch])["item"]
+            return Req("POST", f"/participation/workshops/{own.pk}/", {**WORKSHOP_BRANCHES[branch], "action": branch, "item": pk})
+
+        return build
+
+    add(Case("participation:workshop", "GET other workshop", "coordinator", on_other_series("GET"), control=200,
+             check=other_unchanged))
+    add(Case("participation:workshop", "GET other workshop", "reporter", on_other_series("GET"), status=403,
+             check=other_unchanged))
+    for branch, data in WORKSHOP_BRANCHES.items():
+        add(Case("participation:workshop", f"action={branch} on other workshop", "coordinator",
+                 on_other_series("POST", "", {"action": branch, **data}), control=302, check=other_unchanged))  # fmt: skip
+    for branch in SESSION_BRANCHES:
+        add(Case("participation:workshop", f"action={branch}: other county's session", "coordinator",
+                 own_series_naming_other_session(branch), status=None,
+                 missing=own_series_naming_other_session(branch, missing=True), check=other_unchanged))  # fmt: skip
+    add(Case("participation:workshop_delivery", "GET other workshop's delivery", "coordinator",
+             on_other_series("GET", "delivery.json", query="?lang=sv"), control=200, check=other_unchanged))
+    add(Case("participation:workshops", "GET", "coordinator", lambda w: (county_world_series(w.other),
+             Req("GET", "/participation/workshops/"))[1], status=200, check=other_unchanged))  # fmt: skip
+    add(Case("participation:workshops", "POST a new workshop", "coordinator", lambda w: (county_world_series(w.other),
+             Req("POST", "/participation/workshops/", {"phenomenon": "mielenterveys", "title": "Työpaja ksuomi",
+                                                       "audience": "everyone"}))[1],
+             status=302, check=other_unchanged))  # fmt: skip
+    # The public page and the worksheet are public by design (anyone may take part): the
+    # title is public, the worksheets, the registrants and the unpublished result are not.
+    add(Case("participation:public_workshop", "GET other workshop (public)", None, on_other_series("GET", "join/"),
+             status=200, allowed=frozenset({"psavo-series-title", "psavo-series-description"}), check=other_unchanged))
+    add(Case("participation:worksheet", "GET other county's worksheet (public)", None,
+             lambda w: Req("GET", f"/participation/worksheet/{county_world_series(w.other).sessions.order_by('pk').last().join_code}/"),
+             status=200, allowed=frozenset({"psavo-series-title"}), check=other_unchanged))  # fmt: skip
+    add(Case("participation:information_needs", "GET (unpublished results stay out)", None,
+             lambda w: (county_world_series(w.other), Req("GET", "/participation/needs/mielenterveys/?county=13"))[1],
+             status=200, check=other_unchanged))  # fmt: skip
+    add(Case("api:list_workshops", "GET", "coordinator", lambda w: (county_world_series(w.other),
+             Req("GET", "/api/v1/workshops", api_json=True))[1], status=200, check=other_unchanged))  # fmt: skip
+    add(Case("api:get_workshop_delivery", "GET other workshop's delivery", "coordinator",
+             lambda w: Req("GET", f"/api/v1/workshops/{county_world_series(w.other).pk}/delivery", api_json=True),
+             control=200, check=other_unchanged))  # fmt: skip
+    add(Case("api:information_needs_register", "GET (unpublished results stay out)", "coordinator",
+             lambda w: (county_world_series(w.other), Req("GET", "/api/v1/information-needs?phenomenon=mielenterveys",
+                                                         api_json=True))[1], status=200, check=other_unchanged))  # fmt: skip
+
+    # --- forums
+    def on_other_forum(method: str, suffix: str = "", data: Any = None) -> Any:
+        def build(w: Any) -> Any:
+            made = county_world_forum(w.other)
+            return Req(method, f"/participation/forums/{made.pk}/{suffix}", data(made) if callable(data) else data)
+
+        return build
+
+    def waiting(forum: Any) -> int:
+        return int(forum.topics.order_by("pk").last().pk)
+
+    def own_forum_naming_other_topic(branch: str, missing: bool = False) -> Any:
+        def build(w: Any) -> Any:
+            other, own = county_world_forum(w.other), county_world_forum(w.own)
+            return Req("POST", f"/participation/forums/{own.pk}/", {"action": branch, "item": MISSING if missing else waiting(other)})
+
+        return build
+
+    add(Case("participation:forum", "GET other forum", "coordinator", on_other_forum("GET"), control=200, check=other_unchanged))
+    for branch in FORUM_BRANCHES:
+        add(Case("participation:forum", f"action={branch} on other forum", "coordinator",
+                 on_other_forum("POST", "", lambda made, branch=branch: {"action": branch, "item": waiting(made)}),
+                 control=302, check=other_unchanged))  # fmt: skip
+        add(Case("participation:forum", f"action={branch}: other county's topic", "coordinator",
+                 own_forum_naming_other_topic(branch), status=None,
+                 missing=own_forum_naming_other_topic(branch, missing=True), check=other_unchanged))  # fmt: skip
+    add(Case("participation:forums", "GET", "coordinator", lambda w: (county_world_forum(w.other),
+             Req("GET", "/participation/forums/"))[1], status=200, check=other_unchanged))  # fmt: skip
+    add(Case("participation:forums", "POST a new forum", "coordinator", lambda w: (county_world_forum(w.other),
+             Req("POST", "/participation/forums/", {"title": "Foorumi ksuomi", "day": "2027-03-01", "time": "18:00",
+                                                    "place": "Kirjasto"}))[1], status=302, check=other_unchanged))  # fmt: skip
+    # The public page shows the listed topic (public by design), never the waiting one, and a
+    # vote for the waiting one is refused.
+    add(Case("participation:public_forum", "GET other forum (public)", None, on_other_forum("GET", "topics/"),
+             status=200, allowed=frozenset({"psavo-forum-title", "psavo-topic-listed"}), check=other_unchanged))
+    add(Case("participation:public_forum", "action=vote on other forum's waiting topic", None,
+             on_other_forum("POST", "topics/", lambda made: {"action": "vote", "item": waiting(made)}), status=302,
+             check=other_unchanged))  # fmt: skip
+    add(Case("api:list_forums", "GET", "coordinator", lambda w: (county_world_forum(w.other),
+             Req("GET", "/api/v1/forums", api_json=True))[1], status=200, check=other_unchanged))  # fmt: skip
+    return cases
+
+
+def fuzz_series() -> str:
+    """A fresh series of county 15 (a planned and an open session); its facilitator page."""
+    made = series_in("15")
+    planned, opened = made.sessions.order_by("pk")[:2]
+    FUZZ.update(planned=planned.pk, open=opened.pk, code=opened.join_code)
+    return f"/participation/workshops/{made.pk}/"
+
+
+def fuzz_forum() -> str:
+    """A fresh coming forum of county 15 (one listed topic, one waiting); its moderator page."""
+    made = forum_in("15")
+    FUZZ.update(listed=made.topics.order_by("pk").first().pk, waiting=made.topics.order_by("pk").last().pk)
+    return f"/participation/forums/{made.pk}/"

@@ -75,3 +75,38 @@ def test_listening_rounds_in_the_api_counts_only_once_closed_and_never_texts(mak
     assert body["phase"] == "closed" and body["total"] is None  # one answer: the total is hidden too
     assert all(row["count"] is None for row in body["results"]) and "Bussit" not in closed.content.decode()
     assert client_of(make_user("reporter")).get("/api/v1/listening-rounds").json() == []
+
+
+def test_workshops_in_the_api_count_registrants_and_deliver_the_compiled_result(make_user):
+    from ilmio.participation.models import WorkshopRegistration
+    from ilmio.participation.services import publish_compilation
+    from tests.participation.registry import forum_in, series_in
+
+    series = series_in("15", tag="ksuomi")
+    coordinator = client_of(make_user("coordinator"))
+    listed = coordinator.get("/api/v1/workshops")
+    assert listed.status_code == 200
+    [workshop] = listed.json()
+    assert workshop["phenomenon"] == "mielenterveys" and [s["registrations"] for s in workshop["sessions"]] == [1, 1]
+    assert "ksuomi-registrant" not in listed.content.decode() and workshop["published_at"] is None
+    delivery = coordinator.get(f"/api/v1/workshops/{series.pk}/delivery?lang=sv")
+    assert delivery.status_code == 200 and delivery.json()["language"] == "sv"
+    assert delivery.json()["sections"]["need"][0]["text"] == "Odotusajat ksuomi-sheet-need"
+    assert coordinator.get(f"/api/v1/workshops/{series.pk}/delivery?lang=de").status_code == 422
+    reporter = client_of(make_user("reporter"))
+    assert reporter.get(f"/api/v1/workshops/{series.pk}/delivery").status_code == 404
+    assert reporter.get("/api/v1/workshops").json() == []
+    assert WorkshopRegistration.objects.count() == 2
+
+    # The register is public, and holds only published results.
+    public = Client()
+    empty = public.get("/api/v1/information-needs?phenomenon=mielenterveys").json()
+    assert empty["asked"] == []
+    publish_compilation(series, by=None)
+    register = public.get("/api/v1/information-needs?phenomenon=mielenterveys&county=15").json()
+    assert [line["text"] for line in register["asked"]] == ["Odotusajat ksuomi-sheet-need"]
+    assert public.get("/api/v1/information-needs?phenomenon=ei-ole").status_code == 404
+
+    forum_in("15", tag="ksuomi")
+    [forum] = coordinator.get("/api/v1/forums").json()
+    assert [t["text"] for t in forum["topics"]] == ["Bussit ksuomi-topic-listed"] and forum["waiting"] == 1

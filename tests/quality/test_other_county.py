@@ -929,6 +929,10 @@ def test_every_post_action_branch_has_an_other_county_case() -> None:
         "county_admin:user": [SRC / "accounts" / "templates" / "accounts" / "admin_user.html"],
         "county_admin:tokens": [SRC / "accounts" / "templates" / "accounts" / "admin_tokens.html"],
         "county_admin:organisations": [SRC / "accounts" / "templates" / "accounts" / "admin_organisations.html"],
+        "participation:idea": [SRC / "participation" / "templates" / "participation" / "idea.html"],
+        "participation:round": [SRC / "participation" / "templates" / "participation" / "round.html"],
+        "participation:workshop": [SRC / "participation" / "templates" / "participation" / "workshop.html"],
+        "participation:forum": [SRC / "participation" / "templates" / "participation" / "forum.html"],
         "knowledge:summaries": [SRC / "analysis" / "templates" / "analysis" / "case.html",
                                 SRC / "situation" / "templates" / "situation" / "situation.html"],
     }  # fmt: skip

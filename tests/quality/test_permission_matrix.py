@@ -207,6 +207,27 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("participation:ideas", "GET", "-"): TRIAGE_PAGE,
     ("participation:idea", "GET", "idea"): table(403, anonymous=302, submitters=404, triagers=200),
     ("participation:idea", "GET", "other_idea"): table(403, anonymous=302, submitters=404),
+    ("participation:workshops", "GET", "-"): TRIAGE_PAGE,
+    ("participation:workshop", "GET", "series"): TRIAGE_PAGE,
+    ("participation:workshop", "GET", "other_series"): table(403, anonymous=302, triagers=404),
+    ("participation:workshop_delivery", "GET", "series"): TRIAGE_PAGE,
+    ("participation:workshop_delivery", "GET", "other_series"): table(403, anonymous=302, triagers=404),
+    ("participation:public_workshop", "GET", "series"): PAGE_OK,
+    ("participation:public_workshop", "GET", "other_series"): PAGE_OK,
+    ("participation:worksheet", "GET", "session"): PAGE_OK,
+    ("participation:information_needs", "GET", "-"): PAGE_OK,
+    ("participation:forums", "GET", "-"): TRIAGE_PAGE,
+    ("participation:forum", "GET", "forum"): TRIAGE_PAGE,
+    ("participation:forum", "GET", "other_forum"): table(403, anonymous=302, triagers=404),
+    ("participation:public_forum", "GET", "forum"): PAGE_OK,
+    ("participation:public_forum", "GET", "other_forum"): PAGE_OK,
+    # The county's workshops and forums for its coordinators; everyone else an empty list.
+    ("api:list_workshops", "GET", "-"): table(200, anonymous=401),
+    ("api:get_workshop_delivery", "GET", "series"): table(404, anonymous=401, triagers=200),
+    ("api:get_workshop_delivery", "GET", "other_series"): table(404, anonymous=401),
+    # Public; without ?phenomenon= (as the matrix asks) the answer is 422 for everyone.
+    ("api:information_needs_register", "GET", "-"): table(422),
+    ("api:list_forums", "GET", "-"): table(200, anonymous=401),
 }
 API_BODIES: dict[str, dict[str, Any]] = {
     "api:redact_text": {"text": "Asiakas Matti Virtanen"},
@@ -291,7 +312,7 @@ def world(make_user):  # type: ignore[no-untyped-def]
             "consent": ConsentLink(consent_withdrawal_token(own)), "reporter_user": users["reporter"]}
 
 
-FORMATS = {"shortcomings:letter": "docx", "analysis:codebook_export": "qdc", "plans:report_export": "docx", "plans:public_report_export": "docx", "knowledge:summary_export": "md", "knowledge:public_summary_export": "md"}
+FORMATS = {"participation:workshop_delivery": "json", "shortcomings:letter": "docx", "analysis:codebook_export": "qdc", "plans:report_export": "docx", "plans:public_report_export": "docx", "knowledge:summary_export": "md", "knowledge:public_summary_export": "md"}
 
 
 @dataclass(frozen=True)
@@ -314,6 +335,7 @@ def concrete_path(name: str, raw: str, obj: Any) -> str:
     elif obj is not None:
         path = path.replace("<int:pk>", str(obj.pk)).replace("<shortcoming_id>", str(obj.pk))
         path = path.replace("<document_id>", str(obj.pk)).replace("<idea_id>", str(obj.pk))
+        path = path.replace("<series_id>", str(obj.pk)).replace("<str:code>", getattr(obj, "join_code", ""))
     return path
 
 

@@ -538,6 +538,43 @@ BRANCHES: dict[str, Branch] = {
         "form_token": value(old_token())})),
     "participation:unknown": ("coordinator", user("coordinator"), lambda w: pa.fuzz_path(),
                               lambda w: st.fixed_dictionaries({"action": hostile})),
+    "participation:create_workshop": ("coordinator", user("coordinator"), lambda w: "/participation/workshops/",
+                                      lambda w: st.fixed_dictionaries({}, optional={
+        "phenomenon": value("mielenterveys", "ei-ole"), "title": value("Työpaja"), "description": value("Kuvaus"),
+        "audience": value("everyone", "residents"), "keep_registrations": value("on", "")})),
+    "participation:add_session": ("coordinator", user("coordinator"), lambda w: pa.fuzz_series(), with_action("add_session", lambda w: {
+        "day": dates(), "time": value("14:00", "25:61"), "duration_minutes": value(90, 5, 100000),
+        "online_link": value("https://teams.example.org/meet/x", "javascript:alert(1)", ""), "place": value("Kirjasto", ""),
+        "language": value("fi", "sv")})),
+    "participation:session_moves": ("coordinator", user("coordinator"), lambda w: pa.fuzz_series(), lambda w: st.fixed_dictionaries(
+        {"action": value("open", "held", "erase_registrations")}, optional={"item": value(pa.FUZZ.get("planned", 1), pa.FUZZ.get("open", 1))})),
+    "participation:facilitator_sheet": ("coordinator", user("coordinator"), lambda w: pa.fuzz_series(), with_action("sheet", lambda w: {
+        "item": value(pa.FUZZ.get("open", 1), pa.FUZZ.get("planned", 1)), "need": value("Jonot\nOdotusajat"),
+        "source": value("Sotkanet"), "missing": value("")})),
+    "participation:compile_publish": ("coordinator", user("coordinator"), lambda w: pa.fuzz_series(), lambda w: st.fixed_dictionaries(
+        {"action": value("compile", "publish")})),
+    "participation:workshop_unknown": ("coordinator", user("coordinator"), lambda w: pa.fuzz_series(),
+                                       lambda w: st.fixed_dictionaries({"action": hostile})),
+    "participation:register": ("anonymous", user("anonymous"), lambda w: pa.fuzz_series() + "join/",
+                               lambda w: st.fixed_dictionaries({}, optional={
+        "session": value(pa.FUZZ.get("planned", 1), pa.FUZZ.get("open", 1)), "name": value("Maija"),
+        "email": value("maija@example.org", "ei-osoite"), "website": value(""), "form_token": value(old_token())})),
+    "participation:worksheet": ("anonymous", user("anonymous"), lambda w: (pa.fuzz_series(), f"/participation/worksheet/{pa.FUZZ['code']}/")[1],
+                                lambda w: st.fixed_dictionaries({}, optional={
+        "need": value("Jonot"), "indicator": value("Sotkanet"), "proposal": value("Lisää vuoroja"), "website": value(""),
+        "form_token": value(old_token())})),
+    "participation:create_forum": ("coordinator", user("coordinator"), lambda w: "/participation/forums/",
+                                   lambda w: st.fixed_dictionaries({}, optional={
+        "title": value("Foorumi"), "day": dates(), "time": value("18:00"), "place": value("Kirjasto", ""),
+        "online_link": value("https://teams.example.org/meet/x", "ei-osoite")})),
+    "participation:moderate": ("coordinator", user("coordinator"), lambda w: pa.fuzz_forum(), lambda w: st.fixed_dictionaries(
+        {"action": value("accept", "reject")}, optional={"item": value(pa.FUZZ.get("listed", 1), pa.FUZZ.get("waiting", 1))})),
+    "participation:forum_unknown": ("coordinator", user("coordinator"), lambda w: pa.fuzz_forum(),
+                                    lambda w: st.fixed_dictionaries({"action": hostile})),
+    "participation:public_forum": ("anonymous", user("anonymous"), lambda w: pa.fuzz_forum() + "topics/",
+                                   lambda w: st.fixed_dictionaries({"action": value("vote", "suggest")}, optional={
+        "item": value(pa.FUZZ.get("listed", 1), pa.FUZZ.get("waiting", 1)), "text": value("Bussivuorot"), "website": value(""),
+        "form_token": value(old_token())})),
     # accounts.admin_views (paths from tests/accounts/registry.py: a fresh user per branch)
     "county_admin:invite": ("admin", user("admin"), lambda w: "/admin/county/invite/", lambda w: st.fixed_dictionaries({}, optional={
         "email": value("uusi@example.org", "toinen@example.org"), "username": value("uusi_fuzz", "fuzz_admin"),
@@ -579,7 +616,9 @@ def test_every_post_view_is_fuzzed() -> None:
                "county_admin:set_password",
                "reports:import", "reports:import_run", "sources:feedback_import", "sources:feedback_import_run",
                "participation:public_idea", "participation:my_ideas", "participation:idea",
-               "participation:rounds", "participation:round", "participation:public_round"}  # fmt: skip
+               "participation:rounds", "participation:round", "participation:public_round",
+               "participation:workshops", "participation:workshop", "participation:public_workshop", "participation:worksheet",
+               "participation:forums", "participation:forum", "participation:public_forum"}  # fmt: skip
     # Read-only (GET) views, the log-in/out pair and the API (fuzzed below).
     read_only = {"home", "about", "health", "login", "logout", "audit_log", "audit_export", "reports:public_thanks", "reports:mine", "reports:list",
                  "situation:situation", "situation:brief", "analysis:queue",
@@ -594,7 +633,7 @@ def test_every_post_view_is_fuzzed() -> None:
                  "county_admin:users", "county_admin:settings",
                  "plans:public_report_export", "reports:import_status", "sources:feedback",
                  "sources:feedback_import_status", "participation:ideas", "participation:thanks",
-                 "participation:round_poster"}  # fmt: skip
+                 "participation:round_poster", "participation:workshop_delivery", "participation:information_needs"}  # fmt: skip
     names = {name for name, _ in url_patterns() if not name.startswith("api:")}
     assert names - covered - read_only == set(), "views without a fuzzed POST branch"
 

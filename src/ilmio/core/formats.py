@@ -9,14 +9,16 @@ PDFs, e-mails and feeds say it the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
 from django.utils.formats import date_format, number_format
+from django.utils.timezone import localtime
 
 from ilmio.core.i18n import current_language
 
-__all__ = ["collation_key", "date_range", "format_count", "format_decimal", "period_name", "short_date", "sorted_by_name"]
+__all__ = ["collation_key", "date_range", "format_count", "format_decimal", "period_name", "short_date", "short_datetime",
+           "sorted_by_name"]
 
 HIDDEN = "–"
 T = TypeVar("T")
@@ -37,6 +39,12 @@ def format_count(value: int | None) -> str:
 def short_date(value: date) -> str:
     """1.12.2026 in Finnish and Swedish, 2026-12-01 in English (unambiguous)."""
     return date_format(value, "SHORT_DATE_FORMAT")
+
+
+def short_datetime(value: datetime) -> str:
+    """1.12.2026 14.00 in Finnish, 1.12.2026 14:00 in Swedish, 2026-12-01 14:00 in English,
+    in the server's time zone (Finland's)."""
+    return date_format(localtime(value), "SHORT_DATETIME_FORMAT")
 
 
 def date_range(start: date, end: date) -> str:

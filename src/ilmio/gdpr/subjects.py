@@ -25,7 +25,7 @@ from ilmio.analysis.models import SavedQueueFilter
 from ilmio.core.audit import Event, record_event
 from ilmio.core.models import AuditEvent
 from ilmio.knowledge.models import NewsletterSubscription, Notification
-from ilmio.participation.models import Idea, IdeaContact
+from ilmio.participation.models import Idea, IdeaContact, WorkshopRegistration
 from ilmio.reports.models import FeedbackContact, Report, ReportNote
 from ilmio.shortcomings.models import Shortcoming
 
@@ -55,7 +55,8 @@ def subject_for(admin: Any, *, username: str = "", email: str = "") -> Subject |
         return Subject(user=user) if user is not None else None
     address = email.strip().lower()
     if address and (FeedbackContact.objects.filter(email__iexact=address, report__county_id=county_id).exists()
-                    or IdeaContact.objects.filter(email__iexact=address, idea__county_id=county_id).exists()):
+                    or IdeaContact.objects.filter(email__iexact=address, idea__county_id=county_id).exists()
+                    or _registrations_of(address, county_id).exists()):
         return Subject(email=address, county_id=county_id)
     return None
 
@@ -74,6 +75,11 @@ def _idea_contacts(subject: Subject) -> Any:
     return IdeaContact.objects.filter(email__iexact=subject.email, idea__county_id=subject.county_id)
 
 
+def _registrations_of(address: str, county_id: int) -> Any:
+    """Sign-ups for the county's workshop sessions given with this address."""
+    return WorkshopRegistration.objects.filter(email__iexact=address, session__series__county_id=county_id)
+
+
 def export(subject: Subject) -> dict[str, Any]:
     """Everything held of the person as a JSON tree (key/value leaves, key/children branches)."""
     contacts = [_node("CONSENT", {"report": str(c.report.public_id), "given": c.created_at.isoformat()})
@@ -81,8 +87,12 @@ def export(subject: Subject) -> dict[str, Any]:
     if subject.user is None:
         idea_contacts = [_node("IDEA_CONTACT", {"idea": c.idea_id, "given": c.created_at.isoformat()})
                          for c in _idea_contacts(subject)]  # fmt: skip
+        registrations = [_node("WORKSHOP_REGISTRATION", {"session": r.session_id, "name": r.name,
+                                                          "given": r.created_at.isoformat()})
+                         for r in _registrations_of(subject.email, subject.county_id)]  # fmt: skip
         return _node("ILMIO", children=[_node("FEEDBACK_ADDRESS", subject.email), _node("CONSENTS", children=contacts),
-                                        _node("IDEA_CONTACTS", children=idea_contacts)])  # fmt: skip
+                                        _node("IDEA_CONTACTS", children=idea_contacts),
+                                        _node("WORKSHOP_REGISTRATIONS", children=registrations)])  # fmt: skip
     user = subject.user
     profile = [_node(k, v) for k, v in (
         ("USERNAME", user.username), ("FIRST_NAME", user.first_name), ("LAST_NAME", user.last_name),
@@ -131,6 +141,7 @@ def erase(subject: Subject, *, by: Any, dry_run: bool = False) -> dict[str, int]
             count("consents", lambda: _contacts(subject).delete())
             if subject.user is None:
                 count("idea_contacts", lambda: _idea_contacts(subject).delete())
+                count("workshop_registrations", lambda: _registrations_of(subject.email, subject.county_id).delete())
             if subject.user is not None:
                 user = subject.user
                 count("notifications", lambda: Notification.objects.filter(user=user).delete())

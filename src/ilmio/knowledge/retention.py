@@ -8,6 +8,8 @@
 * **Log-in records** of django-axes (attempts and access logs: user names and addresses) go
   after ``LOGIN_RECORD_RETENTION_DAYS``.
 * **Sessions** that have expired go.
+* Rules of later stages (workshop registrations, ``ilmio.participation``) register themselves
+  with :func:`register_rule` and run with these.
 
 Lives in the feedback stage because it is the loop's end that decides; every rule's numbers
 are settings. A dry run does everything inside a transaction that is rolled back.
@@ -15,6 +17,7 @@ are settings. A dry run does everything inside a transaction that is rolled back
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -36,6 +39,15 @@ class RetentionReport:
     def lines(self) -> list[str]:
         verb = "would delete" if self.dry_run else "deleted"
         return [f"{verb} {count} {what}" for what, count in self.deleted.items()]
+
+
+# What a later stage deletes each day: (what, rule(now) -> how many). Registered, not
+# imported, so that this stage knows no stage above it.
+_RULES: dict[str, Callable[[datetime], int]] = {}
+
+
+def register_rule(what: str, rule: Callable[[datetime], int]) -> None:
+    _RULES[what] = rule
 
 
 class _RolledBack(Exception):
@@ -64,7 +76,8 @@ def _apply(now: datetime) -> dict[str, int]:
     logs, _ = AccessLog.objects.filter(attempt_time__lt=login_cutoff).delete()
     sessions, _ = Session.objects.filter(expire_date__lt=now).delete()
     return {"feedback contacts": len(contacts), "audit events": purge_expired_events(now),
-            "log-in records": attempts + logs, "expired sessions": sessions}  # fmt: skip
+            "log-in records": attempts + logs, "expired sessions": sessions,
+            **{what: rule(now) for what, rule in _RULES.items()}}  # fmt: skip
 
 
 def apply_retention(now: datetime | None = None, *, dry_run: bool = False) -> RetentionReport:

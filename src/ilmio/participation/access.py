@@ -1,6 +1,8 @@
-"""Who may see which idea: the one answer for pages, the API and e-mails.
+"""Who may see which idea, round, workshop and forum: the one answer for pages, the API and
+e-mails.
 
-* The county's coordinators (``TRIAGE``) see and decide its ideas.
+* The county's coordinators (``TRIAGE``) see and decide its ideas, run its rounds, facilitate
+  its workshops and moderate its forums.
 * A member of staff sees the ideas they proposed themselves (and what came of them).
 * Anyone else — another county included — sees none: the caller answers 404.
 """
@@ -9,11 +11,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from ilmio.core.access import county_id_of, in_county, is_id
 from ilmio.core.permissions import Capability, has_capability
-from ilmio.participation.models import Idea, ListeningRound, RoundAnswer
+from ilmio.participation.models import (
+    Forum,
+    ForumTopic,
+    Idea,
+    ListeningRound,
+    RoundAnswer,
+    WorkshopSeries,
+    WorkshopSession,
+)
 
 
 def may_decide(user: Any) -> bool:
@@ -26,7 +36,7 @@ def ideas_for(user: Any) -> QuerySet[Idea]:
         return Idea.objects.none()
     if may_decide(user):
         return in_county(Idea.objects.all(), user) | Idea.objects.filter(proposer=user)
-    return Idea.objects.filter(Q(proposer=user))
+    return Idea.objects.filter(proposer=user)
 
 
 def idea_for(user: Any, pk: Any) -> Idea | None:
@@ -65,3 +75,70 @@ def public_round(pk: Any) -> ListeningRound | None:
     if not is_id(pk):
         return None
     return ListeningRound.objects.select_related("municipality", "county").filter(pk=int(pk)).first()
+
+
+# --- workshops and forums: the county's coordinators facilitate and moderate -----------------
+
+
+def series_for(user: Any) -> QuerySet[WorkshopSeries]:
+    if not may_decide(user):
+        return WorkshopSeries.objects.none()
+    return in_county(WorkshopSeries.objects.all(), user)
+
+
+def series_of(user: Any, pk: Any) -> WorkshopSeries | None:
+    if not is_id(pk):
+        return None
+    return series_for(user).select_related("phenomenon", "county").filter(pk=int(pk)).first()
+
+
+def session_of(user: Any, series: WorkshopSeries, pk: Any) -> WorkshopSession | None:
+    """A session of this series that the user facilitates; None otherwise."""
+    if not is_id(pk) or series.county_id != county_id_of(user) or not may_decide(user):
+        return None
+    return series.sessions.filter(pk=int(pk)).first()
+
+
+def public_series(pk: Any) -> WorkshopSeries | None:
+    """Any series, for its public page (what, when, register): a workshop is open to anyone."""
+    if not is_id(pk):
+        return None
+    return WorkshopSeries.objects.select_related("phenomenon", "county").filter(pk=int(pk)).first()
+
+
+def session_by_code(code: str) -> WorkshopSession | None:
+    """The session whose worksheet address this is: the code is the only key a participant has."""
+    if not code or len(code) > 32:
+        return None
+    return WorkshopSession.objects.select_related("series__phenomenon", "series__county").filter(join_code=code).first()
+
+
+def forums_for(user: Any) -> QuerySet[Forum]:
+    if not may_decide(user):
+        return Forum.objects.none()
+    return in_county(Forum.objects.all(), user)
+
+
+def forum_for(user: Any, pk: Any) -> Forum | None:
+    if not is_id(pk):
+        return None
+    return forums_for(user).filter(pk=int(pk)).first()
+
+
+def topic_of(user: Any, forum: Forum, pk: Any) -> ForumTopic | None:
+    if not is_id(pk) or forum.county_id != county_id_of(user) or not may_decide(user):
+        return None
+    return forum.topics.filter(pk=int(pk)).first()
+
+
+def public_forum(pk: Any) -> Forum | None:
+    if not is_id(pk):
+        return None
+    return Forum.objects.select_related("county").filter(pk=int(pk)).first()
+
+
+def shown_topic(forum: Forum, pk: Any) -> ForumTopic | None:
+    """A topic of this forum that is on its public list (only those can be voted on)."""
+    if not is_id(pk):
+        return None
+    return forum.topics.filter(pk=int(pk), status__in=ForumTopic.WORKFLOW.with_flag("shown")).first()

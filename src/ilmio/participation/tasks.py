@@ -45,3 +45,31 @@ def inform_proposer(idea_id: int) -> bool:
     send_mail(subject, "\n\n".join(lines), None, [address])
     mark_informed(idea)
     return True
+
+
+@task()
+def confirm_registration(registration_id: int, language: str) -> bool:
+    """The session's time and link to the address that signed up, in the language of the page
+    it was given on. The address is kept only until the session is over (retention)."""
+    from ilmio.core.formats import short_datetime
+    from ilmio.participation.models import WorkshopRegistration
+
+    registration = WorkshopRegistration.objects.select_related("session__series__phenomenon").filter(
+        pk=registration_id).first()  # fmt: skip
+    if registration is None:
+        return False
+    session = registration.session
+    with translation.override(language if language in ("fi", "sv", "en") else "fi"):
+        subject = "Ilmiö: " + _("You are registered for a workshop")
+        lines = [_("You are registered for “%(title)s” (%(phenomenon)s).") % {
+                     "title": redact_text(session.series.title), "phenomenon": session.series.phenomenon.label},
+                 _("When: %(when)s, %(minutes)s minutes.") % {"when": short_datetime(session.starts_at),
+                                                             "minutes": session.duration_minutes}]  # fmt: skip
+        if session.online_link:
+            lines.append(_("Join online: %(link)s") % {"link": session.online_link})
+        if session.place:
+            lines.append(_("Place: %(place)s") % {"place": redact_text(session.place)})
+        lines.append(_("Your name and address are used only for this session and erased after it. "
+                       "What you write in the worksheet is never linked to them."))  # fmt: skip
+    send_mail(subject, "\n\n".join(lines), None, [registration.email])
+    return True

@@ -5,11 +5,15 @@ page (the form while open, suppressed counts once closed) and the QR poster."""
 
 from __future__ import annotations
 
+import secrets
+from datetime import timedelta
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,34 +23,77 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_ratelimit.decorators import ratelimit
 
+from ilmio.areas.models import County
 from ilmio.core.access import home_county, in_county
 from ilmio.core.audit import Event, record_event
 from ilmio.core.form_actions import FormAction, dispatch
+from ilmio.core.formats import short_datetime
 from ilmio.core.permissions import PUBLIC, Capability, requires
-from ilmio.participation import services
+from ilmio.participation import delivery, services
 from ilmio.participation.access import (
     answer_of,
     decidable,
+    forum_for,
+    forums_for,
     idea_for,
     ideas_for,
     may_decide,
+    public_series,
     round_for,
     rounds_for,
+    series_for,
+    series_of,
+    session_by_code,
+    session_of,
+    shown_topic,
+    topic_of,
 )
+from ilmio.participation.access import public_forum as public_forum_for
 from ilmio.participation.access import public_round as public_round_for
+from ilmio.participation.delivery import DELIVERY_LANGUAGES
 from ilmio.participation.forms import (
     AnswerForm,
     ClassifyAnswerForm,
     DeclineIdeaForm,
+    FacilitatorSheetForm,
+    ForumForm,
     IdeaForm,
+    NoFieldsForm,
     ProposalFromIdeaForm,
     PublicIdeaForm,
+    PublicWorksheetForm,
+    RegistrationForm,
     RoundForm,
+    SeriesForm,
+    SessionForm,
+    SessionItemForm,
+    TopicForm,
 )
-from ilmio.participation.models import Idea, ListeningRound
+from ilmio.participation.models import (
+    Forum,
+    ForumTopic,
+    Idea,
+    ListeningRound,
+    Worksheet,
+    WorksheetSection,
+    WorkshopCompilation,
+    WorkshopSeries,
+    WorkshopSession,
+)
 from ilmio.participation.poster import poster_pdf
+from ilmio.participation.register import information_needs
 from ilmio.participation.results import round_results
 from ilmio.taxonomy.models import Phenomenon
+
+
+def _too_many(request: HttpRequest) -> HttpResponse | None:
+    """The public forms' shared answer to a network that sends too much (django-ratelimit)."""
+    if not getattr(request, "limited", False):
+        return None
+    return render(request, "core/error.html", {
+        "title": _("Too many messages"),
+        "message": _("Too many messages have been sent from your network. Please try again in an hour."),
+    }, status=429)  # fmt: skip
 
 
 @requires(PUBLIC)
@@ -55,11 +102,8 @@ from ilmio.taxonomy.models import Phenomenon
 @ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_PUBLIC_REPORTS, method="POST", block=False)
 def public_idea(request: HttpRequest) -> HttpResponse:
     """The idea box for everyone: a resident, a client, a partner — no account needed."""
-    if getattr(request, "limited", False):
-        return render(request, "core/error.html", {
-            "title": _("Too many ideas"),
-            "message": _("Too many ideas have been sent from your network. Please try again in an hour."),
-        }, status=429)  # fmt: skip
+    if request.method == "POST" and (limited := _too_many(request)) is not None:
+        return limited
     form = PublicIdeaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -215,11 +259,8 @@ def public_round(request: HttpRequest, pk: int) -> HttpResponse:
     phase = listening_round.phase(timezone.localdate())
     form = AnswerForm(request.POST or None) if phase == ListeningRound.Phase.OPEN else None
     if request.method == "POST":
-        if getattr(request, "limited", False):
-            return render(request, "core/error.html", {
-                "title": _("Too many answers"),
-                "message": _("Too many answers have been sent from your network. Please try again in an hour."),
-            }, status=429)  # fmt: skip
+        if (limited := _too_many(request)) is not None:
+            return limited
         if form is None:
             messages.error(request, _("This round is not open for answers."))
             return redirect("participation:public_round", pk=listening_round.pk)
@@ -249,3 +290,320 @@ def round_poster(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(poster_pdf(listening_round, url), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="ilmio-round-{listening_round.pk}.pdf"'
     return response
+
+
+# --- phenomenon workshops --------------------------------------------------------------------
+
+
+@requires(Capability.TRIAGE)
+@sensitive_post_parameters("title", "description")
+def workshop_list(request: HttpRequest) -> HttpResponse:
+    """The county's workshop series, and a new one."""
+    county = home_county(request.user)
+    form = SeriesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        made = services.create_series(county=county, phenomenon=data["phenomenon"], title=data["title"], by=request.user,
+                                      description=data.get("description") or "", audience=data["audience"],
+                                      keep_registrations=data["keep_registrations"])  # fmt: skip
+        messages.success(request, _("The workshop was created. Add its sessions."))
+        return redirect("participation:workshop", pk=made.pk)
+    series = (series_for(request.user).select_related("phenomenon", "compilation")
+              .annotate(session_count=Count("sessions", distinct=True)))  # fmt: skip
+    return render(request, "participation/workshops.html", {"form": form, "series": series})
+
+
+def _add_session(request: HttpRequest, series: WorkshopSeries, form: SessionForm) -> str:
+    data = form.cleaned_data
+    services.add_session(series, starts_at=form.starts_at(), by=request.user, duration_minutes=data["duration_minutes"],
+                         online_link=data.get("online_link") or "", place=data.get("place") or "",
+                         language=data["language"])  # fmt: skip
+    return _("The session was added.")
+
+
+def _session_move(role: str, done: str) -> Any:
+    def handle(request: HttpRequest, series: WorkshopSeries, form: SessionItemForm) -> str:
+        session = session_of(request.user, series, form.cleaned_data["item"])
+        if session is None:
+            raise ValueError(_("No such session."))
+        services.move_session(session, role, by=request.user)
+        return str(done)
+
+    return handle
+
+
+def _erase_registrations(request: HttpRequest, series: WorkshopSeries, form: SessionItemForm) -> str:
+    session = session_of(request.user, series, form.cleaned_data["item"])
+    if session is None:
+        raise ValueError(_("No such session."))
+    count = services.erase_registrations([session], by=request.user)
+    return _("%(count)s registrations were erased.") % {"count": count}
+
+
+def _facilitator_sheet(request: HttpRequest, series: WorkshopSeries, form: FacilitatorSheetForm) -> str:
+    session = session_of(request.user, series, form.cleaned_data["item"])
+    if session is None:
+        raise ValueError(_("No such session."))
+    services.fill_worksheet(session, form.lines(), filled_by=Worksheet.FilledBy.FACILITATOR, by=request.user,
+                            language=form.language())  # fmt: skip
+    return _("The worksheet was saved.")
+
+
+def _compile(request: HttpRequest, series: WorkshopSeries, form: Any) -> str:
+    made = services.compile_series(series, by=request.user)
+    return _("The sessions were compiled into one result: %(sheets)s worksheets from %(sessions)s sessions.") % {
+        "sheets": made.worksheet_count, "sessions": made.session_count}  # fmt: skip
+
+
+def _publish(request: HttpRequest, series: WorkshopSeries, form: Any) -> str:
+    services.publish_compilation(series, by=request.user)
+    return _("The result is now in the phenomenon's information-needs register.")
+
+
+WORKSHOP_ACTIONS = {
+    "add_session": FormAction(_add_session, SessionForm, capabilities=DECIDER),
+    "open": FormAction(_session_move("open", _("The worksheets are open.")), SessionItemForm, capabilities=DECIDER),
+    "held": FormAction(_session_move("held", _("The session is marked held; it takes no more worksheets.")),
+                       SessionItemForm, capabilities=DECIDER),  # fmt: skip
+    "erase_registrations": FormAction(_erase_registrations, SessionItemForm, capabilities=DECIDER),
+    "sheet": FormAction(_facilitator_sheet, FacilitatorSheetForm, capabilities=DECIDER),
+    "compile": FormAction(_compile, NoFieldsForm, capabilities=DECIDER),
+    "publish": FormAction(_publish, NoFieldsForm, capabilities=DECIDER),
+}
+
+
+@requires(Capability.TRIAGE)
+@sensitive_post_parameters("need", "source", "indicator", "missing", "observation", "proposal", "place")
+def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The facilitator's page: sessions (add, repeat, open, held), worksheets, the compiled
+    result, its publication to the register and the delivery to the national project."""
+    series = series_of(request.user, pk)
+    if series is None:
+        raise Http404
+    if request.method == "POST":
+        done = dispatch(request, series, WORKSHOP_ACTIONS, success=lambda: redirect("participation:workshop", pk=series.pk))
+        return done.response or redirect("participation:workshop", pk=series.pk)
+    sessions = list(series.sessions.annotate(registration_count=Count("registrations", distinct=True),
+                                             worksheet_count=Count("worksheets", distinct=True)))  # fmt: skip
+    for session in sessions:
+        session.sheet_url = request.build_absolute_uri(reverse("participation:worksheet", args=[session.join_code]))  # type: ignore[attr-defined]
+    repeat = session_of(request.user, series, request.GET.get("repeat"))
+    session_form = SessionForm(initial=_repeated(repeat) if repeat else {}, auto_id="session_%s")
+    sheets = list(Worksheet.objects.filter(session__series=series).prefetch_related("entries").select_related("session"))
+    if sheets:
+        record_event(request.user, Event.WORKSHEETS_LISTED, obj=series, ids=sheets)
+    compilation = WorkshopCompilation.objects.filter(series=series).prefetch_related("items").first()
+    open_sessions = [s for s in sessions if s.takes_sheets]
+    return render(request, "participation/workshop.html", {
+        "series": series, "sessions": sessions, "session_form": session_form, "repeat": repeat, "sheets": sheets,
+        "compilation": compilation, "sections": WorksheetSection.choices,
+        "sheet_form": FacilitatorSheetForm(sessions=[(s.pk, short_datetime(s.starts_at)) for s in open_sessions],
+                                           auto_id="sheet_%s") if open_sessions else None,
+        "public_url": request.build_absolute_uri(reverse("participation:public_workshop", args=[series.pk])),
+        "languages": DELIVERY_LANGUAGES,
+    })  # fmt: skip
+
+
+def _repeated(session: WorkshopSession) -> dict[str, Any]:
+    """The add form filled with a session's content and the same time a week later."""
+    starts = timezone.localtime(session.starts_at) + timedelta(days=7)
+    return {"day": starts.date(), "time": starts.time(), "duration_minutes": session.duration_minutes,
+            "online_link": session.online_link, "place": session.place, "language": session.language}  # fmt: skip
+
+
+DELIVERY_FORMATS = {
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", delivery.as_docx),
+    "pdf": ("application/pdf", delivery.as_pdf),
+    "json": ("application/json", delivery.as_json),
+}
+
+
+@requires(Capability.TRIAGE)
+def workshop_delivery(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The compiled result for the national project, as DOCX, PDF or JSON, in Finnish or Swedish."""
+    series = series_of(request.user, pk)
+    if series is None or fmt not in DELIVERY_FORMATS:
+        raise Http404
+    compilation = WorkshopCompilation.objects.filter(series=series).first()
+    if compilation is None:
+        messages.error(request, _("Compile the sessions first."))
+        return redirect("participation:workshop", pk=series.pk)
+    language = request.GET.get("lang", "fi")
+    if language not in DELIVERY_LANGUAGES:
+        messages.error(request, _("The delivery is made in Finnish or Swedish."))
+        return redirect("participation:workshop", pk=series.pk)
+    content_type, write = DELIVERY_FORMATS[fmt]
+    body = write(delivery.delivery_content(compilation, language))
+    record_event(request.user, Event.WORKSHOP_DELIVERED, obj=series, format=fmt, language=language)
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="ilmio-workshop-{series.pk}-{language}.{fmt}"'
+    return response
+
+
+@requires(PUBLIC)
+@sensitive_post_parameters("name", "email")
+@never_cache
+@ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_PUBLIC_REPORTS, method="POST", block=False)
+def public_workshop(request: HttpRequest, pk: int) -> HttpResponse:
+    """A workshop's public page: what it is about, its sessions, and registration (no account)."""
+    series = public_series(pk)
+    if series is None:
+        raise Http404
+    now = timezone.now()
+    upcoming = [s for s in series.sessions.all() if s.registrable and s.starts_at > now]
+    choices = [(s.pk, f"{short_datetime(s.starts_at)} · {s.get_language_display()}") for s in upcoming]
+    form = RegistrationForm(request.POST or None, sessions=choices)
+    if request.method == "POST":
+        if (limited := _too_many(request)) is not None:
+            return limited
+        if form.is_valid():
+            session = next(s for s in upcoming if s.pk == form.cleaned_data["session"])
+            try:
+                services.register_for_session(session, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
+                                              language=form.language())  # fmt: skip
+            except ValueError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("You are registered. The session's details are on their way to your e-mail."))
+            return redirect("participation:public_workshop", pk=series.pk)
+    return render(request, "participation/public_workshop.html", {"series": series, "sessions": upcoming, "form": form})
+
+
+@requires(PUBLIC)
+@sensitive_post_parameters("need", "source", "indicator", "missing", "observation", "proposal")
+@never_cache
+@ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_PUBLIC_REPORTS, method="POST", block=False)
+def worksheet(request: HttpRequest, code: str) -> HttpResponse:
+    """A participant's worksheet, anonymous, from the address shared in the session."""
+    session = session_by_code(code)
+    if session is None:
+        raise Http404
+    form = PublicWorksheetForm(request.POST or None) if session.takes_sheets else None
+    if request.method == "POST":
+        if (limited := _too_many(request)) is not None:
+            return limited
+        if form is None:
+            messages.error(request, _("This session does not take worksheets now."))
+            return redirect("participation:worksheet", code=session.join_code)
+        if form.is_valid():
+            try:
+                services.fill_worksheet(session, form.lines(), filled_by=Worksheet.FilledBy.PARTICIPANT,
+                                        language=form.language())  # fmt: skip
+            except ValueError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Thank you. Your worksheet was saved without your name."))
+                return redirect("participation:worksheet", code=session.join_code)
+    return render(request, "participation/worksheet.html", {"session": session, "series": session.series, "form": form})
+
+
+@requires(PUBLIC)
+def information_needs_page(request: HttpRequest, code: str) -> HttpResponse:
+    """The information-needs register of a phenomenon: what workshops asked for, what exists
+    and what is missing — published compilations only; one county's with ?county=."""
+    phenomenon = Phenomenon.objects.filter(code=code, active=True).first()
+    if phenomenon is None:
+        raise Http404
+    county = County.objects.filter(code=request.GET.get("county", "")).first() if request.GET.get("county") else None
+    if request.GET.get("county") and county is None:
+        messages.error(request, _("There is no such county; all counties are shown."))
+    register = information_needs(phenomenon, [county.code] if county else None)
+    return render(request, "participation/information_needs.html", {
+        "phenomenon": phenomenon, "county": county, "register": register,
+        "counties": County.objects.filter(workshop_series__compilation__published_at__isnull=False).distinct(),
+    })  # fmt: skip
+
+
+# --- open forums ------------------------------------------------------------------------------
+
+
+@requires(Capability.TRIAGE)
+@sensitive_post_parameters("title", "description", "place")
+def forum_list(request: HttpRequest) -> HttpResponse:
+    county = home_county(request.user)
+    form = ForumForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        made = services.create_forum(county=county, title=data["title"], starts_at=form.starts_at(), by=request.user,
+                                     description=data.get("description") or "", online_link=data.get("online_link") or "",
+                                     place=data.get("place") or "")  # fmt: skip
+        messages.success(request, _("The forum was created. Share its address so that people can suggest topics."))
+        return redirect("participation:forum", pk=made.pk)
+    forums = forums_for(request.user).annotate(waiting=Count("topics", filter=Q(topics__status=ForumTopic.WORKFLOW.initial)))
+    return render(request, "participation/forums.html", {"form": form, "forums": forums})
+
+
+def _moderate(role: str, done: str) -> Any:
+    def handle(request: HttpRequest, forum: Forum, form: SessionItemForm) -> str:
+        topic = topic_of(request.user, forum, form.cleaned_data["item"])
+        if topic is None:
+            raise ValueError(_("No such topic."))
+        services.moderate_topic(topic, role, by=request.user)
+        return str(done)
+
+    return handle
+
+
+FORUM_ACTIONS = {
+    "accept": FormAction(_moderate("accept", _("The topic is on the list.")), SessionItemForm, capabilities=DECIDER),
+    "reject": FormAction(_moderate("reject", _("The topic is not shown.")), SessionItemForm, capabilities=DECIDER),
+}
+
+
+@requires(Capability.TRIAGE)
+def forum_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The moderator's page: suggestions to accept or reject, the list with its votes."""
+    forum = forum_for(request.user, pk)
+    if forum is None:
+        raise Http404
+    if request.method == "POST":
+        done = dispatch(request, forum, FORUM_ACTIONS, success=lambda: redirect("participation:forum", pk=forum.pk))
+        return done.response or redirect("participation:forum", pk=forum.pk)
+    return render(request, "participation/forum.html", {
+        "forum": forum, "topics": forum.topics.all(),
+        "public_url": request.build_absolute_uri(reverse("participation:public_forum", args=[forum.pk])),
+    })  # fmt: skip
+
+
+VOTER_COOKIE = "ilmio_voter"
+
+
+@requires(PUBLIC)
+@sensitive_post_parameters("text")
+@never_cache
+@ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_PUBLIC_REPORTS, method="POST", block=False)
+def public_forum(request: HttpRequest, pk: int) -> HttpResponse:
+    """A forum's public page: its listed topics by votes, a vote per topic, a new suggestion."""
+    forum = public_forum_for(pk)
+    if forum is None:
+        raise Http404
+    open_for_topics = services.forum_takes_topics(forum)
+    form = TopicForm(request.POST or None) if open_for_topics else None
+    token = request.get_signed_cookie(VOTER_COOKIE, default="", salt=VOTER_COOKIE) or secrets.token_urlsafe(16)
+    if request.method == "POST":
+        if (limited := _too_many(request)) is not None:
+            return limited
+        response = redirect("participation:public_forum", pk=forum.pk)
+        if request.POST.get("action") == "vote":
+            topic = shown_topic(forum, request.POST.get("item"))
+            try:
+                if topic is None:
+                    raise ValueError(_("This topic cannot be voted on."))
+                made = services.vote_for_topic(topic, voter_token=token)
+            except ValueError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Thank you for your vote.") if made else _("You have already voted for this topic."))
+            response.set_signed_cookie(VOTER_COOKIE, token, salt=VOTER_COOKIE, max_age=365 * 24 * 3600,
+                                       httponly=True, samesite="Lax", secure=request.is_secure())  # fmt: skip
+            return response
+        if form is None:
+            messages.error(request, _("This forum has already been held."))
+            return response
+        if form.is_valid():
+            services.suggest_topic(forum, text=form.cleaned_data["text"])
+            messages.success(request, _("Thank you. Your topic will be listed once a coordinator has read it."))
+            return response
+    topics = forum.topics.filter(status__in=ForumTopic.WORKFLOW.with_flag("shown"))
+    return render(request, "participation/public_forum.html", {"forum": forum, "topics": topics, "form": form,
+                                                               "open_for_topics": open_for_topics})  # fmt: skip

@@ -260,7 +260,10 @@ def phenomenon_brief_content(phenomenon: Phenomenon, area: Area) -> dict[str, An
     # An item names its municipality only sometimes: a county or larger area counts them all.
     feedback = phenomenon_kind_table(feedback_on(phenomenon, county_codes,
                                             area.municipality_codes if area.level == "municipality" else None))  # fmt: skip
+    from ilmio.participation.register import information_needs
+
     return {
+        "needs": information_needs(phenomenon, county_codes, limit=10),
         "shortcomings": shortcomings,
         "findings": findings, "feedback": feedback,
         "phenomenon": phenomenon, "area": area, "labels": labels, "cells": [display(c) for c in cells],
