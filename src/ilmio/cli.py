@@ -270,6 +270,8 @@ COMMANDS: list[Entry] = [
           management("export_federation")),
     Entry("check federation", "Verify a county's federation package (signature, checksums, suppression).",
           management("check_federation")),
+    Entry("import federation", "National instance: keep a county's checked package as its next version (--register-key first).",
+          management("import_federation")),
     Entry("import statistics", "Import national statistics in Sotkanet's format (the shipped sample by default).",
           management("import_statistics")),
     Entry("import reports", "Import historical reports from a Webropol/Forms export or a sheet (CSV or XLSX).",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("knowledge/", include("ilmio.knowledge.urls")),
     path("plans/", include("ilmio.plans.urls")),
     path("participation/", include("ilmio.participation.urls")),
+    path("federation/", include("ilmio.federation.urls")),
     path("api/", include("ilmio.api.urls")),
     path("admin/county/", include("ilmio.accounts.urls")),
 ]

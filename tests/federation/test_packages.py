@@ -37,23 +37,29 @@ PLAN = {"15": [("179", "asuminen", (9, 8, 7)), ("179", "paihteet", (6, 7, 2)), (
         "02": [("091", "mielenterveys", (12, 11, 13))]}  # fmt: skip
 
 
-@pytest.fixture
-def counties(reference_data, settings, tmp_path):  # type: ignore[no-untyped-def]
-    for plan in PLAN.values():
-        for code, phenomenon, per_month in plan:
+def build_packages(plan, settings, tmp_path):  # type: ignore[no-untyped-def]
+    """Reports as ``plan`` says (county: [(municipality, phenomenon, per month of Jan–Mar 2026)]),
+    then one package per county, each signed with a key of its own (three county instances)."""
+    for rows in plan.values():
+        for code, phenomenon, per_month in rows:
             municipality = Municipality.objects.get(code=code)
             for month, count in enumerate(per_month, start=1):
                 for i in range(count):
                     submit_report({"title": "Havainto", "description": "Tilanne on vaikea.", "municipalities": [municipality],
                                    "phenomena": [Phenomenon.objects.get(code=phenomenon)]},
                                   county=municipality.county, channel=Report.Channel.FORM,
-                                  created_at=datetime(2026, month, 2 + i, 12, tzinfo=UTC))  # fmt: skip
+                                  created_at=datetime(2026, month, 1 + i % 27, 12, tzinfo=UTC))  # fmt: skip
     packages, keys = {}, {}
-    for code in PLAN:  # three county instances, each with a key of its own
+    for code in plan:
         settings.FEDERATION_KEY_FILE = str(tmp_path / f"key-{code}.pem")
         packages[code] = export_county(County.objects.get(code=code), tmp_path / f"package-{code}").parent
         keys[code] = public_key_text(load_or_create_key(Path(settings.FEDERATION_KEY_FILE)))
     return packages, keys
+
+
+@pytest.fixture
+def counties(reference_data, settings, tmp_path):  # type: ignore[no-untyped-def]
+    return build_packages(PLAN, settings, tmp_path)
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

@@ -677,6 +677,14 @@ def cases() -> list[Case]:
              api("GET", lambda w: f"/api/v1/reports/{w.other.reports['main'].public_id}"), status=403))
     add(Case("situation:situation", "county 13", "national_analyst",
              get(const("/situation/?level=county&area=13")), status=200))
+    # The national picture: counts from packages only, never a county's text; not for a county's staff.
+    add(Case("federation:national", "compare county 13", "national_analyst",
+             get(const("/federation/?phenomenon=asuminen&compare=13")), status=200))
+    add(Case("federation:national", "GET", "coordinator", get(const("/federation/?compare=13")), status=403))
+    add(Case("api:picture", "GET", "national_analyst", api("GET", const("/api/v1/federation/picture?phenomenon=asuminen")),
+             status=200))
+    add(Case("api:picture", "GET", "manager", api("GET", const("/api/v1/federation/picture")), status=403))
+    add(Case("api:packages", "GET", "national_analyst", api("GET", const("/api/v1/federation/packages")), status=200))
 
     # --- the audit trail -----------------------------------------------------------------
     for role in ("manager", "admin"):

@@ -228,6 +228,10 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     # Public; without ?phenomenon= (as the matrix asks) the answer is 422 for everyone.
     ("api:information_needs_register", "GET", "-"): table(422),
     ("api:list_forums", "GET", "-"): table(200, anonymous=401),
+    # The national picture: national analysts only (aggregates of every county, no text).
+    ("federation:national", "GET", "-"): table(403, anonymous=302, national_analyst=200),
+    ("api:picture", "GET", "-"): table(403, anonymous=401, national_analyst=200),
+    ("api:packages", "GET", "-"): table(403, anonymous=401, national_analyst=200),
 }
 API_BODIES: dict[str, dict[str, Any]] = {
     "api:redact_text": {"text": "Asiakas Matti Virtanen"},

@@ -55,6 +55,7 @@ def http_error(request: HttpRequest, exc: HttpError) -> Any:
 
 
 from ilmio.areas.api import router as areas_router  # noqa: E402
+from ilmio.federation.api import router as federation_router  # noqa: E402
 from ilmio.gdpr.api import router as gdpr_router  # noqa: E402
 from ilmio.participation.api import router as participation_router  # noqa: E402
 from ilmio.plans.api import router as plans_router  # noqa: E402
@@ -70,6 +71,7 @@ api.add_router("/v1/", plans_router)
 api.add_router("/v1/", shortcomings_router)
 api.add_router("/v1/", sources_router)
 api.add_router("/v1/", participation_router)
+api.add_router("/v1/", federation_router)
 api.add_router("/v1/", gdpr_router)
 
 urlpatterns = [path("", api.urls)]

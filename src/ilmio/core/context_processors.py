@@ -32,6 +32,7 @@ NAVIGATION: list[tuple[str, Any, str]] = [
     ("county_admin:users", _("County administration"), Capability.MANAGE_USERS),
     ("reports:public_new", _("Report a phenomenon"), PUBLIC),
     ("participation:public_idea", _("Send an idea"), PUBLIC),
+    ("federation:national", _("National picture"), Capability.READ_NATIONAL_AGGREGATES),
     ("situation:situation", _("Situational picture"), "any"),
     ("knowledge:public_summaries", _("Published summaries"), "any"),
 ]

@@ -97,6 +97,9 @@ class AuditEvent(models.Model):
         FORUM_CREATED = "forum_created", _("Forum created")
         FORUM_TOPIC_SUGGESTED = "forum_topic_suggested", _("Forum topic suggested")
         FORUM_TOPIC_MODERATED = "forum_topic_moderated", _("Forum topic moderated")
+        FEDERATION_KEY_REGISTERED = "federation_key_registered", _("County's federation key registered")
+        FEDERATION_PACKAGE_ACCEPTED = "federation_package_accepted", _("County's federation package accepted")
+        FEDERATION_PACKAGE_REJECTED = "federation_package_rejected", _("County's federation package rejected")
         # Accounts
         LOGIN = "login", _("Logged in")
         LOGIN_FAILED = "login_failed", _("Failed log-in")

@@ -71,6 +71,11 @@ def _public_key(text: str) -> Ed25519PublicKey:
         raise PackageError(f"the county's public key is not a base64 Ed25519 key ({error})") from None
 
 
+def validate_public_key(text: str) -> None:
+    """PackageError when ``text`` is not a base64 Ed25519 public key."""
+    _public_key(text)
+
+
 # -- JSON-stat -------------------------------------------------------------------------
 
 

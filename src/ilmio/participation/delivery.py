@@ -8,10 +8,11 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import asdict, dataclass
+from datetime import date
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -45,7 +46,7 @@ class Delivery:
     county_code: str
     phenomenon: str
     phenomenon_code: str
-    sessions: list[str]
+    sessions: list[str]  # ISO dates (the JSON is for machines; the documents format them)
     session_count: int
     worksheet_count: int
     compiled_on: str
@@ -63,8 +64,9 @@ def delivery_content(compilation: WorkshopCompilation, language: str) -> Deliver
         return Delivery(
             language=code, title=series.title, county=series.county.name, county_code=series.county.code,
             phenomenon=series.phenomenon.label, phenomenon_code=series.phenomenon.code,
-            sessions=[short_date(s.starts_at.date()) for s in held], session_count=compilation.session_count,
-            worksheet_count=compilation.worksheet_count, compiled_on=compilation.compiled_at.date().isoformat(),
+            sessions=[timezone.localtime(s.starts_at).date().isoformat() for s in held], session_count=compilation.session_count,
+            worksheet_count=compilation.worksheet_count,
+            compiled_on=timezone.localtime(compilation.compiled_at).date().isoformat(),
             sections=[DeliverySection(s.value, str(s.label), by_section[s.value]) for s in WorksheetSection],
         )  # fmt: skip
 
@@ -105,9 +107,10 @@ def as_pdf(doc: Delivery) -> bytes:
 def _meta(doc: Delivery) -> list[str]:
     return [
         _("Phenomenon workshops of %(county)s on %(phenomenon)s.") % {"county": doc.county, "phenomenon": doc.phenomenon},
-        _("Sessions: %(dates)s. Worksheets: %(sheets)s.") % {"dates": ", ".join(doc.sessions), "sheets": doc.worksheet_count},
+        _("Sessions: %(dates)s. Worksheets: %(sheets)s.") % {
+            "dates": ", ".join(short_date(date.fromisoformat(d)) for d in doc.sessions), "sheets": doc.worksheet_count},
         _("Compiled on %(date)s. Identical lines from different worksheets are merged and counted.")
-        % {"date": doc.compiled_on},
+        % {"date": short_date(date.fromisoformat(doc.compiled_on))},
     ]  # fmt: skip
 
 

@@ -12,7 +12,8 @@ from ilmio.knowledge.retention import apply_retention
 
 class Command(DatabaseCommand):
     help = ("Delete feedback contacts whose report's loop is over or that are older than the retention period, "
-            "old audit events and log-in records, and expired sessions.")  # fmt: skip
+            "old audit events and log-in records, expired sessions, and what later stages register "
+            "(workshop registrations after their session).")  # fmt: skip
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--dry-run", action="store_true", help="report what would be deleted; delete nothing")

@@ -1,0 +1,113 @@
+"""The national instance's side of federation: a county's key registered, its packages
+imported — each checked by :func:`ilmio.federation.package.check_package` with the key
+registered here (never the one in the package), its areas checked against the county's
+geography — and every accepted version kept. A rejected package changes nothing; its reason
+is returned and recorded in the audit log."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+
+from ilmio.areas.models import County
+from ilmio.core.audit import Event, record_event
+from ilmio.federation.models import FederatedCell, FederatedCounty, FederationPackage
+from ilmio.federation.package import (
+    MANIFEST,
+    PackageError,
+    check_package,
+    read_dataset,
+    validate_public_key,
+)
+
+MAX_PACKAGE_BYTES = 50 * 2**20
+
+
+def register_county_key(county: County, public_key: str, *, by: Any = None) -> FederatedCounty:
+    validate_public_key(public_key.strip())
+    with transaction.atomic():
+        registered, _created = FederatedCounty.objects.update_or_create(county=county, defaults={
+            "public_key": public_key.strip(), "registered_by": by})  # fmt: skip
+        record_event(by, Event.FEDERATION_KEY_REGISTERED, obj=registered, county=county.pk)
+    return registered
+
+
+def import_package(files: Mapping[str, bytes], *, by: Any = None) -> FederationPackage:
+    """Check and keep a county's package as its next version; PackageError with the reason."""
+    try:
+        return _import(files, by)
+    except PackageError as error:
+        record_event(by, Event.FEDERATION_PACKAGE_REJECTED, reason=reason_code(error))
+        raise
+
+
+_REASONS = (("signature", "signature"), ("checksum", "checksum"), ("below the threshold", "small_count"),
+            ("derivable", "derivable"), ("are not county", "foreign_area"), ("says it is county", "foreign_area"),
+            ("no registered key", "unregistered"), ("already been imported", "duplicate"), ("larger than", "too_large"),
+            ("manifest", "manifest"))  # fmt: skip
+
+
+def reason_code(error: PackageError) -> str:
+    """A short code of why a package was refused, for the audit log (which holds no free text)."""
+    message = str(error)
+    return next((code for words, code in _REASONS if words in message), "shape")
+
+
+def _import(files: Mapping[str, bytes], by: Any) -> FederationPackage:
+    if sum(len(content) for content in files.values()) > MAX_PACKAGE_BYTES:
+        raise PackageError(f"the package is larger than {MAX_PACKAGE_BYTES // 2**20} MB")
+    try:
+        claimed = str(json.loads(files[MANIFEST]).get("county", ""))
+    except (KeyError, ValueError, AttributeError):
+        raise PackageError("no readable manifest.json") from None
+    registered = FederatedCounty.objects.select_related("county").filter(county__code=claimed).first()
+    if registered is None:
+        raise PackageError(f"county {claimed!r} has no registered key on this instance")
+    threshold = int(settings.SUPPRESSION_THRESHOLD)
+    manifest = check_package(files, trusted_key=registered.public_key, threshold=threshold)
+    county = registered.county
+    own_areas = {county.code, *county.municipalities.values_list("code", flat=True)}
+    digest = hashlib.sha256(files[MANIFEST]).hexdigest()
+    if FederationPackage.objects.filter(county=county, manifest_sha256=digest).exists():
+        raise PackageError("this package has already been imported")
+    cells: list[FederatedCell] = []
+    taxonomy = ""
+    for entry in manifest["files"]:
+        data = json.loads(files[entry["name"]])
+        areas, _phenomena, _periods, values, statuses = read_dataset(data)
+        foreign = sorted(set(areas) - own_areas)
+        if foreign:
+            raise PackageError(f"{entry['name']}: areas {', '.join(foreign[:5])} are not county {county.code}'s")
+        extension = data.get("extension") or {}
+        if extension.get("county") not in (None, county.code):
+            raise PackageError(f"{entry['name']}: the dataset says it is county {extension.get('county')!r}'s")
+        taxonomy = str(extension.get("taxonomy_version") or taxonomy)
+        cells += [FederatedCell(area_code=area, phenomenon=phenomenon, period=period, value=value,
+                                status=statuses[(area, phenomenon, period)])
+                  for (area, phenomenon, period), value in values.items()]  # fmt: skip
+    with transaction.atomic():
+        FederatedCounty.objects.select_for_update().get(pk=registered.pk)  # one version number at a time
+        version = (FederationPackage.objects.filter(county=county).aggregate(v=Max("version"))["v"] or 0) + 1
+        package = FederationPackage.objects.create(county=county, version=version, manifest_sha256=digest,
+                                                   created=str(manifest.get("created", ""))[:20], threshold=threshold,
+                                                   taxonomy_version=taxonomy[:40], received_by=by)  # fmt: skip
+        for cell in cells:
+            cell.package = package
+        FederatedCell.objects.bulk_create(cells, batch_size=2000)
+        record_event(by, Event.FEDERATION_PACKAGE_ACCEPTED, obj=package, county=county.pk, version=version,
+                     cells=len(cells))  # fmt: skip
+    return package
+
+
+def current_packages() -> dict[str, FederationPackage]:
+    """The newest accepted package of each county, by county code."""
+    newest: dict[str, FederationPackage] = {}
+    for package in FederationPackage.objects.select_related("county").order_by("county__code", "-version"):
+        newest.setdefault(package.county.code, package)
+    return newest

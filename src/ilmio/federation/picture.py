@@ -1,0 +1,104 @@
+"""The national situational picture of frontline reports: every county's newest accepted
+package side by side with its cooperation area and the country, per 10,000 residents.
+
+Every number is a county's published cell or a sum of them. A sum is shown only when none of
+its parts is hidden (else a reader could subtract); counties without a package are left out
+of a sum and counted ("from 2 of 4 counties"), so "no data" is never confused with "hidden".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ilmio.areas.loading import latest_population
+from ilmio.areas.models import CooperationArea, County
+from ilmio.federation.models import FederatedCell
+from ilmio.federation.national import current_packages
+from ilmio.federation.package import HIDDEN, NOT_PUBLISHED
+
+NO_DATA, SHOWN_VALUE, HIDDEN_VALUE, UNPUBLISHED = "no_data", "shown", "hidden", "not_published"
+
+
+@dataclass
+class PictureRow:
+    level: str  # country, cooperation_area, county
+    code: str
+    name: str
+    state: str
+    value: int | None
+    rate: float | None
+    population: int
+    counties_with_data: int = 0
+    counties: int = 0
+    package_version: int | None = None
+    package_created: str = ""
+    parent: str = ""  # a county's cooperation area
+
+
+@dataclass
+class NationalPicture:
+    phenomenon: str
+    period: str
+    periods: list[str]
+    rows: list[PictureRow] = field(default_factory=list)
+
+    def row(self, level: str, code: str) -> PictureRow | None:
+        return next((r for r in self.rows if r.level == level and r.code == code), None)
+
+
+def _rate(value: int | None, population: int) -> float | None:
+    return round(10000 * value / population, 1) if value is not None and population else None
+
+
+def available_periods() -> list[str]:
+    """Years and quarters that the newest packages carry, newest first."""
+    packages = [p.pk for p in current_packages().values()]
+    periods = set(FederatedCell.objects.filter(package__in=packages).exclude(period__regex=r"^\d{4}-\d{2}$")
+                  .values_list("period", flat=True).distinct())  # fmt: skip
+    return sorted(periods, reverse=True)
+
+
+def national_picture(phenomenon: str, period: str | None = None) -> NationalPicture:
+    packages = current_packages()
+    periods = available_periods()
+    chosen = period if period in periods else (next((p for p in periods if len(p) == 4), periods[0] if periods else ""))
+    cells = {(c.package.county.code, c.area_code): c for c in FederatedCell.objects.filter(
+        package__in=list(packages.values()), phenomenon=phenomenon, period=chosen).select_related("package__county")}  # fmt: skip
+    populations = latest_population()
+    picture = NationalPicture(phenomenon=phenomenon, period=chosen, periods=periods)
+    county_rows: dict[str, PictureRow] = {}
+    for county in County.objects.select_related("cooperation_area").prefetch_related("municipalities").order_by("code"):
+        population = sum(populations.get(m.code, 0) for m in county.municipalities.all() if m.active)
+        package = packages.get(county.code)
+        cell = cells.get((county.code, county.code))
+        if package is None or cell is None:
+            state, value = NO_DATA, None
+        elif cell.status == HIDDEN:
+            state, value = HIDDEN_VALUE, None
+        elif cell.status == NOT_PUBLISHED or cell.value is None:
+            state, value = UNPUBLISHED, None
+        else:
+            state, value = SHOWN_VALUE, cell.value
+        county_rows[county.code] = PictureRow("county", county.code, county.name, state, value, _rate(value, population),
+                                              population, package_version=package.version if package else None,
+                                              package_created=package.created if package else "",
+                                              parent=county.cooperation_area.code)  # fmt: skip
+
+    def total(level: str, code: str, name: str, members: list[PictureRow]) -> PictureRow:
+        with_data = [m for m in members if m.state != NO_DATA]
+        population = sum(m.population for m in with_data)
+        if not with_data:
+            state, value = NO_DATA, None
+        elif any(m.state != SHOWN_VALUE for m in with_data):
+            state, value = HIDDEN_VALUE, None  # a hidden part: the sum would reveal it
+        else:
+            state, value = SHOWN_VALUE, sum(m.value or 0 for m in with_data)
+        return PictureRow(level, code, name, state, value, _rate(value, population), population,
+                          counties_with_data=len(with_data), counties=len(members))  # fmt: skip
+
+    picture.rows.append(total("country", "FI", "", list(county_rows.values())))
+    for area in CooperationArea.objects.prefetch_related("counties").order_by("code"):
+        members = [county_rows[c.code] for c in area.counties.order_by("code") if c.code in county_rows]
+        picture.rows.append(total("cooperation_area", area.code, area.name, members))
+        picture.rows += members
+    return picture

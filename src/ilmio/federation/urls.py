@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from ilmio.federation import views
+
+app_name = "federation"
+
+urlpatterns = [
+    path("", views.national, name="national"),
+]
