@@ -607,6 +607,7 @@ NOT_AUDITED: dict[str, str] = {
     "knowledge:public_feed": "an Atom feed (XML), not a page",
     "participation:round_poster": "a file download (PDF poster), not a page",
     "participation:workshop_delivery": "a file download (DOCX/PDF/JSON delivery), not a page",
+    "federation:national_export": "a file download (JSON-stat, CSV, XLSX), not a page",
     "knowledge:public_phenomenon_feed": "an Atom feed (XML), not a page",
     "audit_export": "a file download (CSV/XLSX), not a page",
     "reports:import_status": "JSON progress of an import run, polled by scripts; the run page shows it",

@@ -171,3 +171,34 @@ def test_the_import_command(counties, capsys):  # noqa: F811
     assert "accepted as version 1" in capsys.readouterr().out
     assert main(["import", "federation", str(packages["13"])]) != 0
     assert "no registered key" in capsys.readouterr().err
+
+
+def test_the_combined_national_dataset_as_jsonstat_and_tables(counties, make_user):  # noqa: F811
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from ilmio.federation.package import read_dataset as read
+
+    packages, _keys = registered(counties)
+    for folder in packages.values():
+        import_package(files_of(folder))
+    analyst = Client(HTTP_ACCEPT_LANGUAGE="en")
+    analyst.force_login(make_user(Role.NATIONAL_ANALYST, county_code=None))
+    data = json.loads(analyst.get("/federation/export.json").content)
+    areas, phenomena, periods, values, statuses = read(data)
+    assert "FI" in areas and "15" in areas and "19" in areas and "ALL" in phenomena and "2026-Q1" in periods
+    assert statuses[("19", "ALL", "2026-Q1")] == "m"  # Lapland sent nothing
+    picture = national_picture("ALL", "2026-Q1")
+    for code in ("15", "13", "02"):
+        row = picture.row("county", code)
+        assert row is not None and values[(code, "ALL", "2026-Q1")] == row.value
+    sheet = load_workbook(BytesIO(analyst.get("/federation/export.xlsx").content)).active
+    assert sheet is not None
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    assert header[:3] == ["level", "code", "name"] and sheet.max_row > 30
+    assert "Tilanne on vaikea" not in analyst.get("/federation/export.csv").content.decode()
+    assert analyst.get("/federation/export.pdf").status_code == 404
+    coordinator = Client()
+    coordinator.force_login(make_user(Role.COORDINATOR))
+    assert coordinator.get("/federation/export.json").status_code == 403

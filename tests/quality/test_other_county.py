@@ -681,6 +681,8 @@ def cases() -> list[Case]:
     add(Case("federation:national", "compare county 13", "national_analyst",
              get(const("/federation/?phenomenon=asuminen&compare=13")), status=200))
     add(Case("federation:national", "GET", "coordinator", get(const("/federation/?compare=13")), status=403))
+    add(Case("federation:national_export", "GET", "national_analyst", get(const("/federation/export.csv")), status=200))
+    add(Case("federation:national_export", "GET", "coordinator", get(const("/federation/export.json")), status=403))
     add(Case("api:picture", "GET", "national_analyst", api("GET", const("/api/v1/federation/picture?phenomenon=asuminen")),
              status=200))
     add(Case("api:picture", "GET", "manager", api("GET", const("/api/v1/federation/picture")), status=403))

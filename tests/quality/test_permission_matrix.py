@@ -230,6 +230,7 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     ("api:list_forums", "GET", "-"): table(200, anonymous=401),
     # The national picture: national analysts only (aggregates of every county, no text).
     ("federation:national", "GET", "-"): table(403, anonymous=302, national_analyst=200),
+    ("federation:national_export", "GET", "-"): table(403, anonymous=302, national_analyst=200),
     ("api:picture", "GET", "-"): table(403, anonymous=401, national_analyst=200),
     ("api:packages", "GET", "-"): table(403, anonymous=401, national_analyst=200),
 }
@@ -316,7 +317,7 @@ def world(make_user):  # type: ignore[no-untyped-def]
             "consent": ConsentLink(consent_withdrawal_token(own)), "reporter_user": users["reporter"]}
 
 
-FORMATS = {"participation:workshop_delivery": "json", "shortcomings:letter": "docx", "analysis:codebook_export": "qdc", "plans:report_export": "docx", "plans:public_report_export": "docx", "knowledge:summary_export": "md", "knowledge:public_summary_export": "md"}
+FORMATS = {"participation:workshop_delivery": "json", "federation:national_export": "json", "shortcomings:letter": "docx", "analysis:codebook_export": "qdc", "plans:report_export": "docx", "plans:public_report_export": "docx", "knowledge:summary_export": "md", "knowledge:public_summary_export": "md"}
 
 
 @dataclass(frozen=True)

@@ -102,3 +102,53 @@ def national_picture(phenomenon: str, period: str | None = None) -> NationalPict
         picture.rows.append(total("cooperation_area", area.code, area.name, members))
         picture.rows += members
     return picture
+
+
+MISSING = "m"  # JSON-stat status of a county that sent no package
+COLUMNS = ["level", "code", "name", "phenomenon", "period", "state", "value", "per_10000", "counties_with_data",
+           "counties", "package_version"]  # fmt: skip
+
+
+def combined_rows(phenomena: list[str]) -> list[dict[str, object]]:
+    """Every row of the national picture for each phenomenon and period: the combined dataset."""
+    rows: list[dict[str, object]] = []
+    for period in available_periods():
+        for phenomenon in phenomena:
+            for r in national_picture(phenomenon, period).rows:
+                rows.append({"level": r.level, "code": r.code, "name": r.name, "phenomenon": phenomenon, "period": period,
+                             "state": r.state, "value": r.value, "per_10000": r.rate,
+                             "counties_with_data": r.counties_with_data if r.level != "county" else "",
+                             "counties": r.counties if r.level != "county" else "",
+                             "package_version": r.package_version or ""})  # fmt: skip
+    return rows
+
+
+def combined_jsonstat(phenomena: dict[str, str]) -> dict[str, object]:
+    """The combined rows as one JSON-stat 2.0 dataset (area × phenomenon × period), hidden
+    cells ``c``, unpublished ``n``, counties without a package ``m``."""
+    from ilmio.federation.package import Area, jsonstat_dataset
+
+    rows = combined_rows(list(phenomena))
+    cells = {(str(r["code"]), str(r["phenomenon"]), str(r["period"])): r for r in rows}
+    areas: dict[str, Area] = {}
+    current_area = "FI"
+    for r in rows:
+        if r["level"] == "cooperation_area":
+            current_area = str(r["code"])
+        code = str(r["code"])
+        if code not in areas:
+            parent = None if r["level"] == "country" else ("FI" if r["level"] == "cooperation_area" else current_area)
+            areas[code] = Area(code, str(r["level"]), str(r["name"]) or "Suomi", parent)
+    status = {SHOWN_VALUE: "", HIDDEN_VALUE: "c", UNPUBLISHED: "n", NO_DATA: MISSING}
+
+    def cell(area: Area, phenomenon: str, period: str) -> tuple[int | None, str]:
+        row = cells.get((area.code, phenomenon, period))
+        if row is None:
+            return None, MISSING
+        value = row["value"]
+        return (value if isinstance(value, int) else None), status[str(row["state"])]
+
+    return jsonstat_dataset(label="Ilmiö: sosiaaliset raportit hyvinvointialueittain (valtakunnallinen kooste)",
+                            areas=list(areas.values()), phenomena=phenomena, periods=available_periods(), cell=cell,
+                            extension={"source": "Ilmiö national instance", "missing_status": MISSING,
+                                       "status_labels_extra": {MISSING: "no package from this county"}})  # fmt: skip

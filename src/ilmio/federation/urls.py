@@ -8,4 +8,5 @@ app_name = "federation"
 
 urlpatterns = [
     path("", views.national, name="national"),
+    path("export.<str:fmt>", views.national_export, name="national_export"),
 ]

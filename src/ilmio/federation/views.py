@@ -3,14 +3,25 @@ the counties' accepted packages only (no report, no text), for national analysts
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from ilmio.core.permissions import Capability, requires
+from ilmio.core.tables import CSV, EXCEL_CSV, XLSX, table_download
 from ilmio.federation.package import ALL
-from ilmio.federation.picture import HIDDEN_VALUE, NO_DATA, UNPUBLISHED, national_picture
+from ilmio.federation.picture import (
+    COLUMNS,
+    HIDDEN_VALUE,
+    NO_DATA,
+    UNPUBLISHED,
+    combined_jsonstat,
+    combined_rows,
+    national_picture,
+)
 from ilmio.taxonomy.models import Phenomenon
 
 
@@ -34,3 +45,25 @@ def national(request: HttpRequest) -> HttpResponse:
         "comparison": [r for r in comparison if r is not None],
         "NO_DATA": NO_DATA, "HIDDEN": HIDDEN_VALUE, "UNPUBLISHED": UNPUBLISHED,
     })  # fmt: skip
+
+
+EXPORT_FORMATS = (CSV, EXCEL_CSV, XLSX, "json")
+
+
+@requires(Capability.READ_NATIONAL_AGGREGATES)
+def national_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The combined national dataset: every area, phenomenon and period of the newest packages,
+    as JSON-stat 2.0 or a table (CSV, Excel CSV, XLSX)."""
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    phenomena = {ALL: "Kaikki ilmiöt", **{p.code: p.label_fi for p in Phenomenon.objects.filter(active=True)
+                                          .order_by("position", "code")}}  # fmt: skip
+    if fmt == "json":
+        response = HttpResponse(json.dumps(combined_jsonstat(phenomena), ensure_ascii=False), content_type="application/json")
+        response["Content-Disposition"] = 'attachment; filename="ilmio-national.json"'
+        return response
+    labels = {"level": _("Level"), "code": _("Code"), "name": _("Area"), "phenomenon": _("Phenomenon"),
+              "period": _("Period"), "state": _("State"), "value": _("Reports"), "per_10000": _("Per 10,000 residents"),
+              "counties_with_data": _("Counties with data"), "counties": _("Counties"), "package_version": _("Package")}  # fmt: skip
+    return table_download(combined_rows(list(phenomena)), COLUMNS, fmt, "ilmio-national", title=_("National picture"),
+                          labels=labels)
