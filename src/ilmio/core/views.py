@@ -11,6 +11,17 @@ from django.views.decorators.cache import never_cache
 from ilmio.core.permissions import PUBLIC, requires
 
 
+def rate_limited(request: HttpRequest, title: str = "", message: str = "") -> HttpResponse | None:
+    """The public forms' answer (429) to a network that has sent too much, as django-ratelimit
+    marks the request (``block=False``); None when the request may go on."""
+    if not getattr(request, "limited", False):
+        return None
+    return render(request, "core/error.html", {
+        "title": title or _("Too many messages"),
+        "message": message or _("Too many messages have been sent from your network. Please try again in an hour."),
+    }, status=429)  # fmt: skip
+
+
 @requires(PUBLIC)
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "core/about.html")

@@ -29,6 +29,7 @@ from ilmio.core.audit import Event, record_event
 from ilmio.core.form_actions import FormAction, dispatch
 from ilmio.core.formats import short_datetime
 from ilmio.core.permissions import PUBLIC, Capability, requires
+from ilmio.core.views import rate_limited
 from ilmio.participation import delivery, services
 from ilmio.participation.access import (
     answer_of,
@@ -86,23 +87,13 @@ from ilmio.participation.results import round_results
 from ilmio.taxonomy.models import Phenomenon
 
 
-def _too_many(request: HttpRequest) -> HttpResponse | None:
-    """The public forms' shared answer to a network that sends too much (django-ratelimit)."""
-    if not getattr(request, "limited", False):
-        return None
-    return render(request, "core/error.html", {
-        "title": _("Too many messages"),
-        "message": _("Too many messages have been sent from your network. Please try again in an hour."),
-    }, status=429)  # fmt: skip
-
-
 @requires(PUBLIC)
 @sensitive_post_parameters("title", "text", "email")
 @never_cache
 @ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_PUBLIC_REPORTS, method="POST", block=False)
 def public_idea(request: HttpRequest) -> HttpResponse:
     """The idea box for everyone: a resident, a client, a partner — no account needed."""
-    if request.method == "POST" and (limited := _too_many(request)) is not None:
+    if request.method == "POST" and (limited := rate_limited(request)) is not None:
         return limited
     form = PublicIdeaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -259,7 +250,7 @@ def public_round(request: HttpRequest, pk: int) -> HttpResponse:
     phase = listening_round.phase(timezone.localdate())
     form = AnswerForm(request.POST or None) if phase == ListeningRound.Phase.OPEN else None
     if request.method == "POST":
-        if (limited := _too_many(request)) is not None:
+        if (limited := rate_limited(request)) is not None:
             return limited
         if form is None:
             messages.error(request, _("This round is not open for answers."))
@@ -454,7 +445,7 @@ def public_workshop(request: HttpRequest, pk: int) -> HttpResponse:
     choices = [(s.pk, f"{short_datetime(s.starts_at)} · {s.get_language_display()}") for s in upcoming]
     form = RegistrationForm(request.POST or None, sessions=choices)
     if request.method == "POST":
-        if (limited := _too_many(request)) is not None:
+        if (limited := rate_limited(request)) is not None:
             return limited
         if form.is_valid():
             session = next(s for s in upcoming if s.pk == form.cleaned_data["session"])
@@ -480,7 +471,7 @@ def worksheet(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404
     form = PublicWorksheetForm(request.POST or None) if session.takes_sheets else None
     if request.method == "POST":
-        if (limited := _too_many(request)) is not None:
+        if (limited := rate_limited(request)) is not None:
             return limited
         if form is None:
             messages.error(request, _("This session does not take worksheets now."))
@@ -581,7 +572,7 @@ def public_forum(request: HttpRequest, pk: int) -> HttpResponse:
     form = TopicForm(request.POST or None) if open_for_topics else None
     token = request.get_signed_cookie(VOTER_COOKIE, default="", salt=VOTER_COOKIE) or secrets.token_urlsafe(16)
     if request.method == "POST":
-        if (limited := _too_many(request)) is not None:
+        if (limited := rate_limited(request)) is not None:
             return limited
         response = redirect("participation:public_forum", pk=forum.pk)
         if request.POST.get("action") == "vote":

@@ -19,6 +19,7 @@ from ilmio.accounts.models import User
 from ilmio.core.audit import Event, record_event
 from ilmio.core.form_actions import FormAction, dispatch
 from ilmio.core.permissions import PUBLIC, Capability, requires
+from ilmio.core.views import rate_limited
 from ilmio.privacy import localize_placeholders
 from ilmio.reports.access import county_reports, own_reports, report_for
 from ilmio.reports.downstream import report_path
@@ -159,11 +160,10 @@ def new_report(request: HttpRequest) -> HttpResponse:
 @never_cache
 @ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_PUBLIC_REPORTS, method="POST", block=False)
 def public_new_report(request: HttpRequest) -> HttpResponse:
-    if getattr(request, "limited", False):
-        return render(request, "core/error.html", {
-            "title": _("Too many reports"),
-            "message": _("Too many reports have been sent from your network. Please try again in an hour."),
-        }, status=429)  # fmt: skip
+    limited = rate_limited(request, _("Too many reports"),
+                           _("Too many reports have been sent from your network. Please try again in an hour."))
+    if limited is not None:
+        return limited
     form = PublicReportForm(request.POST or None)
     report, response = _report_form_flow(
         request, form, channel=Report.Channel.PUBLIC_FORM, template="reports/public_new.html"
