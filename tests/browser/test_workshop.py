@@ -95,8 +95,10 @@ def test_a_facilitator_compiles_two_identical_sessions_and_the_brief_shows_the_n
     fill_on_phone(phone, addresses[1], {
         "need": "Hoitoon pääsyn odotusajat.", "indicator": "Sotkanet: psykiatrian avohoitokäynnit",
         "missing": "tieto hoitoon hakeutumattomista"})  # fmt: skip
-    stored = " ".join(WorksheetEntry.objects.values_list("text", flat=True))
-    assert WorksheetEntry.objects.count() == 6 and "Virtanen" not in stored and "Matti" not in stored
+    stored = sorted(WorksheetEntry.objects.values_list("section", "text"))
+    assert [section for section, _text in stored] == sorted(["need", "need", "source", "missing", "need", "indicator",
+                                                             "missing"]), stored  # one entry per line written
+    assert not any("Virtanen" in text or "Matti" in text for _section, text in stored)
 
     # 4. Compile into one result, publish it, download the delivery.
     page.reload()

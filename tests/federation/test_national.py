@@ -159,7 +159,7 @@ def test_a_faulty_package_is_refused_with_the_reason_and_changes_nothing(countie
         import_package(files)
     assert (FederationPackage.objects.count(), FederatedCell.objects.count()) == before
     code = {"tampered": "checksum", "derivable": "derivable", "three": "small_count", "foreign": "foreign_area",
-            "unregistered": "unregistered", "twice": "duplicate"}[fault]
+            "unregistered": "unregistered", "twice": "already_imported"}[fault]
     assert AuditEvent.objects.filter(event_type=Event.FEDERATION_PACKAGE_REJECTED, details__reason=code).exists()
 
 

@@ -49,7 +49,7 @@ def import_package(files: Mapping[str, bytes], *, by: Any = None) -> FederationP
 
 _REASONS = (("signature", "signature"), ("checksum", "checksum"), ("below the threshold", "small_count"),
             ("derivable", "derivable"), ("are not county", "foreign_area"), ("says it is county", "foreign_area"),
-            ("no registered key", "unregistered"), ("already been imported", "duplicate"), ("larger than", "too_large"),
+            ("no registered key", "unregistered"), ("already been imported", "already_imported"), ("larger than", "too_large"),
             ("manifest", "manifest"))  # fmt: skip
 
 
