@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 # Enough reports on asuminen that the counties publish their quarter (fictional).
 PLAN = {"15": [("179", "asuminen", (20, 22, 21)), ("410", "asuminen", (9, 8, 10))],
         "13": [("297", "asuminen", (12, 14, 13))],
-        "02": [("091", "asuminen", (25, 24, 26))]}  # fmt: skip
+        "08": [("837", "asuminen", (25, 24, 26))]}  # fmt: skip
 
 
 def test_a_national_analyst_compares_keski_suomi_with_its_area_and_the_country(
