@@ -202,3 +202,16 @@ def test_the_combined_national_dataset_as_jsonstat_and_tables(counties, make_use
     coordinator = Client()
     coordinator.force_login(make_user(Role.COORDINATOR))
     assert coordinator.get("/federation/export.json").status_code == 403
+
+
+@pytest.mark.parametrize("change,reason", [
+    (lambda d: d["dimension"]["phenomenon"]["category"]["index"].__setitem__(0, "Matti Virtanen"), "unknown phenomenon"),
+    # A renamed period also breaks the sums the re-audit checks first: refused either way.
+    (lambda d: d["dimension"]["period"]["category"]["index"].__setitem__(0, "Matti Virtanen"), "a period is not|derivable"),
+])  # fmt: skip
+def test_a_package_brings_codes_only_never_free_text(counties, change, reason):  # noqa: F811
+    packages, _keys = registered(counties)
+    files = resign(files_of(packages["15"]), packages["15"].parent / "key-15.pem", change)
+    with pytest.raises(PackageError, match=reason):
+        import_package(files)
+    assert not FederationPackage.objects.exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,14 +20,19 @@ from ilmio.areas.models import County
 from ilmio.core.audit import Event, record_event
 from ilmio.federation.models import FederatedCell, FederatedCounty, FederationPackage
 from ilmio.federation.package import (
+    ALL,
     MANIFEST,
     PackageError,
     check_package,
     read_dataset,
     validate_public_key,
 )
+from ilmio.taxonomy.models import Phenomenon
 
 MAX_PACKAGE_BYTES = 50 * 2**20
+PERIOD = re.compile(r"\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?")
+STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+CODE = re.compile(r"[\w.-]{1,40}")
 
 
 def register_county_key(county: County, public_key: str, *, by: Any = None) -> FederatedCounty:
@@ -49,6 +55,7 @@ def import_package(files: Mapping[str, bytes], *, by: Any = None) -> FederationP
 
 _REASONS = (("signature", "signature"), ("checksum", "checksum"), ("below the threshold", "small_count"),
             ("derivable", "derivable"), ("are not county", "foreign_area"), ("says it is county", "foreign_area"),
+            ("unknown phenomenon", "unknown_code"), ("a period is not", "unknown_code"),
             ("no registered key", "unregistered"), ("already been imported", "already_imported"), ("larger than", "too_large"),
             ("manifest", "manifest"))  # fmt: skip
 
@@ -78,24 +85,33 @@ def _import(files: Mapping[str, bytes], by: Any) -> FederationPackage:
         raise PackageError("this package has already been imported")
     cells: list[FederatedCell] = []
     taxonomy = ""
+    known = {ALL, *Phenomenon.objects.values_list("code", flat=True)}
     for entry in manifest["files"]:
         data = json.loads(files[entry["name"]])
         areas, _phenomena, _periods, values, statuses = read_dataset(data)
         foreign = sorted(set(areas) - own_areas)
         if foreign:
             raise PackageError(f"{entry['name']}: areas {', '.join(foreign[:5])} are not county {county.code}'s")
+        # Codes only: a package is never a way to bring free text into this instance.
+        unknown = sorted(set(_phenomena) - known)
+        if unknown:
+            raise PackageError(f"{entry['name']}: unknown phenomenon codes {', '.join(c[:40] for c in unknown[:5])}")
+        if any(not PERIOD.fullmatch(p) for p in _periods):
+            raise PackageError(f"{entry['name']}: a period is not YYYY, YYYY-Qn or YYYY-MM")
         extension = data.get("extension") or {}
         if extension.get("county") not in (None, county.code):
             raise PackageError(f"{entry['name']}: the dataset says it is county {extension.get('county')!r}'s")
-        taxonomy = str(extension.get("taxonomy_version") or taxonomy)
+        version_text = str(extension.get("taxonomy_version") or "")
+        taxonomy = version_text if CODE.fullmatch(version_text) else taxonomy
         cells += [FederatedCell(area_code=area, phenomenon=phenomenon, period=period, value=value,
                                 status=statuses[(area, phenomenon, period)])
                   for (area, phenomenon, period), value in values.items()]  # fmt: skip
+    created = str(manifest.get("created", ""))
     with transaction.atomic():
         FederatedCounty.objects.select_for_update().get(pk=registered.pk)  # one version number at a time
         version = (FederationPackage.objects.filter(county=county).aggregate(v=Max("version"))["v"] or 0) + 1
         package = FederationPackage.objects.create(county=county, version=version, manifest_sha256=digest,
-                                                   created=str(manifest.get("created", ""))[:20], threshold=threshold,
+                                                   created=created if STAMP.fullmatch(created) else "", threshold=threshold,
                                                    taxonomy_version=taxonomy[:40], received_by=by)  # fmt: skip
         for cell in cells:
             cell.package = package
