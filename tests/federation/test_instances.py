@@ -65,7 +65,9 @@ def resigned(folder: Path, key_file: Path, target: Path, change) -> Path:  # typ
     return target
 
 
+# Its four instances run on SQLite files of their own whatever the suite's database: once is enough.
 @pytest.mark.slow
+@pytest.mark.sqlite_only
 def test_three_county_instances_and_a_national_one(tmp_path: Path) -> None:
     template = tmp_path / "template"
     ok(ilmio(template, "migrate"))
