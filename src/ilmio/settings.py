@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "ilmio.core",
@@ -93,6 +95,8 @@ MIDDLEWARE = [
     "ilmio.core.middleware.RejectNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "ilmio.accounts.mfa.RequireSecondFactor",
     "django.contrib.messages.middleware.MessageMiddleware",
     "ilmio.core.middleware.RedactionNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -140,7 +144,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "ilmio.accounts.backends.CountyPasswordBackend",
+    # Answers nobody until single sign-on is configured below (decision 0038).
+    "ilmio.accounts.oidc.CountyOIDCBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -163,6 +169,29 @@ if TESTING:
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+
+# Single sign-on with the county's OpenID Connect provider (decision 0038): off unless a
+# client id is set. The endpoints are the provider's (Entra ID, Keycloak…); the group claim
+# holds the groups that county administrators map to roles.
+OIDC_RP_CLIENT_ID = os.environ.get("ILMIO_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("ILMIO_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("ILMIO_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("ILMIO_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("ILMIO_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("ILMIO_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SCOPES = os.environ.get("ILMIO_OIDC_SCOPES", "openid email profile")
+OIDC_GROUPS_CLAIM = os.environ.get("ILMIO_OIDC_GROUPS_CLAIM", "groups")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/"
+
+# Roles whose local accounts give a one-time code after their password (decision 0038);
+# accounts of the identity provider are not asked. None in the demo (its users are shown on
+# its front page) and in tests, which turn it on where they test it.
+MFA_ROLES = env_list("ILMIO_MFA_ROLES", "" if DEMO_MODE or TESTING else "admin,manager,coordinator")
+OTP_TOTP_ISSUER = "Ilmiö"
 
 # Internationalisation: Finnish first, Swedish and English always.
 LANGUAGE_CODE = "fi"

@@ -14,6 +14,9 @@ urlpatterns = [
     path("i18n/setlang/", account_views.change_language, name="set_language"),
     path("accounts/login/", account_views.login, name="login"),
     path("accounts/logout/", account_views.logout, name="logout"),
+    path("accounts/second-factor/", account_views.second_factor, name="second_factor"),
+    path("accounts/sso/", account_views.sso_start, name="sso_start"),
+    path("accounts/sso/callback/", account_views.sso_callback, name="sso_callback"),
     path("audit/", audit_views.audit_log, name="audit_log"),
     path("audit/export.<str:fmt>", audit_views.audit_export, name="audit_export"),
     path("reports/", include("ilmio.reports.urls")),
@@ -25,6 +28,7 @@ urlpatterns = [
     path("plans/", include("ilmio.plans.urls")),
     path("participation/", include("ilmio.participation.urls")),
     path("federation/", include("ilmio.federation.urls")),
+    path("corrections/", include("ilmio.gdpr.urls")),
     path("api/", include("ilmio.api.urls")),
     path("admin/county/", include("ilmio.accounts.urls")),
 ]

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from ilmio.accounts.models import ApiToken, Organisation, User
+from ilmio.accounts.models import ApiToken, Organisation, SignInPolicy, SingleSignOnGroup, User
 from ilmio.accounts.services import create_county_token
 from ilmio.areas.models import County
 
@@ -19,6 +19,12 @@ INVALID_LINK = "/admin/county/set-password/eA/ei-kelpaa/"
 def organisation_of(county_code: str, name: str) -> Organisation:
     county = County.objects.get(code=county_code)
     found, _ = Organisation.objects.get_or_create(name=name, county=county, defaults={"kind": Organisation.Kind.NGO})
+    return found
+
+
+def sso_group_of(county_code: str, group: str) -> SingleSignOnGroup:
+    county = County.objects.get(code=county_code)
+    found, _ = SingleSignOnGroup.objects.get_or_create(group=group, defaults={"county": county, "role": "reporter"})
     return found
 
 
@@ -51,7 +57,9 @@ def state(county: Any) -> Any:
                 "pk", "role", "is_active", "organisation_id", "email", "password")),
             list(ApiToken.objects.filter(user__county=county).order_by("pk").values_list(
                 "pk", "name", "scope", "revoked_at", "expires_at")),
-            list(Organisation.objects.filter(county=county).order_by("pk").values_list("pk", "name", "kind")))  # fmt: skip
+            list(Organisation.objects.filter(county=county).order_by("pk").values_list("pk", "name", "kind")),
+            list(SingleSignOnGroup.objects.filter(county=county).order_by("pk").values_list("pk", "group", "role")),
+            list(SignInPolicy.objects.filter(county=county).values_list("password_login")))  # fmt: skip
 
 
 def county_objects(cw: Any) -> dict[str, Any]:
@@ -59,8 +67,9 @@ def county_objects(cw: Any) -> dict[str, Any]:
     savepoint (rolled back after it)."""
     org = organisation_of(cw.code, f"{cw.tag}-organisation-name")
     token = token_of(cw.users["coordinator"], f"{cw.tag}-token-name")
+    group = sso_group_of(cw.code, f"{cw.tag}-sso-group")
     STATE[cw.code] = state(cw.county)
-    return {"org": org, "token": token, "user": cw.users["coordinator"]}
+    return {"org": org, "token": token, "user": cw.users["coordinator"], "group": group}
 
 
 def other_unchanged(w: Any, response: Any) -> None:
@@ -97,6 +106,7 @@ def other_county_cases(Case: Any, Req: Any) -> list[Any]:  # noqa: N803 - the te
         ("deactivate", lambda w, m: {"action": "deactivate"}),
         ("reactivate", lambda w, m: {"action": "reactivate"}),
         ("resend", lambda w, m: {"action": "resend"}),
+        ("reset_second_factor", lambda w, m: {"action": "reset_second_factor"}),
     ]:
         # The snapshot of the control does not cover accounts: `changes=False`; the status says it worked.
         add(Case("county_admin:user", f"action={branch} on other user", admin, on_other_user("POST", body),
@@ -131,6 +141,18 @@ def other_county_cases(Case: Any, Req: Any) -> list[Any]:  # noqa: N803 - the te
              on_page("POST", "/admin/county/organisations/", lambda w, m, o: {"action": "add", "name": m["org"].name,
                                                                               "kind": "ngo"}),
              status=302, check=both(other_unchanged, lambda w, r: own_organisation_added(w))))  # fmt: skip
+    add(Case("county_admin:settings", "action=unmap_group on other group", admin,
+             on_page("POST", "/admin/county/settings/", lambda w, m, o: {"action": "unmap_group", "item": m["group"].pk}),
+             status=None, missing=on_page("POST", "/admin/county/settings/", lambda w, m, o: {
+                 "action": "unmap_group", "item": MISSING}), check=other_unchanged))  # fmt: skip
+    # A group of county 13's is refused (it gives a role in one county only), county 13's mapping stays.
+    add(Case("county_admin:settings", "action=map_group on other county's group", admin,
+             on_page("POST", "/admin/county/settings/", lambda w, m, o: {"action": "map_group", "group": m["group"].group,
+                                                                         "role": "admin"}),
+             status=200, check=other_unchanged))  # fmt: skip
+    add(Case("county_admin:settings", "action=password_login on other county", admin,
+             on_page("POST", "/admin/county/settings/", lambda w, m, o: {"action": "password_login", "allowed": "0"}),
+             status=200, check=other_unchanged))  # fmt: skip
     add(Case("county_admin:invite", "POST organisation of county 13", admin,
              on_page("POST", "/admin/county/invite/", lambda w, m, o: {"email": "uusi@example.org", "username": "uusi_ksuomi",
                                                                        "role": "reporter", "language": "fi",
@@ -143,7 +165,7 @@ def other_county_cases(Case: Any, Req: Any) -> list[Any]:  # noqa: N803 - the te
         ("county_admin:tokens", "/admin/county/tokens/", "ksuomi-token-name"),
         ("county_admin:organisations", "/admin/county/organisations/", "ksuomi-organisation-name"),
         ("county_admin:invite", "/admin/county/invite/", "ksuomi-organisation-name"),
-        ("county_admin:settings", "/admin/county/settings/", ""),
+        ("county_admin:settings", "/admin/county/settings/", ""),  # SSO is off here: no groups listed
     ]:
         add(Case(name, "GET", admin, on_page("GET", path), status=200,
                  check=both(other_unchanged, (lambda mk: lambda w, r: _contains(r, mk))(marker))))
@@ -192,6 +214,12 @@ def fuzz_tokens(users: dict[str, Any]) -> str:
 def fuzz_organisations() -> str:
     FUZZ["org"] = organisation_of("15", "Fuzz-kotihoito").pk
     return "/admin/county/organisations/"
+
+
+def fuzz_settings() -> str:
+    FUZZ["group_name"] = "Fuzz-ryhma"
+    FUZZ["group"] = sso_group_of("15", FUZZ["group_name"]).pk
+    return "/admin/county/settings/"
 
 
 def fuzz_set_password_link() -> str:

@@ -102,6 +102,20 @@ def triage_report(v: Visit) -> None:
     v.page.goto(reverse("analysis:report", args=[report.public_id]))
 
 
+def correct_report(v: Visit) -> None:
+    from ilmio.accounts.models import User
+
+    author = User.objects.filter(role=Role.REPORTER).first() or v.make_user(Role.REPORTER)
+    report = create_report(author)
+    v.page.goto(reverse("gdpr:correct_report", args=[report.public_id]))
+
+
+def correct_report_with_errors(v: Visit) -> None:
+    correct_report(v)
+    v.page.locator("form:has(input[value=redact]) button[type=submit]").click()
+    v.page.wait_for_load_state()
+
+
 def phenomenon_case(v: Visit) -> None:
     from ilmio.analysis.models import PhenomenonCase
 
@@ -515,6 +529,8 @@ PAGES: list[AuditedPage] = [
     ),
     AuditedPage("triage-queue", "analysis:queue", Role.COORDINATOR, "analysis:queue"),
     AuditedPage("triage-report", "analysis:report", Role.COORDINATOR, triage_report),
+    AuditedPage("correct-report", "gdpr:correct_report", Role.COORDINATOR, correct_report),
+    AuditedPage("correct-report-errors", "gdpr:correct_report", Role.COORDINATOR, correct_report_with_errors),
     AuditedPage("cases", "analysis:cases", Role.COORDINATOR, "analysis:cases"),
     AuditedPage("case", "analysis:case", Role.COORDINATOR, phenomenon_case),
     AuditedPage("codebook", "analysis:codebook", Role.COORDINATOR, "analysis:codebook"),
@@ -593,6 +609,9 @@ PAGES: list[AuditedPage] = [
 NOT_AUDITED: dict[str, str] = {
     "set_language": "POST-only endpoint behind the header's language buttons",
     "logout": "POST-only; redirects to the front page",
+    "sso_start": "redirects to the county's identity provider (its log-in page is the provider's; the login page's SSO part is checked in test_single_sign_on)",
+    "second_factor": "shown only with MFA_ROLES on: checked with axe in fi/sv/en on a phone in test_second_factor",
+    "sso_callback": "the identity provider's way back; redirects to the front page or to the log-in page",
     "health": "JSON for load balancers",
     "analysis:bulk_status": "POST-only; redirects back to the triage queue",
     "analysis:queue_filters": "POST-only; saves or deletes a filter and redirects back to the triage queue",

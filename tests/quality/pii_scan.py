@@ -3,7 +3,8 @@
 ``find_leaks(text, secrets)`` looks for each secret as typed, without spaces,
 case-insensitively and URL-encoded (query strings, access logs). ``stored_text()`` is every
 text-like column of every table, with the values that are stored encoded (sessions, the
-database cache) decoded first, plus every file under ``MEDIA_ROOT`` (rendered PDFs).
+database cache) decoded first, plus every file under ``MEDIA_ROOT`` (rendered PDFs read as
+text).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import base64
 import contextlib
 import logging
 import pickle
+import subprocess
+import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -106,9 +109,26 @@ def stored_text() -> dict[str, str]:
                 by_table[table] = [f"{key} {_decoded_cache_value(value)}" for key, value in cursor.fetchall()]
     media = Path(settings.MEDIA_ROOT)
     if media.exists():
-        by_table["media"] = [f"{path}\n{path.read_bytes().decode('utf-8', errors='replace')}"
-                             for path in sorted(media.rglob("*")) if path.is_file()]  # fmt: skip
+        by_table["media"] = [f"{path}\n{file_text(path)}" for path in sorted(media.rglob("*")) if path.is_file()]
     return {table: "\n".join(chunks) for table, chunks in by_table.items()}
+
+
+def file_text(path: Path) -> str:
+    """A file's words as a reader sees them: PDFs as text, Office files and archives
+    unzipped, saved arrays listed; anything else as its bytes."""
+    if path.suffix == ".pdf":
+        # Lines are broken where the page ends them: a sentence is read across them.
+        out = subprocess.run(["pdftotext", "-q", str(path), "-"], capture_output=True, text=True, check=False).stdout
+        return " ".join(out.split())
+    if path.suffix in (".docx", ".xlsx", ".odt", ".zip", ".qdpx"):
+        with zipfile.ZipFile(path) as archive:
+            return "".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+    if path.suffix == ".npz":
+        import numpy as np
+
+        with np.load(path, allow_pickle=False) as arrays:
+            return " ".join(" ".join(map(str, arrays[name].ravel().tolist())) for name in arrays.files)
+    return path.read_bytes().decode("utf-8", errors="replace")
 
 
 def stored_leaks(secrets: Mapping[str, str] = PROBE_SECRETS) -> list[str]:

@@ -161,6 +161,16 @@ def _triage_report_with_errors(client: Client, v: Visit) -> Any:
     return client.post(reverse("analysis:report", args=[report.public_id]), {"action": "classify"})
 
 
+def _correct_report_with_errors(client: Client, v: Visit) -> Any:
+    from ilmio.accounts.models import User
+
+    author = User.objects.filter(role=Role.REPORTER).first() or v.make_user(Role.REPORTER)
+    report = create_report(author)
+    # Both forms shown again with their errors: their fields must not share ids.
+    client.post(reverse("gdpr:correct_report", args=[report.public_id]), {"action": "erase"})
+    return client.post(reverse("gdpr:correct_report", args=[report.public_id]), {"action": "redact"})
+
+
 def _history_import_preview(client: Client, v: Visit) -> Any:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -212,6 +222,7 @@ CLIENT_VISITS: dict[str, Callable[[Client, Visit], Any]] = {
     "public-form-preview": _public_form_preview,
     "staff-form-preview": _staff_form_preview,
     "triage-report-errors": _triage_report_with_errors,
+    "correct-report-errors": _correct_report_with_errors,
 }
 
 

@@ -238,6 +238,10 @@ TRIAGE_BRANCHES: dict[str, Callable[[World], dict[str, Any]]] = {
     "code": lambda w: {"action": "code", "code": w.other.code_obj.pk, "start": 0, "end": 5},
     "unknown": lambda w: {"action": "unknown"},
 }
+CORRECTION_BRANCHES: dict[str, Callable[[World], dict[str, Any]]] = {
+    "redact": lambda w: {"action": "redact", "phrase": "ksuomi-text-second", "detail_type": "person_name"},
+    "erase": lambda w: {"action": "erase", "reason": "sender_asked", "confirm": "on"},
+}
 # (branch, actor, the other county's summary it acts on, body)
 SUMMARY_BRANCHES: list[tuple[str, str, str, Callable[[World], dict[str, Any]]]] = [
     ("statement", "coordinator", "draft",
@@ -465,6 +469,13 @@ def cases() -> list[Case]:
             # An unknown action re-renders the page and changes nothing.
             add(Case("analysis:report", f"action={branch} on other report", role, post(triage_url("other"), body),
                      control=200 if branch == "unknown" else 302, changes=branch != "unknown"))
+        # Correcting or erasing county 13's report: refused as if it did not exist, nothing changed.
+        correct = lambda w: f"/corrections/reports/{w.other.reports['second'].public_id}/"  # noqa: E731
+        add(Case("gdpr:correct_report", "GET other report", role,
+                 get(lambda w: f"/corrections/reports/{w.other.reports['second'].public_id}/"), control=200))
+        for branch, body in CORRECTION_BRANCHES.items():
+            add(Case("gdpr:correct_report", f"action={branch} on other report", role, post(correct, body),
+                     control=302))
         add(Case("analysis:bulk_status", "POST other reports", role, post(const("/triage/bulk/"), lambda w: {
             "reports": [str(r.public_id) for r in w.other.reports.values()], "status": "not_actionable", "reason": "x"}),
             control=302))
@@ -784,6 +795,9 @@ def cases() -> list[Case]:
         ("home", "GET", "/", 200, "manager"), ("about", "GET", "/about/", 200, "manager"),
         ("health", "GET", "/health/", 200, "manager"), ("login", "GET", "/accounts/login/", 200, None),
         ("logout", "POST", "/accounts/logout/", 302, "manager"),
+        # Single sign-on is not set up here; the code page sends one who needs no code home.
+        ("sso_start", "GET", "/accounts/sso/", 404, None), ("sso_callback", "GET", "/accounts/sso/callback/", 404, None),
+        ("second_factor", "GET", "/accounts/second-factor/", 302, "coordinator"),
         ("set_language", "POST", "/i18n/setlang/", 302, "manager"),
         ("api:openapi-json", "GET", "/api/openapi.json", 200, "manager"), ("api:api-root", "GET", "/api/", 404, "manager"),
         ("api:taxonomy", "GET", "/api/v1/taxonomy", 200, "manager"),
@@ -932,6 +946,7 @@ def test_every_post_action_branch_has_an_other_county_case() -> None:
     sources = {
         "analysis:report": [SRC / "analysis" / "views.py", SRC / "analysis" / "templates" / "analysis" / "report.html"],
         "knowledge:summary": [SRC / "knowledge" / "views.py", SRC / "knowledge" / "templates" / "knowledge" / "summary.html"],
+        "gdpr:correct_report": [SRC / "gdpr" / "templates" / "gdpr" / "correct_report.html"],
         "knowledge:actions": [SRC / "knowledge" / "templates" / "knowledge" / "actions.html"],
         "reports:detail": [SRC / "reports" / "templates" / "reports" / "detail.html"],
         "shortcomings:detail": [SRC / "shortcomings" / "templates" / "shortcomings" / "detail.html"],
@@ -939,6 +954,7 @@ def test_every_post_action_branch_has_an_other_county_case() -> None:
         "county_admin:user": [SRC / "accounts" / "templates" / "accounts" / "admin_user.html"],
         "county_admin:tokens": [SRC / "accounts" / "templates" / "accounts" / "admin_tokens.html"],
         "county_admin:organisations": [SRC / "accounts" / "templates" / "accounts" / "admin_organisations.html"],
+        "county_admin:settings": [SRC / "accounts" / "templates" / "accounts" / "admin_settings.html"],
         "participation:idea": [SRC / "participation" / "templates" / "participation" / "idea.html"],
         "participation:round": [SRC / "participation" / "templates" / "participation" / "round.html"],
         "participation:workshop": [SRC / "participation" / "templates" / "participation" / "workshop.html"],

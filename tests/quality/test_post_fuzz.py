@@ -357,6 +357,13 @@ BRANCHES: dict[str, Branch] = {
         "code": value(w.code.pk), "start": value(0, 3), "end": value(5, 10, 100000)})),
     "triage:unknown": ("coordinator", user("coordinator"), triage, lambda w: st.fixed_dictionaries(
         {"action": hostile}, optional={"status": value("closed"), "case": value(w.case.pk)})),
+    # gdpr.views.correct_report: a phrase of the report (or not), the report erased (or not)
+    "correct:redact": ("coordinator", user("coordinator"), lambda w: f"/corrections/reports/{w.report.public_id}/",
+                       with_action("redact", lambda w: {"phrase": value("Häätöuhka", "asumistuen muutosten", "[NIMI]"),
+                                                        "detail_type": value("person_name", "address", "unknown")})),
+    "correct:erase": ("coordinator", user("coordinator"), lambda w: f"/corrections/reports/{w.other_report.public_id}/",
+                      with_action("erase", lambda w: {"reason": value("sender_asked", "identifying"),
+                                                      "confirm": value("on", "")})),
     # analysis.views: cases, codebook, signals, bulk status
     "cases:create": ("coordinator", user("coordinator"), lambda w: "/triage/cases/", lambda w: st.fixed_dictionaries({}, optional={
         "title": value("Ilmiö"), "phenomenon": value("asuminen"), "description": value("Kuvaus"),
@@ -595,6 +602,12 @@ BRANCHES: dict[str, Branch] = {
     "county_admin:organisations": ("admin", user("admin"), lambda w: ca.fuzz_organisations(), lambda w: st.fixed_dictionaries(
         {"action": value("add", "save")}, optional={"item": value(ca.FUZZ["org"]), "name": value("Setlementti", "Fuzz-kotihoito"),
         "kind": value("ngo", "parish")})),
+    "second_factor": ("coordinator", user("coordinator"), lambda w: "/accounts/second-factor/", fields(
+        code=value("123456", "000000"), next=value("/", "//evil.example/", "/triage/"))),
+    "county_admin:settings": ("admin", user("admin"), lambda w: ca.fuzz_settings(), lambda w: st.fixed_dictionaries(
+        {"action": value("map_group", "unmap_group", "password_login")}, optional={
+        "group": value("ilmio-ksuomi-sosiaalityo", ca.FUZZ["group_name"]), "role": value("coordinator", "national_analyst"),
+        "item": value(ca.FUZZ["group"]), "allowed": value("0", "1")})),
     "county_admin:set_password": ("anonymous", user("anonymous"), lambda w: ca.fuzz_set_password_link(), lambda w: st.fixed_dictionaries(
         {}, optional={"new_password1": value("Kesäpäivä-2026!"), "new_password2": value("Kesäpäivä-2026!", "Toinen-2026!")})),
     "set_language": ("reporter", user("reporter"), lambda w: "/i18n/setlang/", lambda w: st.fixed_dictionaries({}, optional={
@@ -606,14 +619,14 @@ def test_every_post_view_is_fuzzed() -> None:
     """Each view that accepts POST has a branch here (a new one must be added)."""
     from tests.quality.test_permission_matrix import url_patterns
 
-    covered = {"analysis:report", "analysis:cases", "analysis:case", "analysis:codebook", "analysis:codebook_import",
+    covered = {"analysis:report", "gdpr:correct_report", "analysis:cases", "analysis:case", "analysis:codebook", "analysis:codebook_import",
                "analysis:review_signal", "analysis:signal_case",
                "analysis:bulk_status", "analysis:queue_filters", "knowledge:summaries", "knowledge:summary", "knowledge:proposal",
                "knowledge:actions", "knowledge:follow_up", "reports:withdraw_consent", "reports:new", "reports:public_new", "reports:detail", "set_language",
                "plans:plans", "plans:plan", "plans:year", "plans:report", "knowledge:newsletter",
                "shortcomings:new", "shortcomings:detail", "sources:list", "sources:detail",
                "county_admin:invite", "county_admin:user", "county_admin:tokens", "county_admin:organisations",
-               "county_admin:set_password",
+               "county_admin:set_password", "county_admin:settings", "second_factor",
                "reports:import", "reports:import_run", "sources:feedback_import", "sources:feedback_import_run",
                "participation:public_idea", "participation:my_ideas", "participation:idea",
                "participation:rounds", "participation:round", "participation:public_round",
@@ -630,7 +643,7 @@ def test_every_post_view_is_fuzzed() -> None:
                  "plans:diff", "plans:term", "plans:report_export", "plans:public_reports", "plans:public_report",
                  "shortcomings:mine", "shortcomings:workbench", "shortcomings:letter", "shortcomings:annual",
                  "sources:file",
-                 "county_admin:users", "county_admin:settings",
+                 "county_admin:users", "sso_start", "sso_callback",
                  "plans:public_report_export", "reports:import_status", "sources:feedback",
                  "sources:feedback_import_status", "participation:ideas", "participation:thanks",
                  "participation:round_poster", "participation:workshop_delivery", "participation:information_needs",

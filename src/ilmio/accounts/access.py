@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from ilmio.accounts.models import ApiToken, Organisation, User
+from ilmio.accounts.models import ApiToken, Organisation, SingleSignOnGroup, User
 from ilmio.core.access import in_county, is_id
 from ilmio.core.permissions import Capability, has_capability
 
@@ -51,3 +51,16 @@ def county_organisation_for(admin: Any, pk: Any) -> Organisation | None:
     if not is_id(pk):
         return None
     return county_organisations_for(admin).filter(pk=int(pk)).first()
+
+
+def county_sso_groups_for(admin: Any) -> QuerySet[SingleSignOnGroup]:
+    """The identity provider's groups the county has mapped to roles."""
+    if not is_county_admin(admin):
+        return SingleSignOnGroup.objects.none()
+    return in_county(SingleSignOnGroup.objects.all(), admin)
+
+
+def county_sso_group_for(admin: Any, pk: Any) -> SingleSignOnGroup | None:
+    if not is_id(pk):
+        return None
+    return county_sso_groups_for(admin).filter(pk=int(pk)).first()

@@ -96,3 +96,18 @@ class OrganisationForm(forms.Form):
 
 class OrganisationItemForm(OrganisationForm):
     item = IdField()
+
+
+class SsoGroupForm(forms.Form):
+    group = TextField(label=_("Group in the identity provider"), max_length=200,
+                      help_text=_("As the provider sends it in the group claim: a name, or an id such as "
+                                  "Entra ID's object id."))  # fmt: skip
+    role = forms.ChoiceField(label=_("Role in Ilmiö"), choices=role_choices)
+
+
+class SsoGroupItemForm(forms.Form):
+    item = IdField()
+
+
+class PasswordLoginForm(forms.Form):
+    allowed = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda value: value == "1")

@@ -20,11 +20,14 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ilmio.accounts import services
 from ilmio.accounts.access import (
     county_organisation_for,
     county_organisations_for,
+    county_sso_group_for,
+    county_sso_groups_for,
     county_token_for,
     county_tokens_for,
     county_user_for,
@@ -34,12 +37,17 @@ from ilmio.accounts.admin_forms import (
     InviteForm,
     OrganisationForm,
     OrganisationItemForm,
+    PasswordLoginForm,
     RoleForm,
+    SsoGroupForm,
+    SsoGroupItemForm,
     TokenForm,
     TokenItemForm,
     UserOrganisationForm,
 )
+from ilmio.accounts.backends import password_allowed
 from ilmio.accounts.models import ApiToken, Organisation, User
+from ilmio.accounts.oidc import sso_enabled
 from ilmio.core.access import county_id_of, home_county
 from ilmio.core.form_actions import FormAction, dispatch
 from ilmio.core.permissions import PUBLIC, Capability, requires
@@ -109,8 +117,17 @@ def _resend(request: HttpRequest, user: User, form: Any) -> str:
     return _("The invitation was sent again. The earlier link no longer works once the password is set.")
 
 
+def _reset_second_factor(request: HttpRequest, user: User, form: Any) -> str:
+    from ilmio.accounts.mfa import reset_second_factor
+
+    if not reset_second_factor(user, by=request.user):
+        raise ValueError(_("The user has no authenticator app."))
+    return _("The authenticator app was removed. The user sets up a new one at the next log-in.")
+
+
 USER_ACTIONS = {
     "resend": FormAction(_resend),
+    "reset_second_factor": FormAction(_reset_second_factor),
     "role": FormAction(_role, RoleForm),
     "organisation": FormAction(_organisation, UserOrganisationForm),
     "deactivate": FormAction(_deactivate),
@@ -130,6 +147,7 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "u": user, "role_form": RoleForm(initial={"role": user.role}), "self": user.pk == request.user.pk,
         "organisations": list(county_organisations_for(request.user)),
         "tokens": list(user.api_tokens.order_by("-created_at")),
+        "has_authenticator": TOTPDevice.objects.filter(user=user).exists(),
     })  # fmt: skip
 
 
@@ -218,15 +236,53 @@ def organisations(request: HttpRequest) -> HttpResponse:
     })  # fmt: skip
 
 
+def _map_group(request: HttpRequest, target: Any, form: SsoGroupForm) -> str:
+    services.map_sso_group(county=home_county(request.user), group=form.cleaned_data["group"],
+                           role=form.cleaned_data["role"], by=request.user)  # fmt: skip
+    return _("The group was mapped. Its members get the role at their next sign-in.")
+
+
+def _unmap_group(request: HttpRequest, target: Any, form: SsoGroupItemForm) -> str:
+    mapping = county_sso_group_for(request.user, form.cleaned_data["item"])
+    if mapping is None:
+        raise ValueError(_("No such group."))
+    services.unmap_sso_group(mapping, by=request.user)
+    return _("The mapping was removed.")
+
+
+def _password_login(request: HttpRequest, target: Any, form: PasswordLoginForm) -> str:
+    allowed = form.cleaned_data["allowed"]
+    services.set_password_login(home_county(request.user), allowed, by=request.user)
+    return _("Password log-in is on.") if allowed else _("Password log-in is off: the county's staff sign in "
+                                                         "through the identity provider.")  # fmt: skip
+
+
+SETTINGS_ACTIONS = {
+    "map_group": FormAction(_map_group, SsoGroupForm, keep_invalid=True),
+    "unmap_group": FormAction(_unmap_group, SsoGroupItemForm),
+    "password_login": FormAction(_password_login, PasswordLoginForm),
+}
+
+
 @requires(ADMIN)
 def county_settings(request: HttpRequest) -> HttpResponse:
-    """The county's settings, read-only: the suppression threshold is set for the whole
-    installation (ILMIO_SUPPRESSION_THRESHOLD), not by a county."""
+    """The county's settings: how its staff sign in (editable), and the suppression
+    threshold, read-only: it is set for the whole installation (ILMIO_SUPPRESSION_THRESHOLD)."""
+    form = SsoGroupForm()
+    if request.method == "POST":
+        done = dispatch(request, None, SETTINGS_ACTIONS, success=lambda: redirect("county_admin:settings"))
+        if done.response is not None:
+            return done.response
+        if isinstance(done.form, SsoGroupForm):
+            form = done.form
+    county = home_county(request.user)
     # The setting itself, as ilmio.indicators.disclosure.threshold() reads it (accounts is a
     # lower layer than indicators and may not import it).
     return render(request, "accounts/admin_settings.html", {
-        "threshold": int(settings.SUPPRESSION_THRESHOLD), "county": home_county(request.user),
+        "threshold": int(settings.SUPPRESSION_THRESHOLD), "county": county,
         "scopes": ApiToken.Scope.choices, "max_days": ApiToken.MAX_LIFETIME_DAYS,
+        "sso": sso_enabled(), "password_login": password_allowed(request.user),
+        "groups": county_sso_groups_for(request.user), "group_form": form,
     })  # fmt: skip
 
 

@@ -47,6 +47,8 @@ class User(AbstractUser):
     )
     # When the home page's "since your last visit" was last shown to this user.
     briefing_seen_at = models.DateTimeField(null=True, blank=True)
+    # The identity provider's stable id ("sub") of a user who signs in through single sign-on.
+    oidc_subject = models.CharField(max_length=255, null=True, blank=True, unique=True)
 
     @property
     def role_label(self) -> str:
@@ -80,3 +82,29 @@ class ApiToken(models.Model):
         """Not revoked and not expired (its user's being active is checked by the caller)."""
         now = now or timezone.now()
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+class SignInPolicy(models.Model):
+    """How a county's staff sign in: whether a local password is still accepted next to
+    single sign-on (a county that has moved to its identity provider turns it off)."""
+
+    county = models.OneToOneField(County, on_delete=models.CASCADE, related_name="sign_in_policy")
+    password_login = models.BooleanField(default=True)
+
+    def __str__(self) -> str:
+        return f"{self.county_id}: password {'on' if self.password_login else 'off'}"
+
+
+class SingleSignOnGroup(models.Model):
+    """One group of the identity provider's group claim, giving its members a role in
+    the county whose administrator mapped it. A group belongs to one county only."""
+
+    county = models.ForeignKey(County, on_delete=models.CASCADE, related_name="sso_groups")
+    group = models.CharField(max_length=200, unique=True)
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    class Meta:
+        ordering = ["county", "group"]
+
+    def __str__(self) -> str:
+        return f"{self.group} → {self.role}"

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ilmio.accounts.models import ApiToken, Organisation, User
+from ilmio.accounts.models import ApiToken, Organisation, SignInPolicy, SingleSignOnGroup, User
+from ilmio.accounts.oidc import sso_enabled
 from ilmio.core.audit import Event, record_event
 from ilmio.core.roles import Role
 
@@ -171,6 +172,8 @@ def resend_invitation(user: User, *, by: Any) -> User:
 
     if user.has_usable_password():
         raise ValueError(_("The user has set a password already."))
+    if user.oidc_subject:
+        raise ValueError(_("The user signs in through the identity provider and needs no password."))
     if not user.is_active:
         raise ValueError(_("The account is deactivated."))
     if not user.email:
@@ -291,3 +294,51 @@ def save_organisation(organisation: Organisation | None, *, county: Any, name: s
         organisation.save()
         record_event(by, Event.ORGANISATION_SAVED, obj=organisation, kind=kind, created=created)
     return organisation
+
+
+# --- single sign-on (decision 0038) ---------------------------------------------------------
+
+GROUP_MAX = 200
+
+
+def map_sso_group(*, county: Any, group: str, role: str, by: Any) -> SingleSignOnGroup:
+    """Give the members of one of the identity provider's groups a role in the county."""
+    group = " ".join(group.split())
+    if not group or len(group) > GROUP_MAX:
+        raise ValueError(_("Give the group as the identity provider names it (at most %(max)d characters).")
+                         % {"max": GROUP_MAX})  # fmt: skip
+    if role not in county_roles():
+        raise ValueError(_("Choose one of the county's roles."))
+    if SingleSignOnGroup.objects.filter(group=group).exists():
+        # Also when another county mapped it: a group gives a role in one county only.
+        raise ValueError(_("That group is already mapped to a role. Remove the mapping first to change it."))
+    with transaction.atomic():
+        mapping = SingleSignOnGroup.objects.create(county=county, group=group, role=role)
+        record_event(by, Event.SSO_GROUP_SAVED, obj=mapping, county=mapping.county_id, role=role, removed=False)
+    return mapping
+
+
+def unmap_sso_group(mapping: SingleSignOnGroup, *, by: Any) -> None:
+    """Remove a mapping: its members get no role at their next sign-in (unless another
+    group gives them one); their accounts stay until deactivated."""
+    with transaction.atomic():
+        record_event(by, Event.SSO_GROUP_SAVED, obj=mapping, county=mapping.county_id, role=mapping.role, removed=True)
+        mapping.delete()
+
+
+def set_password_login(county: Any, allowed: bool, *, by: Any) -> SignInPolicy:
+    """Turn local password log-in on or off for the county's staff. Off needs a mapped
+    group: otherwise nobody of the county could sign in at all."""
+    policy, _created = SignInPolicy.objects.get_or_create(county=county)
+    if policy.password_login == allowed:
+        raise ValueError(_("Password log-in is already on.") if allowed else _("Password log-in is already off."))
+    if not allowed and not sso_enabled():
+        raise ValueError(_("Single sign-on is not set up on this installation: password log-in is the only way in."))
+    if not allowed and not SingleSignOnGroup.objects.filter(county=county, role=Role.ADMIN).exists():
+        raise ValueError(_("Map a group of the identity provider to the administrator role first: "
+                           "without passwords, administrators too sign in through it."))  # fmt: skip
+    with transaction.atomic():
+        policy.password_login = allowed
+        policy.save(update_fields=["password_login"])
+        record_event(by, Event.SIGN_IN_POLICY_CHANGED, obj=policy, county=county.pk, password_login=allowed)
+    return policy

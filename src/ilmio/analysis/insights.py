@@ -88,6 +88,13 @@ def suggestions(report: Report, top: int = 3) -> dict[str, list[ScoredTerm]]:
     }  # fmt: skip
 
 
+def forget_county_index(county_id: int) -> None:
+    """Drop this process's similarity index of the county (a corrected or erased report's
+    words are in it); the next search rebuilds it from the stored texts."""
+    with _lock:
+        _indexes.pop(county_id, None)
+
+
 def _county_index(county_id: int) -> Any:
     from ilmio.text import SimilarityIndex
 

@@ -48,6 +48,8 @@ class AuditEvent(models.Model):
         NEWSLETTER_SENT = "newsletter_sent", _("Newsletter sent")
         REPORT_NOTE_ADDED = "report_note_added", _("Note added to a report")
         REPORT_WITHDRAWN = "report_withdrawn", _("Report withdrawn")
+        REPORT_REDACTED = "report_redacted", _("Report redacted further")
+        REPORT_ERASED = "report_erased", _("Report erased")
         REPORTS_IMPORTED = "reports_imported", _("Reports imported")
         QUOTE_APPROVED = "quote_approved", _("Quote approval changed")
         PROPOSAL_CREATED = "proposal_created", _("Proposal created")
@@ -109,6 +111,12 @@ class AuditEvent(models.Model):
         ORGANISATION_SAVED = "organisation_saved", _("Organisation saved or assigned")
         TOKEN_CREATED = "token_created", _("API token created")
         TOKEN_REVOKED = "token_revoked", _("API token revoked")
+        SSO_USER_CREATED = "sso_user_created", _("User created at first single sign-on")
+        SSO_GROUP_SAVED = "sso_group_saved", _("Single sign-on group mapped or removed")
+        SIGN_IN_POLICY_CHANGED = "sign_in_policy_changed", _("Password log-in turned on or off")
+        SECOND_FACTOR_ENROLLED = "second_factor_enrolled", _("Authenticator app set up")
+        SECOND_FACTOR_FAILED = "second_factor_failed", _("Wrong one-time code")
+        SECOND_FACTOR_RESET = "second_factor_reset", _("Authenticator app removed")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",

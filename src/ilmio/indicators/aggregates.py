@@ -111,6 +111,13 @@ def forget_local_copies() -> None:
         _local_cells.clear()
 
 
+def forget_published_year(year: int) -> None:
+    """Make the next reader recount ``year``: no earlier table of it is served meanwhile
+    (after an erasure, the table that still counted the erased report must not be shown)."""
+    cache.delete(f"ilmio-aggregates-latest-{settings.SUPPRESSION_THRESHOLD}-{year}")
+    forget_local_copies()
+
+
 def _digest(raw: Counter[tuple[str, str, str]]) -> str:
     """The hash of one period's raw counts, computed once per counts object (they are
     never changed once made)."""

@@ -33,3 +33,12 @@ def current_model() -> Any:
         if _loaded is None or _loaded[0] != mtime:
             _loaded = (mtime, PhenomenonModel.load(path))
         return _loaded[1]
+
+
+def forget_trained_model() -> None:
+    """Set the county back to the shipped model: its trained file learned the words of a
+    report that was since corrected or erased (train again with ``ilmio retrain --activate``)."""
+    global _loaded
+    with _lock:
+        model_path().unlink(missing_ok=True)
+        _loaded = None
