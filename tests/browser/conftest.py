@@ -134,6 +134,28 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
+PHONE_LOCALES = {"fi": "fi-FI", "sv": "sv-SE", "en": "en-GB"}
+
+
+@pytest.fixture
+def phone_context(chromium_browser: Browser, site: str) -> Iterator[Callable[..., BrowserContext]]:
+    """Fresh browser profiles of a 390 × 844 touch phone in a language; closed after the test."""
+    made: list[BrowserContext] = []
+
+    def make(language: str = "fi") -> BrowserContext:
+        context = chromium_browser.new_context(
+            base_url=site, viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True,
+            has_touch=True, locale=PHONE_LOCALES[language], extra_http_headers={"Accept-Language": language},
+        )  # fmt: skip
+        context.set_default_timeout(15_000)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
+
+
 @pytest.fixture
 def public_form_open(monkeypatch: pytest.MonkeyPatch, settings: Any) -> None:
     """The public form without its anti-spam delay and rate limit (the server runs in-process)."""

@@ -5,10 +5,11 @@ notification waits, counted in the header."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from ilmio.analysis.models import PhenomenonCase
 from ilmio.core.roles import Role
@@ -49,13 +50,11 @@ def in_view(page: Page, target: Locator) -> bool:
     return box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
 
 
-def test_reporter_on_a_phone(chromium_browser: Browser, site: str, make_user: Any) -> None:
+def test_reporter_on_a_phone(phone_context: Callable[..., BrowserContext], site: str, make_user: Any) -> None:
     reporter = make_user(Role.REPORTER)
     reporter.email = "raportoija@example.org"
     reporter.save()
-    context = chromium_browser.new_context(base_url=site, viewport=PHONE, device_scale_factor=3, is_mobile=True,
-                                           has_touch=True, locale="fi-FI")  # fmt: skip
-    context.set_default_timeout(10_000)
+    context = phone_context("fi")
     sign_in(context, site, reporter)
     page = context.new_page()
     page.goto("/")
@@ -118,4 +117,3 @@ def test_reporter_on_a_phone(chromium_browser: Browser, site: str, make_user: An
     expect(page.locator(".main-nav .nav-count")).to_have_count(0)
     # The table has the latest step of each path (a case's proposal is internal: not shown to a reporter).
     expect(page.locator("thead")).to_contain_text("Viimeisin vaihe")
-    context.close()

@@ -9,14 +9,14 @@ the public results page shows only counts, the small ones hidden, and none of th
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from ilmio.core.roles import Role
 from ilmio.indicators.disclosure import threshold
@@ -29,14 +29,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def phone_sv(chromium_browser: Browser, site: str) -> Iterator[BrowserContext]:
-    context = chromium_browser.new_context(
-        base_url=site, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-        has_touch=True, locale="sv-SE", extra_http_headers={"Accept-Language": "sv"},
-    )  # fmt: skip
-    context.set_default_timeout(15_000)
-    yield context
-    context.close()
+def phone_sv(phone_context: Callable[..., BrowserContext]) -> BrowserContext:
+    return phone_context("sv")
 
 
 def answer_on_phone(phone: BrowserContext, path: str, text: str) -> Page:

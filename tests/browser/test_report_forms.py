@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from ilmio.core.roles import Role
 from ilmio.reports.models import Report
@@ -102,14 +102,8 @@ def test_resident_reports_without_logging_in(page: Page, public_form_open: None)
 
 
 @pytest.fixture
-def phone(chromium_browser: Browser, site: str) -> Iterator[Page]:
-    context = chromium_browser.new_context(
-        base_url=site, viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True,
-        has_touch=True, locale="fi-FI",
-    )  # fmt: skip
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
+def phone(phone_context: Callable[..., BrowserContext]) -> Page:
+    return phone_context("fi").new_page()
 
 
 def assert_fits(page: Page) -> None:

@@ -14,7 +14,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import BrowserContext, Page, expect
 
 from ilmio.core.roles import Role
-from tests.browser.helpers import LANGUAGES, axe_violations, blocking, describe, log_in, use_language
+from tests.browser.helpers import (
+    LANGUAGES,
+    axe_violations,
+    blocking,
+    describe,
+    log_in,
+    use_language,
+)
 
 pytestmark = pytest.mark.browser
 

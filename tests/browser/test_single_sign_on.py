@@ -20,7 +20,14 @@ from ilmio.accounts.models import SignInPolicy, SingleSignOnGroup, User
 from ilmio.areas.models import County
 from ilmio.core.models import AuditEvent
 from ilmio.core.roles import Role
-from tests.browser.helpers import LANGUAGES, axe_violations, blocking, describe, log_in, use_language
+from tests.browser.helpers import (
+    LANGUAGES,
+    axe_violations,
+    blocking,
+    describe,
+    log_in,
+    use_language,
+)
 from tests.oidc_provider import serve
 
 pytestmark = pytest.mark.browser

@@ -4,10 +4,10 @@ is visible, the chart has axes and values, numbers and lists follow the language
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from ilmio.core.formats import collation_key
 from ilmio_demo.world import build_demo
@@ -16,14 +16,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def phone_sv(chromium_browser: Browser, site: str) -> Iterator[Page]:
-    context = chromium_browser.new_context(
-        base_url=site, viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True,
-        has_touch=True, locale="sv-SE", extra_http_headers={"Accept-Language": "sv"},
-    )  # fmt: skip
-    context.set_default_timeout(15_000)
-    yield context.new_page()
-    context.close()
+def phone_sv(phone_context: Callable[..., BrowserContext]) -> Page:
+    return phone_context("sv").new_page()
 
 
 def test_the_public_reads_the_county_page_on_a_phone(phone_sv: Page, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import BrowserContext, expect
 
 from ilmio.core.roles import Role
 from ilmio.participation.models import CompiledItem, WorksheetEntry, WorkshopSeries
@@ -30,14 +30,8 @@ NAME = "Matti Virtanen"
 
 
 @pytest.fixture
-def phone(chromium_browser: Browser, site: str) -> Iterator[BrowserContext]:
-    context = chromium_browser.new_context(
-        base_url=site, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-        has_touch=True, locale="fi-FI", extra_http_headers={"Accept-Language": "fi"},
-    )  # fmt: skip
-    context.set_default_timeout(15_000)
-    yield context
-    context.close()
+def phone(phone_context: Callable[..., BrowserContext]) -> BrowserContext:
+    return phone_context("fi")
 
 
 def fill_on_phone(phone: BrowserContext, address: str, lines: dict[str, str]) -> None:

@@ -215,3 +215,34 @@ def test_a_package_brings_codes_only_never_free_text(counties, change, reason): 
     with pytest.raises(PackageError, match=reason):
         import_package(files)
     assert not FederationPackage.objects.exists()
+
+
+def test_statistics_of_the_phenomenon_stand_beside_the_counts(counties, make_user):  # noqa: F811
+    """The indicators linked to the phenomenon, for the picture's year, as their source
+    published them: a hidden value is "–", an area without one is left empty."""
+    from ilmio.federation.picture import indicator_columns
+    from ilmio.indicators.models import Indicator, IndicatorValue, PhenomenonIndicator
+    from ilmio.taxonomy.models import Phenomenon
+
+    packages, _keys = registered(counties)
+    for folder in packages.values():
+        import_package(files_of(folder))
+    picture = national_picture("asuminen", None)
+    year = picture.period[:4]
+    indicator = Indicator.objects.create(code="sotkanet:9999", source=Indicator.Source.SOTKANET, source_id="9999",
+                                         title_fi="Asunnottomat yksinäiset", title_en="Homeless single people")  # fmt: skip
+    PhenomenonIndicator.objects.create(phenomenon=Phenomenon.objects.get(code="asuminen"), indicator=indicator)
+    IndicatorValue.objects.create(indicator=indicator, area_level="county", area_code="15", period=year, value=12.5)
+    IndicatorValue.objects.create(indicator=indicator, area_level="county", area_code="13", period=year, suppressed=True)
+    IndicatorValue.objects.create(indicator=indicator, area_level="country", area_code="FI", period=year, value=30.0)
+    IndicatorValue.objects.create(indicator=indicator, area_level="county", area_code="15", period="1999", value=1.0)
+
+    [column] = indicator_columns(picture)
+    assert [picture.row("county", c).indicators for c in ("15", "13", "19")] == [["12.5"], ["–"], [""]]  # type: ignore[union-attr]
+    assert picture.row("country", "FI").indicators == ["30"]  # type: ignore[union-attr]
+    assert indicator_columns(national_picture("ALL", picture.period)) == []  # no phenomenon, no statistic
+
+    analyst = Client(HTTP_ACCEPT_LANGUAGE="en")
+    analyst.force_login(make_user(Role.NATIONAL_ANALYST, county_code=None))
+    body = analyst.get("/federation/", {"phenomenon": "asuminen", "period": picture.period}).content.decode()
+    assert "Homeless single people" in body and f"THL Sotkanet, {year}" in body and ">12.5<" in body

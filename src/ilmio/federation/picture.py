@@ -14,7 +14,8 @@ from ilmio.areas.loading import latest_population
 from ilmio.areas.models import CooperationArea, County
 from ilmio.federation.models import FederatedCell
 from ilmio.federation.national import current_packages
-from ilmio.federation.package import HIDDEN, NOT_PUBLISHED
+from ilmio.federation.package import ALL, HIDDEN, NOT_PUBLISHED
+from ilmio.indicators.models import Indicator, IndicatorValue, PhenomenonIndicator
 
 NO_DATA, SHOWN_VALUE, HIDDEN_VALUE, UNPUBLISHED = "no_data", "shown", "hidden", "not_published"
 
@@ -33,6 +34,7 @@ class PictureRow:
     package_version: int | None = None
     package_created: str = ""
     parent: str = ""  # a county's cooperation area
+    indicators: list[str] = field(default_factory=list)  # beside the counts: see indicator_columns
 
 
 @dataclass
@@ -102,6 +104,40 @@ def national_picture(phenomenon: str, period: str | None = None) -> NationalPict
         picture.rows.append(total("cooperation_area", area.code, area.name, members))
         picture.rows += members
     return picture
+
+
+@dataclass
+class IndicatorColumn:
+    """A statistic on the phenomenon (Sotkanet, the register) beside the frontline counts:
+    its value for each area of the table in the picture's year, as its source published it."""
+
+    indicator: Indicator
+    year: str
+    values: dict[tuple[str, str], str]
+
+    def value_of(self, row: PictureRow) -> str:
+        return self.values.get((row.level, row.code), "")
+
+
+def indicator_columns(picture: NationalPicture, limit: int = 2) -> list[IndicatorColumn]:
+    """The first ``limit`` indicators linked to the picture's phenomenon, with their values of
+    its year for the country, the cooperation areas and the counties ("–" where the source hid
+    a small number, nothing where it has no value), also set on each row (``row.indicators``)."""
+    phenomenon, period = picture.phenomenon, picture.period
+    if not period or phenomenon in ("", ALL):
+        return []
+    year = period[:4]
+    columns = []
+    links = PhenomenonIndicator.objects.filter(phenomenon__code=phenomenon).select_related("indicator")[:limit]
+    for link in links:
+        values = {(v.area_level, v.area_code): "–" if v.suppressed or v.value is None else f"{v.value:g}"
+                  for v in IndicatorValue.objects.filter(indicator=link.indicator, period=year,
+                                                         area_level__in=("country", "cooperation_area", "county"))}  # fmt: skip
+        if values:
+            columns.append(IndicatorColumn(link.indicator, year, values))
+    for row in picture.rows:
+        row.indicators = [column.value_of(row) for column in columns]
+    return columns
 
 
 MISSING = "m"  # JSON-stat status of a county that sent no package

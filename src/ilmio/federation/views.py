@@ -20,6 +20,7 @@ from ilmio.federation.picture import (
     UNPUBLISHED,
     combined_jsonstat,
     combined_rows,
+    indicator_columns,
     national_picture,
 )
 from ilmio.taxonomy.models import Phenomenon
@@ -43,6 +44,7 @@ def national(request: HttpRequest) -> HttpResponse:
     return render(request, "federation/national.html", {
         "picture": picture, "phenomena": phenomena, "phenomenon": phenomenon, "ALL": ALL, "compare": compare,
         "comparison": [r for r in comparison if r is not None],
+        "indicators": indicator_columns(picture),
         "NO_DATA": NO_DATA, "HIDDEN": HIDDEN_VALUE, "UNPUBLISHED": UNPUBLISHED,
     })  # fmt: skip
 
