@@ -9,8 +9,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -103,16 +104,18 @@ def second_factor(request: HttpRequest) -> HttpResponse:
     from ilmio.accounts import mfa
 
     next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
-        next_url = ""
+    # Only a path of this site (never a view name, another host or a scheme).
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+            next_url, {request.get_host()}, require_https=request.is_secure()):  # fmt: skip
+        next_url = reverse("home")
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not mfa.needs_second_factor(request.user):
-        return redirect(next_url or "home")
+        return HttpResponseRedirect(next_url)
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if mfa.verify(request, form.cleaned_data["code"]):
-            return redirect(next_url or "home")
+            return HttpResponseRedirect(next_url)
         form.add_error("code", _("The code is not right, or it was already used. Wait for the next one and try again."))
     device = mfa.confirmed_device(request.user)
     pending = None if device else mfa.pending_device(request.user)

@@ -10,7 +10,7 @@ import hashlib
 import json
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -296,13 +296,16 @@ def submit_report(
         existing = _same_key(scope, idempotency_key, fingerprint)
         if existing is not None:
             return existing, False
+    municipalities = list(data.get("municipalities") or [])
+    whole_county = bool(data.get("whole_county"))
     report = Report(
         county=county,
         primary_phenomenon=phenomena[0] if phenomena else None,
         title=texts.get("title", "")[:200],
         description=texts.get("description", ""),
         kind=data.get("kind") or Report.Kind.CONCERN,
-        whole_county=bool(data.get("whole_county")),
+        whole_county=whole_county,
+        statistics_municipality=statistics_municipality(municipalities, whole_county=whole_county),
         service_area=data.get("service_area"),
         prevalence=data.get("prevalence") or Report.Prevalence.SEVERAL,
         observed_since=data.get("observed_since") or Report.ObservedSince.UNKNOWN,
@@ -326,9 +329,9 @@ def submit_report(
         # The text fields redact again on save: the restored words must survive that too.
         with transaction.atomic(), restoring(preview.restored):
             report.save()
-            report.phenomena.set(phenomena)
-            report.target_groups.set(data.get("target_groups") or [])
-            set_areas(report, data.get("municipalities") or [], whole_county=report.whole_county)
+            # A new report has no links yet: insert them (set() would first read what is there).
+            _link_new(report, phenomena=phenomena, target_groups=data.get("target_groups") or [],
+                      municipalities=municipalities)  # fmt: skip
             if data.get("wants_feedback") and (user is not None or feedback_email):
                 FeedbackContact.objects.create(report=report, user=user, email=feedback_email)
             record_event(user, Event.REPORT_SUBMITTED, obj=report, channel=channel, report=report.pk,
@@ -370,11 +373,27 @@ def content_fingerprint(data: dict[str, Any], texts: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
 
 
+def _link_new(report: Report, **relations: Iterable[Any]) -> None:
+    for name, items in relations.items():
+        field = Report._meta.get_field(name)
+        through = field.remote_field.through  # type: ignore[union-attr]
+        own, other = field.m2m_column_name(), field.m2m_reverse_name()  # type: ignore[union-attr]
+        pks = dict.fromkeys(item.pk for item in items)
+        through.objects.bulk_create([through(**{own: report.pk, other: pk}) for pk in pks])
+
+
 def _same_key(scope: str, key: str, fingerprint: str) -> Report | None:
-    existing = Report.objects.filter(idempotency_scope=scope, idempotency_key=key).first()
+    # Unordered: the (scope, key) unique index answers (the model's newest-first ordering
+    # would make the database walk the created_at index instead).
+    existing = Report.objects.filter(idempotency_scope=scope, idempotency_key=key).order_by().first()
     if existing is not None and existing.idempotency_fingerprint != fingerprint:
         raise IdempotencyConflict("this Idempotency-Key was already used for a report with other content")
     return existing
+
+
+def statistics_municipality(municipalities: Sequence[Any], *, whole_county: bool) -> Any:
+    """The one municipality a report counts in, or None: it counts at the county level."""
+    return municipalities[0] if len(municipalities) == 1 and not whole_county else None
 
 
 def set_areas(report: Report, municipalities: list[Any], *, whole_county: bool) -> None:
@@ -382,7 +401,7 @@ def set_areas(report: Report, municipalities: list[Any], *, whole_county: bool) 
     municipalities = list(municipalities)
     report.municipalities.set(municipalities)
     report.whole_county = whole_county
-    report.statistics_municipality = municipalities[0] if len(municipalities) == 1 and not whole_county else None
+    report.statistics_municipality = statistics_municipality(municipalities, whole_county=whole_county)
     report.save(update_fields=["whole_county", "statistics_municipality", "updated_at"])
 
 
