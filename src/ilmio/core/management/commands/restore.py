@@ -13,7 +13,11 @@ from ilmio.core.management.base import DatabaseCommand
 
 
 class Command(DatabaseCommand):
-    help = "Restore an archive made by 'ilmio backup' into an empty, migrated database (all or nothing)."
+    help = (
+        "Restore an archive made by 'ilmio backup' into an empty, migrated database that has every "
+        "migration of the backup, in one transaction (all or nothing). A native archive restores on "
+        "its own vendor: PostgreSQL needs pg_restore and psql; a --portable one on either."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path, help="archive written by 'ilmio backup'")
@@ -25,6 +29,8 @@ class Command(DatabaseCommand):
             raise CommandError(str(error)) from error
         except (tarfile.TarError, EOFError, ValueError) as error:
             raise CommandError(f"{path}: not a readable backup archive ({error})") from error
+        except OSError as error:
+            raise CommandError(f"cannot restore {path}: {error.strerror or error}") from error
         counts = manifest.get("counts", {})
         self.stdout.write(f"restored {sum(counts.values())} rows of {len(counts)} models and "
                           f"{manifest.get('media_files', 0)} files from a backup of {manifest.get('created_at', '?')}")  # fmt: skip
