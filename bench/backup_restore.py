@@ -13,7 +13,9 @@ municipalities and phenomena, a ~400-character description of Finnish sentences)
 
 Every backup and restore runs in a process of its own (``--step``, through
 ``ilmio.core.backup``), so its peak memory is its own: ``ru_maxrss`` of the Python process
-(RUSAGE_SELF) and of its largest child (RUSAGE_CHILDREN: pg_dump, pg_restore or psql).
+(RUSAGE_SELF) and each tool's own peak (pg_dump, pg_restore, psql: VmHWM, sampled; the step's
+JSON has RUSAGE_CHILDREN too, which never drops below the Python process's size, see
+``ChildPeaks``).
 Measured: the native format into a plain ``.tar`` and into a ``.tar.gz`` (the compression
 decision), the native restore into a fresh migrated database and its row counts, the same at
 ``--portable-reports`` (memory stays flat?), and the portable JSON Lines format at

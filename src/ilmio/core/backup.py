@@ -87,7 +87,7 @@ WRONG_VENDOR = {
 # Rebuilt by migrate (contenttypes, permissions) or transient (sessions, log-in attempts).
 EXCLUDED = ("contenttypes", "auth.permission", "sessions", "axes")
 TRANSIENT_APPS = ("sessions", "axes")
-GZIP_LEVEL = 6  # gzip's own default: level 9 costs far more time for about 1 % (decision 0039)
+GZIP_LEVEL = 6  # gzip's own default; 9 took 2.3 times as long for 3 % less (decision 0039)
 CHUNK = 1 << 20
 ATTACHED = "ilmio_backup"
 COUNTS_DIFFER = "restored row counts differ from the manifest"
