@@ -112,3 +112,15 @@ def test_cli_reports_problems_and_exit_code(reference_data, tmp_path: Path, caps
     assert Report.objects.count() == 2
     call_command("import_reports", str(path), "--county", "15", "--start-row", "2")
     assert Report.objects.count() == 2
+
+
+def test_the_import_is_audited_in_its_own_county_whatever_its_id(reference_data) -> None:
+    """Helsinki's code (90) is not its row id: the audit event names the county itself."""
+    from ilmio.core.models import AuditEvent
+
+    helsinki = County.objects.get(code="90")
+    assert str(helsinki.pk) != helsinki.code
+    rows = rows_of("Kuvaus;Kunta\r\nAsunnottomuus näkyy.;Helsinki\r\n")
+    import_reports(helsinki, rows, ColumnMapping.guess(rows[0].keys()))
+    event = AuditEvent.objects.get(event_type=AuditEvent.Type.REPORTS_IMPORTED)
+    assert event.county == helsinki

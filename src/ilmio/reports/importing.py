@@ -366,6 +366,6 @@ def import_reports(county: County, rows: list[dict[str, str]], mapping: ColumnMa
         if progress is not None:
             progress(result.last_row, total)
     if not dry_run:
-        record_event(by, Event.REPORTS_IMPORTED, ids=result.report_ids, county=county.code,
+        record_event(by, Event.REPORTS_IMPORTED, ids=result.report_ids, county=county,
                      created=result.created, skipped=result.skipped_duplicates, problems=len(result.problems))  # fmt: skip
     return result
