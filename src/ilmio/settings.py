@@ -104,7 +104,16 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "ilmio.urls"
+# A county instance runs the whole loop; a national one (THL, a cooperation area) has no
+# intake: it receives the counties' signed packages of suppressed counts and compares them
+# (issue #17, decision 0041). Its pages and API are a separate URL configuration, so a county
+# page cannot be reached there even by a link someone forgot.
+INSTANCE_KINDS = ("county", "national")
+ILMIO_INSTANCE = os.environ.get("ILMIO_INSTANCE", "county").strip().lower() or "county"
+if ILMIO_INSTANCE not in INSTANCE_KINDS:
+    raise ImproperlyConfigured(f"ILMIO_INSTANCE must be one of {', '.join(INSTANCE_KINDS)}, not {ILMIO_INSTANCE!r}")
+NATIONAL_INSTANCE = ILMIO_INSTANCE == "national"
+ROOT_URLCONF = "ilmio.urls_national" if NATIONAL_INSTANCE else "ilmio.urls"
 WSGI_APPLICATION = "ilmio.wsgi.application"
 
 TEMPLATES = [

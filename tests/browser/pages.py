@@ -592,6 +592,7 @@ PAGES: list[AuditedPage] = [
     AuditedPage("forum", "participation:forum", Role.COORDINATOR, forum_page),
     AuditedPage("forum-public", "participation:public_forum", None, public_forum),
     AuditedPage("national-picture", "federation:national", Role.NATIONAL_ANALYST, "federation:national"),
+    AuditedPage("federation-packages", "federation:packages", Role.NATIONAL_ANALYST, "federation:packages"),
     AuditedPage("county-admin-users", "county_admin:users", Role.ADMIN, county_admin_users),
     AuditedPage("county-admin-invite", "county_admin:invite", Role.ADMIN, "county_admin:invite"),
     AuditedPage("county-admin-invite-errors", "county_admin:invite", Role.ADMIN, county_admin_invite_errors),

@@ -698,6 +698,12 @@ def cases() -> list[Case]:
              status=200))
     add(Case("api:picture", "GET", "manager", api("GET", const("/api/v1/federation/picture")), status=403))
     add(Case("api:packages", "GET", "national_analyst", api("GET", const("/api/v1/federation/packages")), status=200))
+    # The package upload: national analysts only; a county's staff can neither see nor post it.
+    add(Case("federation:packages", "GET", "national_analyst", get(const("/federation/packages/")), status=200))
+    for role in ("coordinator", "admin"):
+        add(Case("federation:packages", "GET", role, get(const("/federation/packages/")), status=403))
+        add(Case("federation:packages", "POST", role, post(const("/federation/packages/"), lambda w: {"package": []}),
+                 status=403))
 
     # --- the audit trail -----------------------------------------------------------------
     for role in ("manager", "admin"):

@@ -238,6 +238,7 @@ EXPECTED: dict[tuple[str, str, str], dict[str, int]] = {
     # The national picture: national analysts only (aggregates of every county, no text).
     ("federation:national", "GET", "-"): table(403, anonymous=302, national_analyst=200),
     ("federation:national_export", "GET", "-"): table(403, anonymous=302, national_analyst=200),
+    ("federation:packages", "GET", "-"): table(403, anonymous=302, national_analyst=200),
     ("api:picture", "GET", "-"): table(403, anonymous=401, national_analyst=200),
     ("api:packages", "GET", "-"): table(403, anonymous=401, national_analyst=200),
 }

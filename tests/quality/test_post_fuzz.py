@@ -18,6 +18,7 @@ import csv
 import hashlib
 import io
 import json
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -45,7 +46,7 @@ FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,
 
 # Tables a request may change; logs of reading (audit, access) and caches are not compared.
 DOMAIN_APPS = ("reports", "analysis", "knowledge", "plans", "taxonomy", "areas", "shortcomings", "accounts", "sources",
-               "participation")
+               "participation", "federation")
 
 # --- values ------------------------------------------------------------------------------
 
@@ -118,6 +119,7 @@ def build_world() -> World:
     housing = Phenomenon.objects.get(code="asuminen")
     users = {role: User.objects.create(username=f"fuzz_{role}", role=role, county=county)
              for role in ("reporter", "coordinator", "manager", "admin")}  # fmt: skip
+    users["national_analyst"] = User.objects.create(username="fuzz_national_analyst", role="national_analyst")
 
     def report(title: str) -> Any:
         created, _ = submit_report(
@@ -311,6 +313,26 @@ def history_file(w: World) -> st.SearchStrategy[Any]:
                      st.binary(max_size=300).map(lambda b: SimpleUploadedFile("historia.csv", b)))  # fmt: skip
 
 
+def package_files(w: World) -> st.SearchStrategy[list[Any]]:
+    """Random package uploads: JSON files (a manifest or not, valid JSON or not), zips of them,
+    random bytes under a package's names, and too many files."""
+    member = st.one_of(st.sampled_from(['{"files": {}}', '{"county": "15", "files": {"a.json": "00"}}', "{}", "[]", "null"]),
+                       text.map(lambda t: json.dumps({"county": t, "files": {t: t}})), text)  # fmt: skip
+    names = st.sampled_from(["manifest.json", "reports.json", "../../manifest.json", "paketti.zip", "x.txt", "x" * 300 + ".json"])
+
+    def to_zip(entries: list[tuple[str, str]]) -> Any:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            for name, content in entries:
+                archive.writestr(name, content)
+        return SimpleUploadedFile("paketti.zip", out.getvalue())
+
+    one = st.one_of(st.builds(lambda n, c: SimpleUploadedFile(n, c.encode("utf-8", errors="replace")), names, member),
+                    st.builds(to_zip, st.lists(st.tuples(names, member), max_size=4)),
+                    st.binary(max_size=300).map(lambda b: SimpleUploadedFile("paketti.zip", b)))  # fmt: skip
+    return st.lists(one, max_size=25)
+
+
 def failed_import_run(w: World, kind: str = "reports") -> Any:
     """A failed table import of county 15 to continue (made once per test, rolled back)."""
     from ilmio.reports.import_runs import importer_for
@@ -463,6 +485,9 @@ BRANCHES: dict[str, Branch] = {
                                                                            optional={"file": history_file(w)})),
     "reports:import_run:resume": ("coordinator", user("coordinator"), lambda w: f"/reports/import/{failed_import_run(w).pk}/",
                                   lambda w: st.fixed_dictionaries({"action": value("resume")}, optional={"file": history_file(w)})),
+    # federation.views: a national analyst uploads a county package (refused: no county key is registered)
+    "federation:packages": ("national_analyst", user("national_analyst"), lambda w: "/federation/packages/",
+                            lambda w: st.fixed_dictionaries({}, optional={"package": package_files(w)})),
     # plans.views
     "plans:create": ("coordinator", user("coordinator"), lambda w: "/plans/", lambda w: st.fixed_dictionaries(
         {"action": value("plan", "year")}, optional={"title": value("Suunnitelma"), "term_start": value(2025, 2029),
@@ -619,7 +644,7 @@ def test_every_post_view_is_fuzzed() -> None:
     """Each view that accepts POST has a branch here (a new one must be added)."""
     from tests.quality.test_permission_matrix import url_patterns
 
-    covered = {"analysis:report", "gdpr:correct_report", "analysis:cases", "analysis:case", "analysis:codebook", "analysis:codebook_import",
+    covered = {"federation:packages", "analysis:report", "gdpr:correct_report", "analysis:cases", "analysis:case", "analysis:codebook", "analysis:codebook_import",
                "analysis:review_signal", "analysis:signal_case",
                "analysis:bulk_status", "analysis:queue_filters", "knowledge:summaries", "knowledge:summary", "knowledge:proposal",
                "knowledge:actions", "knowledge:follow_up", "reports:withdraw_consent", "reports:new", "reports:public_new", "reports:detail", "set_language",
@@ -661,8 +686,9 @@ def test_post_branch_survives_random_input(world: World, branch: str, db: Any) -
     @FUZZ
     @given(data=make(world))
     def run(data: dict[str, Any]) -> None:
-        if "file" in data:
-            data["file"].seek(0)
+        for upload in [data.get("file"), *data.get("package", [])]:
+            if upload is not None:
+                upload.seek(0)
         before = fingerprint()
         response = client.post(url, data)
         check(response, before, f"POST {url} {branch} {data!r:.300}")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
 from django.urls import path
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
 from ilmio.accounts.services import user_for_token
+from ilmio.core.permissions import PUBLIC, requires
 
 
 class BearerToken(HttpBearer):
@@ -75,3 +76,34 @@ api.add_router("/v1/", federation_router)
 api.add_router("/v1/", gdpr_router)
 
 urlpatterns = [path("", api.urls)]
+
+# The routers a national instance serves (decision 0041): the picture and what describes it.
+NATIONAL_ROUTES = ("federation", "taxonomy", "areas")
+
+
+@requires(PUBLIC)  # as a county instance's schema: it describes, it holds no data
+def national_openapi(request: HttpRequest) -> JsonResponse:
+    """The schema of a national instance: only the paths it serves, only the schemas they use."""
+    schema = api.get_openapi_schema(path_prefix="/api/")
+    prefixes = tuple(f"/api/v1/{route}" for route in NATIONAL_ROUTES)
+    paths = {url: item for url, item in schema["paths"].items() if url.startswith(prefixes)}
+    components = schema.get("components", {})
+    every = components.get("schemas", {})
+    used: set[str] = set()
+    pending = [paths]
+    while pending:  # the schemas the kept paths refer to, and the ones those refer to
+        for ref in _refs(pending.pop()):
+            if ref not in used and ref in every:
+                used.add(ref)
+                pending.append(every[ref])
+    kept = {**schema, "paths": paths, "components": {**components, "schemas": {k: every[k] for k in sorted(used)}}}
+    return JsonResponse(kept, json_dumps_params={"ensure_ascii": False})
+
+
+def _refs(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["$ref"].rsplit("/", 1)[-1]} if isinstance(node.get("$ref"), str) else set()
+        return found.union(*(_refs(value) for value in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_refs(value) for value in node))
+    return set()

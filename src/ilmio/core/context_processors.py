@@ -33,6 +33,7 @@ NAVIGATION: list[tuple[str, Any, str]] = [
     ("reports:public_new", _("Report a phenomenon"), PUBLIC),
     ("participation:public_idea", _("Send an idea"), PUBLIC),
     ("federation:national", _("National picture"), Capability.READ_NATIONAL_AGGREGATES),
+    ("federation:packages", _("County packages"), Capability.IMPORT_FEDERATION_PACKAGES),
     ("situation:situation", _("Situational picture"), "any"),
     ("knowledge:public_summaries", _("Published summaries"), "any"),
 ]

@@ -95,3 +95,20 @@ def check_spam(data: dict[str, Any]) -> None:
         raise ValidationError(_("The form has expired. Please reload the page and try again."), code="token") from None
     if time.time() - issued < SPAM_MIN_SECONDS:
         raise ValidationError(_("The form was sent too quickly. Please try again."), code="too_fast")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files chosen at once (Django's documented pattern): ``clean`` gives a list."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        items = list(data) if isinstance(data, list | tuple) else [data]
+        return [single(item, initial) for item in items or [None]]  # none chosen: "required" as for one file

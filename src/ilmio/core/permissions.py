@@ -34,6 +34,7 @@ class Capability(StrEnum):
     DECIDE = "decide"                          # record decisions on proposals, manage actions
     READ_AGGREGATES = "read_aggregates"        # suppressed statistics of one's county
     READ_NATIONAL_AGGREGATES = "read_national_aggregates"  # suppressed statistics, all counties
+    IMPORT_FEDERATION_PACKAGES = "import_federation_packages"  # national: take in a county's signed package
     MANAGE_USERS = "manage_users"              # admin: users and organisations of one's county
     VIEW_AUDIT_LOG = "view_audit_log"          # read and export the audit trail of one's county
     RECEIVE_SHORTCOMINGS = "receive_shortcomings"  # handle notifications of shortcomings of one's county
@@ -54,7 +55,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     }),
     Role.DECISION_MAKER: frozenset({Capability.READ_FORWARDED, Capability.READ_AGGREGATES}),
     # Aggregates only, never report text, across all counties.
-    Role.NATIONAL_ANALYST: frozenset({Capability.READ_AGGREGATES, Capability.READ_NATIONAL_AGGREGATES}),
+    Role.NATIONAL_ANALYST: frozenset({Capability.READ_AGGREGATES, Capability.READ_NATIONAL_AGGREGATES,
+                                      Capability.IMPORT_FEDERATION_PACKAGES}),
     Role.ADMIN: frozenset({
         Capability.SUBMIT_REPORT, Capability.VIEW_OWN_REPORTS, Capability.READ_REPORT_TEXT,
         Capability.TRIAGE, Capability.APPROVE_SUMMARY, Capability.READ_FORWARDED,

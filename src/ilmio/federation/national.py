@@ -7,14 +7,17 @@ is returned and recorded in the audit log."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
-from collections.abc import Mapping
-from typing import Any
+import zipfile
+from collections.abc import Iterable, Mapping
+from pathlib import PurePosixPath
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 
 from ilmio.areas.models import County
 from ilmio.core.audit import Event, record_event
@@ -57,7 +60,7 @@ _REASONS = (("signature", "signature"), ("checksum", "checksum"), ("below the th
             ("derivable", "derivable"), ("are not county", "foreign_area"), ("says it is county", "foreign_area"),
             ("unknown phenomenon", "unknown_code"), ("a period is not", "unknown_code"),
             ("no registered key", "unregistered"), ("already been imported", "already_imported"), ("larger than", "too_large"),
-            ("manifest", "manifest"))  # fmt: skip
+            ("manifest", "manifest"), (".zip of them", "not_a_package"))  # fmt: skip
 
 
 def reason_code(error: PackageError) -> str:
@@ -119,6 +122,70 @@ def _import(files: Mapping[str, bytes], by: Any) -> FederationPackage:
         record_event(by, Event.FEDERATION_PACKAGE_ACCEPTED, obj=package, county=county.pk, version=version,
                      cells=len(cells))  # fmt: skip
     return package
+
+
+MAX_UPLOAD_FILES = 20
+
+
+class Upload(Protocol):
+    """What an uploaded file offers (Django's ``UploadedFile``): its name, size and content."""
+
+    name: str | None
+    size: int | None
+
+    def read(self) -> bytes: ...
+
+
+def import_upload(uploads: Iterable[Upload], *, by: Any = None) -> FederationPackage:
+    """:func:`import_package` of uploaded files (:func:`package_files`); a refusal of either is audited."""
+    try:
+        files = package_files(uploads)
+    except PackageError as error:
+        record_event(by, Event.FEDERATION_PACKAGE_REJECTED, reason=reason_code(error))
+        raise
+    return import_package(files, by=by)
+
+
+def package_files(uploads: Iterable[Upload]) -> dict[str, bytes]:
+    """The files of an uploaded package: its ``.json`` files chosen together, or one ``.zip`` of
+    the package folder (members read by their base name, never by a path; sizes checked before
+    anything is read, so a small archive cannot unpack into gigabytes). PackageError if neither."""
+    files: dict[str, bytes] = {}
+    received = 0
+    for upload in uploads:
+        received += upload.size or 0
+        if received > MAX_PACKAGE_BYTES:
+            raise PackageError(f"the package is larger than {MAX_PACKAGE_BYTES // 2**20} MB")
+        base = PurePosixPath((upload.name or "").replace("\\", "/")).name
+        content = upload.read()
+        if base.lower().endswith(".zip"):
+            files.update(_zip_members(content))
+        elif base.lower().endswith(".json"):
+            files[base] = content
+        else:
+            raise PackageError("the package must be its .json files or one .zip of them")
+        if len(files) > MAX_UPLOAD_FILES or sum(map(len, files.values())) > MAX_PACKAGE_BYTES:
+            raise PackageError(f"the package is larger than {MAX_PACKAGE_BYTES // 2**20} MB")
+    if MANIFEST not in files:
+        raise PackageError("no readable manifest.json")
+    return files
+
+
+def _zip_members(content: bytes) -> dict[str, bytes]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        members = [m for m in archive.infolist() if not m.is_dir() and m.filename.lower().endswith(".json")]
+        if len(members) > MAX_UPLOAD_FILES or sum(m.file_size for m in members) > MAX_PACKAGE_BYTES:
+            raise PackageError(f"the package is larger than {MAX_PACKAGE_BYTES // 2**20} MB")
+        return {PurePosixPath(m.filename).name: archive.read(m) for m in members}
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError, EOFError):
+        raise PackageError("the package must be its .json files or one .zip of them") from None
+
+
+def package_history() -> list[FederationPackage]:
+    """Every accepted version of every county, newest first per county, with its cell count."""
+    return list(FederationPackage.objects.select_related("county").annotate(cell_count=Count("cells"))
+                .order_by("county__code", "-version"))  # fmt: skip
 
 
 def current_packages() -> dict[str, FederationPackage]:

@@ -9,4 +9,5 @@ app_name = "federation"
 urlpatterns = [
     path("", views.national, name="national"),
     path("export.<str:fmt>", views.national_export, name="national_export"),
+    path("packages/", views.packages, name="packages"),
 ]

@@ -7,12 +7,17 @@ import json
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from ilmio.core.permissions import Capability, requires
+from ilmio.areas.models import County
+from ilmio.core.permissions import PUBLIC, Capability, has_capability, requires
 from ilmio.core.tables import CSV, EXCEL_CSV, XLSX, table_download
-from ilmio.federation.package import ALL
+from ilmio.federation.forms import PackageUploadForm
+from ilmio.federation.models import FederatedCounty
+from ilmio.federation.national import import_upload, package_history, reason_code
+from ilmio.federation.package import ALL, PackageError
 from ilmio.federation.picture import (
     COLUMNS,
     HIDDEN_VALUE,
@@ -69,3 +74,55 @@ def national_export(request: HttpRequest, fmt: str) -> HttpResponse:
               "counties_with_data": _("Counties with data"), "counties": _("Counties"), "package_version": _("Package")}  # fmt: skip
     return table_download(combined_rows(list(phenomena)), COLUMNS, fmt, "ilmio-national", title=_("National picture"),
                           labels=labels)
+
+
+@requires(PUBLIC)
+def national_home(request: HttpRequest) -> HttpResponse:
+    """The front page of a national instance: what it is, and the way in for national analysts."""
+    return render(request, "federation/national_home.html", {
+        "analyst": has_capability(request.user, Capability.READ_NATIONAL_AGGREGATES),
+        "counties_with_packages": len({p.county_id for p in package_history()}),
+        "counties": County.objects.count(),
+    })  # fmt: skip
+
+
+# Why a package was refused, by the reason code the audit log keeps (national.reason_code).
+REFUSALS = {
+    "signature": gettext_lazy("The signature does not match the key registered for this county: the package was "
+                              "changed, or signed with another key."),
+    "checksum": gettext_lazy("A file does not match the checksum in the manifest: it was changed after signing."),
+    "small_count": gettext_lazy("The package shows a count below the threshold, which could reveal a person."),
+    "derivable": gettext_lazy("A hidden cell could be worked out from the published ones (a total minus its other "
+                              "parts)."),
+    "foreign_area": gettext_lazy("The package has areas that are not the county's own."),
+    "unknown_code": gettext_lazy("The package has a phenomenon code or a period this instance does not know."),
+    "unregistered": gettext_lazy("This county's key has not been registered here. An operator registers it "
+                                 "(ilmio import federation --register-key) after receiving it from the county."),
+    "already_imported": gettext_lazy("This package has already been imported."),
+    "too_large": gettext_lazy("The package is too large (at most 50 MB)."),
+    "manifest": gettext_lazy("The package has no readable manifest.json."),
+    "not_a_package": gettext_lazy("Choose the package's .json files together, or one .zip of its folder."),
+    "shape": gettext_lazy("The files are not a valid federation package (JSON-stat 2.0 datasets and a manifest)."),
+}  # fmt: skip
+
+
+@requires(Capability.IMPORT_FEDERATION_PACKAGES)
+def packages(request: HttpRequest) -> HttpResponse:
+    """Every accepted package version, and the upload of a county's next package."""
+    posted = request.method == "POST"
+    form = PackageUploadForm(request.POST, request.FILES) if posted else PackageUploadForm()
+    if posted and form.is_valid():
+        try:
+            package = import_upload(form.cleaned_data["package"], by=request.user)
+        except PackageError as error:
+            messages.error(request, _("The package was refused and nothing was changed: %(reason)s")
+                           % {"reason": REFUSALS[reason_code(error)]})  # fmt: skip
+        else:
+            messages.success(request, _("The package of %(county)s was accepted as version %(version)d.")
+                             % {"county": package.county.name, "version": package.version})  # fmt: skip
+            return redirect("federation:packages")
+    history = package_history()
+    with_package = {p.county_id for p in history}
+    waiting = [f.county for f in FederatedCounty.objects.select_related("county").order_by("county__code")
+               if f.county_id not in with_package]  # fmt: skip
+    return render(request, "federation/packages.html", {"form": form, "history": history, "waiting": waiting})

@@ -4,7 +4,9 @@
 :class:`DatabaseCommand` adds the one rule of database commands: they never migrate on
 their own. A database with unapplied migrations (or without the cache table) is refused
 with :data:`NEEDS_MIGRATING` and exit code 1 before the command touches anything;
-``ilmio migrate`` is the only way the schema changes.
+``ilmio migrate`` is the only way the schema changes. A command that works on a county's
+own reports (``county_only``) is refused in a national instance (decision 0041), which has
+none.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
 NEEDS_MIGRATING = "the database needs migrating: run 'ilmio migrate'"
+COUNTY_ONLY = ("this is a national instance (ILMIO_INSTANCE=national): it holds no county's reports, "
+               "so this command runs in a county instance")  # fmt: skip
 
 
 def unapplied_migrations(database: str = DEFAULT_DB_ALIAS) -> list[str]:
@@ -54,7 +58,12 @@ class DatabaseCommand(IlmioCommand):
     """A command that reads or writes the database: refuses an unmigrated one."""
 
     database = DEFAULT_DB_ALIAS
+    county_only = False  # works on a county's reports, summaries or e-mails: not in a national instance
 
     def execute(self, *args: Any, **options: Any) -> str | None:
+        from django.conf import settings
+
+        if self.county_only and settings.NATIONAL_INSTANCE:
+            raise CommandError(COUNTY_ONLY)
         require_migrated(self.database)
         return super().execute(*args, **options)

@@ -11,6 +11,7 @@ from ilmio.core.management.base import DatabaseCommand
 
 
 class Command(DatabaseCommand):
+    county_only = True
     help = ("Retrain the phenomenon model from coordinators' confirmed classifications and report "
             "accuracy before and after.")  # fmt: skip
 

@@ -14,6 +14,7 @@ from ilmio.federation.package import PackageError, load_or_create_key, public_ke
 
 
 class Command(DatabaseCommand):
+    county_only = True
     help = ("Write the county's published report counts (complete periods, suppressed) as JSON-stat 2.0 with a "
             "manifest signed by this instance (Ed25519), for a national instance.")  # fmt: skip
 

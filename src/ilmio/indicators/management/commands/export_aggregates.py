@@ -13,6 +13,7 @@ from ilmio.indicators.disclosure import AGGREGATE_COLUMNS, published
 
 
 class Command(DatabaseCommand):
+    county_only = True
     help = ("Export report counts by primary phenomenon, area and period, suppressed: "
             "area_code, phenomenon, period, count (phenomenon ALL = total; suppressed counts are empty).")  # fmt: skip
 

@@ -9,6 +9,7 @@ from ilmio.knowledge.services import send_action_reminders
 
 
 class Command(DatabaseCommand):
+    county_only = True
     help = ("Remind each county's managers by e-mail of actions that are overdue or due within a week "
             "(run daily, e.g. from cron; each action is reminded once while due soon and once overdue).")  # fmt: skip
 

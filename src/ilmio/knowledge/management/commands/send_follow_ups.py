@@ -9,6 +9,7 @@ from ilmio.knowledge.services import send_due_follow_ups
 
 
 class Command(DatabaseCommand):
+    county_only = True
     help = ("Ask reporters, four weeks after an action was done, whether things changed "
             "(run daily, e.g. from cron).")  # fmt: skip
 

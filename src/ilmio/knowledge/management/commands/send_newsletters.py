@@ -11,6 +11,7 @@ from ilmio.knowledge.newsletter import parse_month, previous_month, send_newslet
 
 
 class Command(DatabaseCommand):
+    county_only = True
     help = ("Send the monthly newsletter (what was published and decided) to staff who subscribe; "
             "each month is sent to each subscriber once (run monthly, e.g. from cron).")  # fmt: skip
 

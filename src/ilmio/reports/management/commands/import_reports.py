@@ -16,6 +16,7 @@ MAX_PRINTED_PROBLEMS = 50
 
 
 class Command(DatabaseCommand):
+    county_only = True
     help = "Import historical reports from a Webropol/Forms export or a plain sheet (CSV or XLSX)."
 
     def add_arguments(self, parser: CommandParser) -> None:

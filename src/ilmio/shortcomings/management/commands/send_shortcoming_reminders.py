@@ -9,6 +9,7 @@ from ilmio.shortcomings.services import escalate_overdue, send_overdue_reminders
 
 
 class Command(DatabaseCommand):
+    county_only = True
     help = ("E-mail the receivers of notifications of shortcomings that are past a deadline; with "
             "--escalate, first notify the supervisory authority of those past the correction deadline "
             "(run daily, e.g. from cron).")  # fmt: skip
