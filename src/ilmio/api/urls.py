@@ -96,7 +96,9 @@ def national_openapi(request: HttpRequest) -> JsonResponse:
             if ref not in used and ref in every:
                 used.add(ref)
                 pending.append(every[ref])
-    kept = {**schema, "paths": paths, "components": {**components, "schemas": {k: every[k] for k in sorted(used)}}}
+    info = {**schema["info"], "description": "The national picture of Ilmiö: the counties' federation packages and "
+            "the combined picture, with the taxonomy and geography they use. Authenticate with a bearer token or a session."}
+    kept = {**schema, "info": info, "paths": paths, "components": {**components, "schemas": {k: every[k] for k in sorted(used)}}}
     return JsonResponse(kept, json_dumps_params={"ensure_ascii": False})
 
 
