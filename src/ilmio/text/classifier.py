@@ -49,6 +49,7 @@ from ilmio.text.language import (
     token_terms,
 )
 from ilmio.text.lexicon import LEXICON_CODES, lexicon_codes
+from ilmio.text.sections import focus_text
 from ilmio.text.taxonomy_codes import LANGUAGES, PHENOMENA, TARGET_GROUPS
 
 if TYPE_CHECKING:
@@ -202,6 +203,7 @@ class PhenomenonModel:
         per-token feature ids instead of term and n-gram strings. The surface words of
         the character n-grams are exactly the words inside the tokens (placeholders and
         numbers have none), so one pass over the tokens gives both blocks."""
+        text = focus_text(text)
         tokens = raw_tokens(text)
         language = lang if lang in LANGUAGES else detect_language_tokens(tokens, text)
         lexicon = [0] * len(LEXICON_CODES)
@@ -477,7 +479,7 @@ def feature_code_sha256() -> str:
 
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("language.py", "features.py", "lexicon.py", "classifier.py"):
+    for name in ("language.py", "features.py", "lexicon.py", "sections.py", "classifier.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()
 

@@ -24,6 +24,7 @@ import numpy as np
 
 from ilmio.text.language import detect_language, normalize_text, terms
 from ilmio.text.lexicon import LEXICON_CODES, lexicon_codes
+from ilmio.text.sections import focus_text
 from ilmio.text.taxonomy_codes import LANGUAGES
 
 if TYPE_CHECKING:
@@ -144,7 +145,9 @@ class ReportFeatures(NamedTuple):
 
 
 def report_features(text: str, lang: str | None = None) -> ReportFeatures:
-    """Language, terms, character n-grams and lexicon hits of one report."""
+    """Language, terms, character n-grams and lexicon hits of one report, as the classifier
+    reads it (sections.focus_text: the observed phenomenon first, mail and contact noise out)."""
+    text = focus_text(text)
     language = resolve_lang(text, lang)
     term_list = terms(text, language)
     return ReportFeatures(language, term_list, char_ngrams(text), lexicon_vector(text, language, term_list))
