@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ilmio.areas.models import County
 from ilmio.core.permissions import PUBLIC, Capability, has_capability, requires
 from ilmio.core.tables import CSV, EXCEL_CSV, XLSX, table_download
 from ilmio.federation.forms import PackageUploadForm
@@ -79,11 +78,10 @@ def national_export(request: HttpRequest, fmt: str) -> HttpResponse:
 @requires(PUBLIC)
 def national_home(request: HttpRequest) -> HttpResponse:
     """The front page of a national instance: what it is, and the way in for national analysts."""
-    return render(request, "federation/national_home.html", {
-        "analyst": has_capability(request.user, Capability.READ_NATIONAL_AGGREGATES),
-        "counties_with_packages": len({p.county_id for p in package_history()}),
-        "counties": County.objects.count(),
-    })  # fmt: skip
+    # No count here: a public page shows numbers only through the disclosure door, and how many
+    # counties have sent packages is for the analysts' pages (the picture says "from n of m").
+    return render(request, "federation/national_home.html",
+                  {"analyst": has_capability(request.user, Capability.READ_NATIONAL_AGGREGATES)})
 
 
 # Why a package was refused, by the reason code the audit log keeps (national.reason_code).
