@@ -14,6 +14,8 @@ from ilmio.text.taxonomy_codes import PHENOMENA, TARGET_GROUPS
 
 DATA_DIR = Path(__file__).parent / "data"
 CORPUS_PATH = DATA_DIR / "corpus.jsonl"
+# The second corpus (issue #11): other writing styles, other hands, evaluation only.
+STYLES_CORPUS_PATH = DATA_DIR / "corpus_styles.jsonl"
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,11 @@ def train_examples() -> list[LabelledText]:
 
 def test_examples() -> list[LabelledText]:
     return [r.example for r in load_corpus() if r.split == "test"]
+
+
+def styles_examples() -> list[LabelledText]:
+    """The second corpus (long forms, dictation, spoken, dialect, forwarded mail, mixed): never trained on."""
+    return [r.example for r in read_jsonl(STYLES_CORPUS_PATH)]
 
 
 def as_examples(items: Iterable[LabelledText | LabelledTextDict]) -> list[LabelledText]:
