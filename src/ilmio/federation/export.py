@@ -5,6 +5,8 @@ with suppressed cells as confidential and cells a level does not publish as such
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +57,36 @@ def report_counts_dataset(county: County) -> dict[str, Any]:
     )  # fmt: skip
 
 
+def county_datasets(county: County) -> dict[str, dict[str, Any]]:
+    return {"reports.json": report_counts_dataset(county)}
+
+
 def export_county(county: County, directory: Path) -> Path:
     key = load_or_create_key(signing_key_path())
-    return write_package(directory, county.code, {"reports.json": report_counts_dataset(county)}, key)
+    return write_package(directory, county.code, county_datasets(county), key)
+
+
+def export_when_changed(county: County, into: Path) -> Path | None:
+    """The scheduled export (cron, ``--into``): a new package folder under ``into``, named by the
+    time, only when the county's published cells differ from the newest package there — a
+    national instance would otherwise keep a new version of the same numbers every night.
+    None when nothing changed."""
+    datasets = county_datasets(county)
+    folders = sorted(into.glob(f"ilmio-federation-{county.code}-*")) if into.is_dir() else []
+    if folders and _published(folders[-1]) == {name: _cells(data) for name, data in datasets.items()}:
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return write_package(into / f"ilmio-federation-{county.code}-{stamp}", county.code, datasets,
+                         load_or_create_key(signing_key_path()))  # fmt: skip
+
+
+def _cells(dataset: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in dataset.items() if key != "updated"}  # the time it was made is not a change
+
+
+def _published(folder: Path) -> dict[str, Any] | None:
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        return {f["name"]: _cells(json.loads((folder / f["name"]).read_text(encoding="utf-8"))) for f in manifest["files"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # an unreadable earlier package: write a new one

@@ -1113,6 +1113,10 @@ class Kit:
     groups_written: dict[str, list[str]]
     groups_spoken: dict[str, list[str]]
     groups_dialect: dict[str, list[str]]
+    # A second group is added with "the same shows also among ...", so the two never clash.
+    also_written: dict[str, str]
+    also_spoken: dict[str, str]
+    also_dialect: dict[str, str]
     form_heads: tuple[str, str, str, str, str]
     sources: list[str]
     contacts: list[str]
@@ -1159,6 +1163,33 @@ FI = Kit(
         "vammaiset": ["Vammasia ne o, osa pyörätuolissa.", "Niitä, joilla on jottai vammaa, kehitysvammasia ja muita."],
         "maahanmuuttajat": ["Ulukomailta tulleita ne o, ei kieltä vielä osaa.", "Muualta muuttaneita, jotka ei suomee vielä puhu."],
         "koko_vaesto": ["Kaikkia se koskee, ei se kahto ikää eikä mitään.", "Ihan kaikkia tässä kylässä se koskee."],
+    },
+    also_written={
+        "lapset_nuoret": "Samaa näkyy myös nuorilla.",
+        "lapsiperheet": "Sama toistuu myös lapsiperheiden kohdalla.",
+        "tyoikaiset": "Samaa näkyy myös työikäisillä.",
+        "ikaantyneet": "Sama toistuu myös ikääntyneiden kohdalla.",
+        "vammaiset": "Samaa näkyy myös vammaisilla henkilöillä.",
+        "maahanmuuttajat": "Sama toistuu myös maahan muuttaneiden kohdalla.",
+        "koko_vaesto": "Samaa näkyy laajemminkin väestössä.",
+    },
+    also_spoken={
+        "lapset_nuoret": "Ja sama juttu nuorilla.",
+        "lapsiperheet": "Ja sama juttu lapsiperheillä.",
+        "tyoikaiset": "Ja sama juttu työikäsillä.",
+        "ikaantyneet": "Ja sama juttu vanhuksilla.",
+        "vammaiset": "Ja sama juttu vammasilla.",
+        "maahanmuuttajat": "Ja sama juttu maahanmuuttajilla.",
+        "koko_vaesto": "Ja sama juttu oikeestaan kaikilla.",
+    },
+    also_dialect={
+        "lapset_nuoret": "Ja sama o nuorilla.",
+        "lapsiperheet": "Ja sama o lapsiperheillä.",
+        "tyoikaiset": "Ja sama o työikäsillä.",
+        "ikaantyneet": "Ja sama o vanhoilla ihmisillä.",
+        "vammaiset": "Ja sama o vammasilla.",
+        "maahanmuuttajat": "Ja sama o ulukomailta tulleilla.",
+        "koko_vaesto": "Ja sama o kaikilla muillaki.",
     },
     form_heads=("Havaittu ilmiö:", "Keitä koskee:", "Mistä havainto on tehty:", "Ehdotus:", "Yhteyshenkilö:"),
     sources=[
@@ -1281,6 +1312,33 @@ SV = Kit(
         "vammaiset": ["He e folk me funktionsnedsättning, en del i rullstol."],
         "maahanmuuttajat": ["He e inflyttade, di kan int språke än."],
         "koko_vaesto": ["He gäller alla, int bara en sort."],
+    },
+    also_written={
+        "lapset_nuoret": "Samma sak syns också bland unga.",
+        "lapsiperheet": "Samma sak syns också i barnfamiljer.",
+        "tyoikaiset": "Samma sak syns också bland vuxna i arbetsför ålder.",
+        "ikaantyneet": "Samma sak syns också bland äldre.",
+        "vammaiset": "Samma sak syns också bland personer med funktionsnedsättning.",
+        "maahanmuuttajat": "Samma sak syns också bland inflyttade.",
+        "koko_vaesto": "Samma sak syns också bredare i befolkningen.",
+    },
+    also_spoken={
+        "lapset_nuoret": "Och samma grej med unga.",
+        "lapsiperheet": "Och samma grej med barnfamiljer.",
+        "tyoikaiset": "Och samma grej med helt vanliga vuxna.",
+        "ikaantyneet": "Och samma grej med äldre.",
+        "vammaiset": "Och samma grej med folk med funktionsnedsättning.",
+        "maahanmuuttajat": "Och samma grej med inflyttade.",
+        "koko_vaesto": "Och samma grej med typ alla.",
+    },
+    also_dialect={
+        "lapset_nuoret": "Å he e samma me ungdomarna.",
+        "lapsiperheet": "Å he e samma me familjerna me småbarn.",
+        "tyoikaiset": "Å he e samma me folk i arbetsför ålder.",
+        "ikaantyneet": "Å he e samma me di gamla.",
+        "vammaiset": "Å he e samma me di som ha funktionsnedsättning.",
+        "maahanmuuttajat": "Å he e samma me di inflyttade.",
+        "koko_vaesto": "Å he e samma me alla andra.",
     },
     form_heads=("Observerat fenomen:", "Vem berörs:", "Varifrån observationen kommer:", "Förslag:", "Kontaktperson:"),
     sources=[
@@ -1447,8 +1505,14 @@ def _insert(rng: random.Random, sentences: list[str], extra: list[str]) -> None:
         sentences.insert(rng.randint(1, len(sentences)), s)
 
 
-def _who(rng: random.Random, phrases: dict[str, list[str]], groups: Sequence[str]) -> list[str]:
-    return [rng.choice(phrases[g]) for g in groups]
+def _who(rng: random.Random, k: Kit, register: str, groups: Sequence[str]) -> str:
+    """The sentence(s) naming the target groups, in the register of the style."""
+    main, also = {
+        "written": (k.groups_written, k.also_written),
+        "spoken": (k.groups_spoken, k.also_spoken),
+        "dialect": (k.groups_dialect, k.also_dialect),
+    }[register]
+    return " ".join([rng.choice(main[groups[0]]), *(also[g] for g in groups[1:])])
 
 
 def _written_core(
@@ -1485,7 +1549,7 @@ def long_form(k: Kit, rng: random.Random, primary: str) -> Draft:
         contact += ", " + rng.choice(k.areas)
     sections = [
         " ".join(observed),
-        " ".join(_who(rng, k.groups_written, groups)),
+        _who(rng, k, "written", groups),
         _pick(rng, k.sources, groups, 1)[0],
         " ".join(proposal),
         contact,
@@ -1523,7 +1587,7 @@ def _dictate(k: Kit, rng: random.Random, sentences: Sequence[str]) -> str:
 def dictation(k: Kit, rng: random.Random, primary: str) -> Draft:
     groups = _choose_groups(rng, primary)
     body, phenomena = _written_core(k, rng, primary, groups)
-    body.insert(rng.randint(0, 1), " ".join(_who(rng, k.groups_written, groups)))
+    body.insert(rng.randint(0, 1), _who(rng, k, "written", groups))
     if rng.random() < 0.4:
         body += _pick(rng, k.banks[primary]["prop"], groups, 1)
     if rng.random() < 0.5:
@@ -1543,7 +1607,7 @@ def spoken(k: Kit, rng: random.Random, primary: str) -> Draft:
         if extra:
             _insert(rng, lines, extra)
             phenomena.append(second)
-    lines.insert(rng.randint(0, 1), " ".join(_who(rng, k.groups_spoken, groups)))
+    lines.insert(rng.randint(0, 1), _who(rng, k, "spoken", groups))
     if rng.random() < 0.7:
         lines.insert(0, rng.choice(k.spoken_openers))
     if rng.random() < 0.6:
@@ -1566,7 +1630,7 @@ def dialect(k: Kit, rng: random.Random, primary: str) -> Draft:
             lines.append(extra[0])
             phenomena.append(second)
     openers, closers = k.dialect_frames[region]
-    lines.insert(rng.randint(0, 1), " ".join(_who(rng, k.groups_dialect, groups)))
+    lines.insert(rng.randint(0, 1), _who(rng, k, "dialect", groups))
     if rng.random() < 0.7:
         lines.insert(0, rng.choice(openers))
     if rng.random() < 0.6:
@@ -1593,7 +1657,7 @@ def forwarded_mail(k: Kit, rng: random.Random, primary: str) -> Draft:
     m = k.mail
     groups = _choose_groups(rng, primary)
     body, phenomena = _written_core(k, rng, primary, groups)
-    body.insert(rng.randint(0, 1), " ".join(_who(rng, k.groups_written, groups)))
+    body.insert(rng.randint(0, 1), _who(rng, k, "written", groups))
     if rng.random() < 0.5:
         body += _pick(rng, k.banks[primary]["prop"], groups, 1)
     cut = rng.randint(1, len(body) - 1)
@@ -1657,7 +1721,7 @@ def mixed(k: Kit, rng: random.Random, primary: str) -> Draft:
         groups,
         1 if near_miss else rng.randint(1, 2),
     )
-    who = " ".join(_who(rng, k.groups_written, groups))
+    who = _who(rng, k, "written", groups)
     if rng.random() < 0.5:
         sentences = [who, *first, bridge, *middle, *last]
     else:

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError, CommandParser
 
 from ilmio.areas.models import County
 from ilmio.core.management.base import DatabaseCommand
-from ilmio.federation.export import export_county, signing_key_path
+from ilmio.federation.export import export_county, export_when_changed, signing_key_path
 from ilmio.federation.package import PackageError, load_or_create_key, public_key_text
 
 
@@ -20,10 +20,14 @@ class Command(DatabaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--county", required=True, help="county code, e.g. 15")
-        parser.add_argument("--output", required=True, type=Path, help="folder to write the package into")
+        where = parser.add_mutually_exclusive_group()
+        where.add_argument("--output", type=Path, help="folder to write the package into")
+        where.add_argument("--into", type=Path, help="scheduled (cron): a new dated package folder under this folder, "
+                           "only when the published counts changed since the newest one there")  # fmt: skip
         parser.add_argument("--show-key", action="store_true", help="print this instance's public key and stop")
 
-    def handle(self, *args: Any, county: str, output: Path, show_key: bool, **options: Any) -> None:
+    def handle(self, *args: Any, county: str, output: Path | None, into: Path | None, show_key: bool,
+               **options: Any) -> None:  # fmt: skip
         try:
             if show_key:
                 self.stdout.write(public_key_text(load_or_create_key(signing_key_path())))
@@ -31,9 +35,18 @@ class Command(DatabaseCommand):
             chosen = County.objects.filter(code=county).first()
             if chosen is None:
                 raise CommandError(f"no county with code {county!r}")
-            manifest = export_county(chosen, output)
+            if into is not None:
+                written = export_when_changed(chosen, into)
+                if written is None:
+                    self.stdout.write(f"Unchanged since the newest package in {into}: nothing written")
+                    return
+                manifest = written
+            elif output is not None:
+                manifest = export_county(chosen, output)
+            else:
+                raise CommandError("give --output FOLDER, or --into FOLDER for the scheduled export")
         except PackageError as error:
             raise CommandError(str(error)) from error
         except OSError as error:
-            raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
+            raise CommandError(f"cannot write {output or into}: {error.strerror or error}") from error
         self.stdout.write(f"Federation package written: {manifest}")
