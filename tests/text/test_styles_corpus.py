@@ -46,7 +46,8 @@ def test_a_long_form_is_classified_by_its_observed_phenomenon() -> None:
 
 
 def test_the_shipped_file_is_what_its_generator_writes(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from ilmio_demo.corpora.phenomena_styles import build, write_records
+    from ilmio_demo.corpora.corpus_files import write_corpus
+    from ilmio_demo.corpora.phenomena_styles import build
 
-    write_records(build(), tmp_path / "corpus_styles.jsonl")
+    write_corpus(build(), tmp_path / "corpus_styles.jsonl")
     assert (tmp_path / "corpus_styles.jsonl").read_bytes() == STYLES_CORPUS_PATH.read_bytes()

@@ -1,10 +1,11 @@
-"""What both redaction corpora share: one record's shape and the JSON Lines file."""
+"""What the corpora share: a redaction record's shape, and the JSON Lines file every corpus is written to."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from ilmio.privacy.evaluation import CorpusRecord, GoldSpan
 
@@ -16,7 +17,8 @@ def corpus_record(record_id: str, lang: str, style: str, text: str, spans: list[
     return {"id": record_id, "lang": lang, "style": style, "text": text, "spans": spans, "keep": kept}
 
 
-def write_corpus(records: Sequence[CorpusRecord], out: Path) -> int:
+def write_corpus(records: Sequence[Mapping[str, Any]], out: Path) -> int:
+    """One JSON object a line (redaction and phenomenon corpora alike)."""
     with out.open("w", encoding="utf-8") as fh:
         for rec in records:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")

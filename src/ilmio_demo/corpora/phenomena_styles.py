@@ -26,7 +26,6 @@ Run: ``python -m ilmio_demo.corpora.phenomena_styles`` (seeded: the output is re
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections import Counter
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from ilmio.text.taxonomy_codes import PHENOMENA, TARGET_GROUPS
+from ilmio_demo.corpora.corpus_files import write_corpus
 
 OUT = Path(__file__).resolve().parents[2] / "ilmio" / "text" / "data" / "corpus_styles.jsonl"
 SEED = 20251204
@@ -1805,16 +1805,8 @@ def build(seed: int = SEED) -> list[Record]:
     return records
 
 
-def write_records(records: Sequence[Record], out: Path) -> int:
-    with out.open("w", encoding="utf-8") as fh:
-        for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"wrote {len(records)} texts to {out}")
-    return 0
-
-
 def main() -> int:
-    return write_records(build(), OUT)
+    return write_corpus(build(), OUT)
 
 
 if __name__ == "__main__":
